@@ -1,0 +1,15 @@
+# Environment for every make target (also read by tests/conftest.py): project-local, offline, quiet.
+export AIRFLOW_HOME := $(CURDIR)/.airflow
+export AIRFLOW__CORE__DAGS_FOLDER := $(CURDIR)/dags
+export AIRFLOW__CORE__PLUGINS_FOLDER := $(CURDIR)/plugins
+export AIRFLOW__CORE__LOAD_EXAMPLES := False
+export AIRFLOW__CORE__PARALLELISM := 4
+export AIRFLOW__CORE__DAGS_ARE_PAUSED_AT_CREATION := False
+export AIRFLOW__COSMOS__ENABLE_TELEMETRY := False
+export AIRFLOW__COSMOS__ENABLE_CACHE := True
+export AIRFLOW__API_AUTH__JWT_SECRET := fulian-local-development-secret-change-me-in-production-0123456789
+export AIRFLOW__CORE__FERNET_KEY :=
+export SCARF_ANALYTICS := false
+export DO_NOT_TRACK := 1
+export GX_ANALYTICS_ENABLED := False
+export TQDM_DISABLE := 1

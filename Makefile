@@ -1,0 +1,55 @@
+# fulian: the README's two commands are `make run` and `make test`; everything else supports them.
+SHELL := /bin/bash
+PYTHON ?= python3
+UV_VERSION := 0.13.9
+LANDING ?= seeds
+WAREHOUSE ?= warehouse/fulian.duckdb
+GOLD ?= ../shared/gold
+CORPUS ?= ../shared/corpus/seeds
+
+# Project-local Airflow home and quiet, offline tools (see .env.mk).
+include .env.mk
+
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.synced-$(shell cat uv.lock pyproject.toml | cksum | cut -d' ' -f1)
+
+.PHONY: setup run test eval lint airflow-db clean
+
+setup: $(STAMP)
+
+$(STAMP): uv.lock pyproject.toml
+	@test -x .tools/bin/uv || { $(PYTHON) -m venv .tools && .tools/bin/pip install -q --disable-pip-version-check uv==$(UV_VERSION); }
+	UV_COMPILE_BYTECODE=1 .tools/bin/uv sync --frozen --quiet
+	@rm -f $(VENV)/.synced-*; touch $@
+
+airflow-db: setup
+	@test -f $(AIRFLOW_HOME)/airflow.db || $(BIN)/airflow db migrate > /dev/null
+
+## make run [LANDING=<dir>] [WAREHOUSE=<file>]: the daily DAG once, through Airflow, then its summary.
+run: airflow-db
+	@mkdir -p "$(dir $(abspath $(WAREHOUSE)))"
+	$(BIN)/airflow dags test fulian_daily \
+	  -c '{"landing_dir": "$(abspath $(LANDING))", "warehouse": "$(abspath $(WAREHOUSE))"}' \
+	  > $(AIRFLOW_HOME)/last-run.log 2>&1 \
+	  || { tail -n 60 $(AIRFLOW_HOME)/last-run.log; echo "run failed; full log: $(AIRFLOW_HOME)/last-run.log"; exit 1; }
+	@grep -E "DATA QUALITY|rejected " $(AIRFLOW_HOME)/last-run.log | sed 's/^.*\(DATA QUALITY\|rejected \)/\1/' | head -20 || true
+	@$(BIN)/fulian summary --warehouse "$(abspath $(WAREHOUSE))"
+	@echo "  airflow log          $(AIRFLOW_HOME)/last-run.log"
+
+## make test: the whole suite (unit, dbt, GX, end-to-end through Airflow).
+test: airflow-db
+	$(BIN)/ruff check plugins dags tests scripts
+	$(BIN)/pytest -q
+
+## make eval: the pipeline on the shared sample reports into a temporary warehouse, scored against gold.
+eval: airflow-db
+	@tmp=$$(mktemp -d) && $(MAKE) --no-print-directory run LANDING=$(CORPUS) WAREHOUSE=$$tmp/eval.duckdb > /dev/null \
+	  && $(BIN)/fulian score --warehouse $$tmp/eval.duckdb --gold $(GOLD) --show 10; rc=$$?; rm -rf $$tmp; exit $$rc
+
+lint: setup
+	$(BIN)/ruff check plugins dags tests scripts
+	$(BIN)/ruff format --check plugins dags tests scripts
+
+clean:
+	rm -rf $(VENV) .tools .airflow warehouse dbt_project/target dbt_project/logs

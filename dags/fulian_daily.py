@@ -1,0 +1,107 @@
+"""fulian_daily: land → read & normalise → extract → load raw → dbt marts (cosmos) → GX checks → publish.
+
+Thin on purpose: every step is a function in the `fulian` package (plugins/fulian). The landing folder
+and the warehouse are DAG params (defaults: $FULIAN_LANDING_DIR / $FULIAN_WAREHOUSE, then seeds/ and
+warehouse/fulian.duckdb). Only one task at a time writes the run's working copy; readers keep the
+published file until the atomic rename in `publish`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from airflow.sdk import Param, dag, get_current_context, task
+from cosmos import DbtTaskGroup, ExecutionConfig, ProfileConfig, ProjectConfig, RenderConfig
+from cosmos.constants import InvocationMode, LoadMode, TestBehavior
+
+from fulian import pipeline
+from fulian.paths import DBT_PROJECT_DIR, landing_dir, warehouse_path
+
+WORKING_COPY = "{{ ti.xcom_pull(task_ids='prepare')['working'] }}"
+DBT = str(Path(sys.executable).with_name("dbt"))
+
+
+@dag(
+    dag_id="fulian_daily",
+    schedule="@daily",
+    start_date=datetime(2026, 1, 1),
+    catchup=False,
+    max_active_runs=1,
+    default_args={"retries": 1, "retry_delay": timedelta(minutes=2)},
+    params={
+        "landing_dir": Param(str(landing_dir()), type="string", description="folder of .txt reports"),
+        "warehouse": Param(str(warehouse_path()), type="string", description="published DuckDB file"),
+        "rebuild": Param(False, type="boolean", description="run dbt and checks even if nothing is new"),
+    },
+    tags=["fulian"],
+    doc_md=__doc__,
+)
+def fulian_daily():
+    @task(retries=0)
+    def prepare() -> dict:
+        ctx = get_current_context()
+        return pipeline.prepare(ctx["params"]["landing_dir"], ctx["params"]["warehouse"], ctx["run_id"])
+
+    @task(max_active_tis_per_dagrun=os.cpu_count() or 2)
+    def extract(plan: dict, manifest: str) -> str:
+        return pipeline.extract(plan, manifest)
+
+    @task(trigger_rule="none_failed", retries=0)
+    def load(plan: dict, batch_dirs: list[str] | None) -> dict:
+        return pipeline.load_raw(plan, list(batch_dirs or []))
+
+    @task.short_circuit(ignore_downstream_trigger_rules=False)
+    def anything_new(plan: dict, added: dict) -> bool:
+        return pipeline.has_work(plan, added, bool(get_current_context()["params"]["rebuild"]))
+
+    dbt_marts = DbtTaskGroup(
+        group_id="dbt_marts",
+        project_config=ProjectConfig(DBT_PROJECT_DIR, install_dbt_deps=False),
+        profile_config=ProfileConfig(
+            profile_name="fulian",
+            target_name="dev",
+            profiles_yml_filepath=DBT_PROJECT_DIR / "profiles.yml",
+        ),
+        execution_config=ExecutionConfig(dbt_executable_path=DBT, invocation_mode=InvocationMode.DBT_RUNNER),
+        render_config=RenderConfig(
+            load_method=LoadMode.DBT_LS,
+            test_behavior=TestBehavior.AFTER_ALL,
+            dbt_executable_path=DBT,
+            env_vars={"FULIAN_DBT_DB": ":memory:"},
+        ),
+        operator_args={"env": {"FULIAN_DBT_DB": WORKING_COPY}, "install_deps": False, "retries": 0},
+    )
+
+    @task(retries=0)
+    def check(plan: dict, added: dict) -> dict:
+        return pipeline.check(plan, added)
+
+    @task(retries=0)
+    def publish(plan: dict) -> str:
+        return pipeline.publish(plan)
+
+    @task(trigger_rule="none_failed")
+    def summary(plan: dict) -> dict:
+        result = pipeline.summary(Path(plan["warehouse"]))
+        print("FULIAN SUMMARY", json.dumps(result, ensure_ascii=False, default=str))
+        return result
+
+    @task.teardown
+    def cleanup(plan: dict) -> None:
+        """Drop the run's workspace whatever happened: the published warehouse is never touched."""
+        pipeline.discard(plan)
+
+    plan = prepare()
+    batch_dirs = extract.partial(plan=plan).expand(manifest=plan["batches"])
+    added = load(plan, batch_dirs)
+    gate = anything_new(plan, added)
+    checked = check(plan, added)
+    published = publish(plan)
+    gate >> dbt_marts >> checked >> published >> summary(plan) >> cleanup(plan)
+
+
+fulian_daily()

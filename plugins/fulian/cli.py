@@ -1,0 +1,91 @@
+"""`fulian`: the command line for people (export, summary, eval) around the Airflow pipeline."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from fulian.paths import PROJECT_ROOT, warehouse_path
+
+GOLD_DIR = PROJECT_ROOT.parent / "shared" / "gold"
+
+
+def _export(args: argparse.Namespace) -> int:
+    from fulian.export import export
+
+    counts = export(warehouse_path(args.warehouse), Path(args.out))
+    print(f"wrote {counts['facts']} facts and {counts['documents']} documents to {args.out}")
+    return 0
+
+
+def _summary(args: argparse.Namespace) -> int:
+    from fulian.pipeline import summary
+
+    result = summary(warehouse_path(args.warehouse))
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False, default=str))
+        return 0
+    if not result["published"]:
+        print(f"no warehouse published at {result['warehouse']}")
+        return 1
+    last = result["last_run"]
+    print("fulian run summary")
+    print(f"  warehouse            {result['warehouse']}")
+    print(f"  last run             {last.get('run_id', '-')}")
+    print(f"  files read           {last.get('files_read', 0)}")
+    print(f"  reports added        {last.get('reports_added', 0)}")
+    print(f"  facts loaded         {last.get('facts_added', 0)}")
+    print(f"  files rejected       {last.get('files_rejected', 0)}")
+    print(f"  checks passed/failed {last.get('checks_passed', 0)}/{last.get('checks_failed', 0)}")
+    print(f"  facts quarantined    {last.get('facts_quarantined', 0)}")
+    print(f"  in the marts now     {result['reports_in_marts']} reports, {result['facts_in_marts']} facts")
+    return 0
+
+
+def _score(args: argparse.Namespace) -> int:
+    from fulian.export import export
+
+    gold = Path(args.gold)
+    with tempfile.TemporaryDirectory() as tmp:
+        export(warehouse_path(args.warehouse), Path(tmp))
+        cmd = [
+            sys.executable,
+            str(gold / "score.py"),
+            str(gold / "seeds.jsonl"),
+            str(Path(tmp) / "facts.jsonl"),
+            "--gold-docs",
+            str(gold / "documents.jsonl"),
+            "--pred-docs",
+            str(Path(tmp) / "documents.jsonl"),
+            *(["--json"] if args.json else ["--show", str(args.show)]),
+        ]
+        return subprocess.call(cmd)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="fulian", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("export", help="write facts.jsonl and documents.jsonl from the marts")
+    p.add_argument("--warehouse", help="published DuckDB file (default: $FULIAN_WAREHOUSE or warehouse/)")
+    p.add_argument("--out", required=True, help="output folder")
+    p.set_defaults(func=_export)
+    p = sub.add_parser("summary", help="print the published warehouse's last run")
+    p.add_argument("--warehouse")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=_summary)
+    p = sub.add_parser("score", help="export a warehouse and score it against the gold annotations")
+    p.add_argument("--warehouse")
+    p.add_argument("--gold", default=str(GOLD_DIR), help="folder with seeds.jsonl, documents.jsonl, score.py")
+    p.add_argument("--show", type=int, default=0)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=_score)
+    args = parser.parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

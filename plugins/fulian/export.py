@@ -1,0 +1,53 @@
+"""Export the marts as the gold files' JSON Lines, so `../shared/gold/score.py` can score a warehouse.
+
+Reads the published warehouse read-only; the field names are those of GUIDELINES.md, with `doc` = the
+report's file name as it was in the landing folder.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from fulian.warehouse import read_only
+
+FACTS_SQL = """
+    select file_name as doc, fact_text as text, value, unit, qualifier, metric,
+           category_code as category, sentence, start_offset, end_offset, extractor_version
+    from marts.fct_facts
+    order by file_name, start_offset, fact_key
+"""
+DOCUMENTS_SQL = """
+    select d.file_name as doc,
+           coalesce(r.province, '') as province,
+           coalesce(r.city, '') as city,
+           coalesce(o.organisation_name, '') as organisation,
+           s.report_year,
+           d.script
+    from marts.dim_document as d
+    join marts.agg_report_summary as s on s.document_key = d.document_key
+    left join marts.dim_region as r on r.region_key = s.region_key
+    left join marts.dim_organisation as o on o.organisation_key = s.organisation_key
+    where d.is_current
+    order by d.file_name
+"""
+
+
+def _write_jsonl(path: Path, rows: list[dict]) -> None:
+    with path.open("w", encoding="utf-8") as f:
+        for row in rows:
+            f.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
+
+
+def export(warehouse: Path, out_dir: Path) -> dict[str, int]:
+    """Write facts.jsonl and documents.jsonl into out_dir; return the row counts."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with read_only(warehouse) as con:
+        facts = con.execute(FACTS_SQL).df().to_dict("records")
+        documents = con.execute(DOCUMENTS_SQL).df().to_dict("records")
+    for doc in documents:
+        year = doc.get("report_year")
+        doc["report_year"] = None if year is None or year != year else int(year)
+    _write_jsonl(out_dir / "facts.jsonl", facts)
+    _write_jsonl(out_dir / "documents.jsonl", documents)
+    return {"facts": len(facts), "documents": len(documents)}

@@ -1,0 +1,142 @@
+"""The steps of one daily run, as plain functions the DAG's tasks call (the DAG file stays thin).
+
+Order and writers: prepare (copies the published warehouse into the run's workspace) → extract batches
+(parallel, write Parquet only) → load (the one writer of the working copy) → dbt (cosmos, same working
+copy) → check (GX, then quarantine and alerts) → publish (atomic rename) → summary (read-only).
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from datetime import UTC, datetime
+from pathlib import Path
+
+from fulian import ingest, load, quality, validate, warehouse
+from fulian.notify import deliver_alerts
+from fulian.paths import landing_dir, warehouse_path
+
+log = logging.getLogger(__name__)
+
+
+def prepare(landing: str | None, published: str | None, run_id: str) -> dict:
+    """Plan the run: which files to read (as batch manifests) and a fresh working copy to build in."""
+    landing_path, published_path = landing_dir(landing), warehouse_path(published)
+    if not landing_path.is_dir():
+        raise FileNotFoundError(f"landing folder {landing_path} does not exist")
+    workspace = warehouse.workspace_for(published_path, run_id)
+    shutil.rmtree(workspace, ignore_errors=True)
+    batches = ingest.plan_batches(landing_path, published_path, workspace)
+    working = warehouse.prepare_working_copy(published_path, run_id)
+    return {
+        "landing": str(landing_path),
+        "warehouse": str(published_path),
+        "working": str(working),
+        "batches": batches,
+        "run_id": run_id,
+    }
+
+
+def extract(plan: dict, manifest: str) -> str:
+    """One mapped task: read and extract one batch; returns the folder of its Parquet files."""
+    known = warehouse.known_hashes(Path(plan["warehouse"]))
+    return ingest.process_batch(manifest, Path(plan["landing"]), known, plan["run_id"])
+
+
+def load_raw(plan: dict, batch_dirs: list[str]) -> dict:
+    """Append the batches to the working copy's raw layer."""
+    added = load.load_batches(Path(plan["working"]), list(batch_dirs), plan["run_id"])
+    added["files_read"] = sum(len(_manifest_names(m)) for m in plan["batches"])
+    log.info("loaded into the raw layer: %s", added)
+    return added
+
+
+def has_work(plan: dict, added: dict, rebuild: bool = False) -> bool:
+    """Whether dbt, checks and publication are needed: something new, a first run, or a forced rebuild."""
+    first_run = not Path(plan["warehouse"]).exists()
+    changed = any(added.get(k, 0) for k in ("reports", "files", "rejected"))
+    if not (changed or first_run or rebuild):
+        log.info("nothing new in %s: the published warehouse stays as it is", plan["landing"])
+    return changed or first_run or rebuild
+
+
+def check(plan: dict, added: dict) -> dict:
+    """Run the GX suites on the working copy's marts; quarantine, alert, and record the run."""
+    working = Path(plan["working"])
+    try:
+        results = validate.run_checks(working)
+    except validate.RunLevelFailure as err:
+        alert = validate.CheckResult("run", False, "critical", str(err), file_names=[])
+        quality.record_results(working, plan["run_id"], [alert])
+        deliver_alerts(plan["run_id"], [alert], plan["warehouse"])
+        raise
+    counts = quality.record_results(working, plan["run_id"], results)
+    _record_run(working, plan, added, counts)
+    failed = [r for r in results if not r.success]
+    for r in failed:
+        log.warning("DATA QUALITY %s: %s", r.severity.upper(), r.message)
+    deliver_alerts(plan["run_id"], failed, plan["warehouse"])
+    return counts
+
+
+def _record_run(working: Path, plan: dict, added: dict, counts: dict) -> None:
+    with warehouse.writable(working) as con:
+        con.execute(
+            "insert or replace into dq.runs values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+            [
+                plan["run_id"],
+                plan["landing"],
+                added.get("files_read", 0),
+                added.get("reports", 0),
+                added.get("facts", 0),
+                added.get("rejected", 0),
+                counts["checks_passed"],
+                counts["checks_failed"],
+                counts["facts_quarantined"],
+                datetime.now(UTC).replace(tzinfo=None),
+            ],
+        )
+
+
+def publish(plan: dict) -> str:
+    """Atomically replace the published warehouse with the run's working copy."""
+    path = warehouse.publish(Path(plan["warehouse"]), plan["run_id"])
+    log.info("published %s", path)
+    return str(path)
+
+
+def discard(plan: dict) -> None:
+    """Drop the run's workspace when nothing was published (nothing new, or a failed run)."""
+    shutil.rmtree(warehouse.workspace_for(Path(plan["warehouse"]), plan["run_id"]), ignore_errors=True)
+
+
+def summary(published: Path) -> dict:
+    """The published warehouse's totals and its last recorded run, for people and for `make run`."""
+    if not published.exists():
+        return {"warehouse": str(published), "published": False}
+    with warehouse.read_only(published) as con:
+        totals = con.execute(
+            """
+            select (select count(*) from marts.dim_document where is_current),
+                   (select count(*) from marts.fct_facts),
+                   (select count(*) from dq.quarantine where kind = 'fact'),
+                   (select count(*) from dq.quarantine where kind = 'file')
+            """
+        ).fetchone()
+        last = con.execute("select * from dq.runs order by finished_at desc limit 1").df()
+    run = last.iloc[0].to_dict() if not last.empty else {}
+    return {
+        "warehouse": str(published),
+        "published": True,
+        "reports_in_marts": totals[0],
+        "facts_in_marts": totals[1],
+        "facts_quarantined_total": totals[2],
+        "files_rejected_total": totals[3],
+        "last_run": {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in run.items()},
+    }
+
+
+def _manifest_names(manifest: str) -> list[str]:
+    import json
+
+    return json.loads(Path(manifest).read_text(encoding="utf-8"))

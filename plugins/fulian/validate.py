@@ -1,0 +1,164 @@
+"""Great Expectations checks on the built marts of a run's working copy.
+
+Why DataFrames: GX over SQLAlchemy + duckdb-engine fails on this stack (MetricResolutionError), while a
+DataFrame read from DuckDB validates fine. The frames are read when the task runs, from the working copy
+the run just built, never when the DAG file is parsed.
+
+Suites are built from `expectations/bounds.yml` (the bounds, each with its reason) so that reviewing a
+bound means reading one YAML file. Row-level failures name fact keys: those facts go to dq.quarantine and
+leave the marts; report-level failures raise alerts; run-level failures stop publication.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from fulian.paths import EXPECTATIONS_DIR
+from fulian.warehouse import read_only
+
+os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
+os.environ.setdefault("TQDM_DISABLE", "1")
+
+log = logging.getLogger(__name__)
+
+FACTS_SQL = """
+    select f.fact_key, f.content_hash, f.file_name, f.fact_text, f.value, f.qualifier,
+           f.category_code, u.unit_class
+    from marts.fct_facts as f
+    join marts.dim_unit as u on u.unit_key = f.unit_key
+"""
+REPORTS_SQL = """
+    select file_name, content_hash, report_year, fact_count
+    from marts.agg_report_summary
+"""
+QUALIFIERS = ["exact", "over", "about", "under"]
+
+
+class RunLevelFailure(RuntimeError):
+    """The run as a whole is unusable (no facts, a suite that cannot run): do not publish."""
+
+
+@dataclass
+class CheckResult:
+    check_name: str
+    success: bool
+    severity: str  # 'error' for held-back facts, 'warning' for report-level doubts
+    message: str
+    fact_keys: list[str] = field(default_factory=list)
+    file_names: list[str] = field(default_factory=list)
+
+
+@cache
+def load_bounds(path: Path = EXPECTATIONS_DIR / "bounds.yml") -> dict:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def _suites(bounds: dict, categories: list[str], current_year: int) -> list[tuple[str, object, str]]:
+    """(dataset, suite, severity) triples; dataset names a frame, or 'facts:<unit_class>' for a slice."""
+    import great_expectations as gx
+    import great_expectations.expectations as gxe
+
+    suites = []
+    keys = gx.ExpectationSuite(name="fct_facts.keys_and_sets")
+    for column in ("fact_key", "content_hash", "file_name", "value", "unit_class"):
+        keys.add_expectation(gxe.ExpectColumnValuesToNotBeNull(column=column))
+    keys.add_expectation(gxe.ExpectColumnValuesToBeInSet(column="qualifier", value_set=QUALIFIERS))
+    keys.add_expectation(gxe.ExpectColumnValuesToBeInSet(column="category_code", value_set=categories))
+    keys.add_expectation(
+        gxe.ExpectColumnValuesToBeInSet(column="unit_class", value_set=sorted(bounds["value_bounds"]))
+    )
+    suites.append(("facts", keys, "error"))
+    for unit_class, b in bounds["value_bounds"].items():
+        suite = gx.ExpectationSuite(name=f"fct_facts.value_range.{unit_class}")
+        suite.add_expectation(
+            gxe.ExpectColumnValuesToBeBetween(
+                column="value", min_value=b["min"], max_value=b["max"], meta={"why": b["why"]}
+            )
+        )
+        suites.append((f"facts:{unit_class}", suite, "error"))
+    reports = gx.ExpectationSuite(name="agg_report_summary.plausible_reports")
+    year = bounds["report_year"]
+    max_year = current_year if year["max"] == "current" else int(year["max"])
+    reports.add_expectation(
+        gxe.ExpectColumnValuesToBeBetween(column="report_year", min_value=year["min"], max_value=max_year)
+    )
+    per = bounds["facts_per_report"]
+    reports.add_expectation(
+        gxe.ExpectColumnValuesToBeBetween(column="fact_count", min_value=per["min"], max_value=per["max"])
+    )
+    suites.append(("reports", reports, "warning"))
+    return suites
+
+
+def _frame_for(dataset: str, frames: dict):
+    if dataset.startswith("facts:"):
+        facts = frames["facts"]
+        return facts[facts["unit_class"] == dataset.split(":", 1)[1]].reset_index(drop=True)
+    return frames[dataset]
+
+
+def run_checks(working: Path, today: dt.date | None = None) -> list[CheckResult]:
+    """Validate the working copy's marts; one CheckResult per expectation."""
+    import great_expectations as gx
+
+    bounds = load_bounds()
+    with read_only(working) as con:
+        frames = {"facts": con.execute(FACTS_SQL).df(), "reports": con.execute(REPORTS_SQL).df()}
+        categories = [c for (c,) in con.execute("select category_code from marts.dim_category").fetchall()]
+    if frames["facts"].empty or len(frames["facts"]) < bounds["run"]["min_facts_published"]:
+        raise RunLevelFailure("the run produced no facts at all: nothing is published")
+    context = gx.get_context(mode="ephemeral")
+    source = context.data_sources.add_pandas("fulian_marts")
+    results: list[CheckResult] = []
+    current_year = (today or dt.date.today()).year
+    for dataset, suite, severity in _suites(bounds, categories, current_year):
+        frame = _frame_for(dataset, frames)
+        if frame.empty:
+            continue
+        asset = source.add_dataframe_asset(suite.name)
+        batch = asset.add_batch_definition_whole_dataframe("whole").get_batch(
+            batch_parameters={"dataframe": frame}
+        )
+        index_column = "fact_key" if dataset.startswith("facts") else "file_name"
+        outcome = batch.validate(
+            suite,
+            result_format={"result_format": "COMPLETE", "unexpected_index_column_names": [index_column]},
+        )
+        for er in outcome.results:
+            cfg = er.expectation_config
+            if er.exception_info and er.exception_info.get("raised_exception"):
+                raise RunLevelFailure(f"{suite.name}: {cfg.type} could not run: {er.exception_info}")
+            column = cfg.kwargs.get("column", "")
+            name = f"{suite.name}.{cfg.type}" + (f"({column})" if column else "")
+            bad = [row[index_column] for row in (er.result.get("unexpected_index_list") or [])]
+            bad_rows = frame[frame[index_column].isin(bad)] if bad else frame.iloc[0:0]
+            results.append(
+                CheckResult(
+                    check_name=name,
+                    success=bool(er.success),
+                    severity=severity,
+                    message=_message(name, cfg.kwargs, bad_rows, column),
+                    fact_keys=bad if index_column == "fact_key" else [],
+                    file_names=sorted(set(bad_rows["file_name"])) if not bad_rows.empty else [],
+                )
+            )
+    return results
+
+
+def _message(name: str, kwargs: dict, bad_rows, column: str) -> str:
+    if bad_rows.empty:
+        return f"{name}: passed"
+    bounds = {k: kwargs[k] for k in ("min_value", "max_value", "value_set") if k in kwargs}
+    shown = bad_rows.head(5)
+    examples = "; ".join(
+        f"{r.file_name}: {getattr(r, 'fact_text', '') or ''} {column}={getattr(r, column, '')}".strip()
+        for r in shown.itertuples()
+    )
+    return f"{name}: {len(bad_rows)} rows outside {bounds}. e.g. {examples}"

@@ -1,0 +1,127 @@
+"""The DuckDB warehouse file: read-only looks at the published copy, and the run's working copy.
+
+DuckDB lets one process write a file and then refuses every other process, readers included. So nothing
+ever writes the published file: a run copies it into its workspace, builds there (load, dbt, checks) and
+publishes by an atomic rename. Analysts keep reading the old file until they reconnect; a killed run
+leaves the published file untouched and only a stale workspace behind.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import duckdb
+
+RAW_SCHEMA_SQL = Path(__file__).with_name("raw_schema.sql")
+WORK_DIR_NAME = ".fulian-work"
+
+
+def safe_run_id(run_id: str) -> str:
+    """A run id usable as a folder name (Airflow run ids hold ':' and '+')."""
+    return re.sub(r"[^A-Za-z0-9_.-]", "_", run_id)
+
+
+def workspace_for(published: Path, run_id: str) -> Path:
+    """The run's private folder, beside the warehouse so the final rename stays on one file system."""
+    return published.parent / WORK_DIR_NAME / f"{published.name}.{safe_run_id(run_id)}"
+
+
+def working_copy(published: Path, run_id: str) -> Path:
+    return workspace_for(published, run_id) / published.name
+
+
+@contextmanager
+def read_only(path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A read-only connection, closed on exit so the file is never held longer than needed."""
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        yield con
+    finally:
+        con.close()
+
+
+@contextmanager
+def writable(path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    """The single writer's connection to a working copy; checkpointed on close so no WAL is left."""
+    con = duckdb.connect(str(path))
+    try:
+        yield con
+        con.execute("checkpoint")
+    finally:
+        con.close()
+
+
+def has_table(con: duckdb.DuckDBPyConnection, schema: str, table: str) -> bool:
+    row = con.execute(
+        "select count(*) from information_schema.tables where table_schema = ? and table_name = ?",
+        [schema, table],
+    ).fetchone()
+    return bool(row and row[0])
+
+
+def seen_files(published: Path) -> set[tuple[str, str]]:
+    """(file name, content hash or rejection reason) pairs the warehouse has already handled."""
+    if not published.exists():
+        return set()
+    with read_only(published) as con:
+        if not has_table(con, "raw", "report_files"):
+            return set()
+        rows = con.execute(
+            """
+            select file_name, content_hash from raw.report_files
+            union
+            select file_name, coalesce(content_hash, reason) from raw.rejected_files
+            """
+        ).fetchall()
+    return {(name, key) for name, key in rows}
+
+
+def known_hashes(published: Path) -> frozenset[str]:
+    """Content hashes of the reports already in the warehouse: these are never extracted again."""
+    if not published.exists():
+        return frozenset()
+    with read_only(published) as con:
+        if not has_table(con, "raw", "reports"):
+            return frozenset()
+        return frozenset(h for (h,) in con.execute("select content_hash from raw.reports").fetchall())
+
+
+def prepare_working_copy(published: Path, run_id: str) -> Path:
+    """Start the run's working copy from the published warehouse (or empty), with the raw layer's DDL."""
+    target = working_copy(published, run_id)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    for stale in (target, target.with_name(target.name + ".wal")):
+        stale.unlink(missing_ok=True)
+    if published.exists():
+        shutil.copyfile(published, target)
+    with writable(target) as con:
+        con.execute(RAW_SCHEMA_SQL.read_text(encoding="utf-8"))
+    return target
+
+
+def publish(published: Path, run_id: str) -> Path:
+    """Make the run's working copy the published warehouse in one atomic rename, then drop the workspace."""
+    source = working_copy(published, run_id)
+    if not source.exists():
+        raise FileNotFoundError(f"no working copy to publish at {source}")
+    with writable(source) as con:
+        con.execute("select 1")
+    published.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(source, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    os.replace(source, published)
+    dir_fd = os.open(published.parent, os.O_RDONLY)
+    try:
+        os.fsync(dir_fd)
+    finally:
+        os.close(dir_fd)
+    shutil.rmtree(workspace_for(published, run_id), ignore_errors=True)
+    return published

@@ -1,0 +1,37 @@
+"""Shared test setup: the same project-local, offline environment as the Makefile (.env.mk)."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+SEEDS = ROOT / "seeds"
+GOLD = SHARED / "gold"
+
+
+def _load_env_mk() -> None:
+    """Apply .env.mk's `export NAME := value` lines, so pytest run by hand matches `make test`."""
+    for line in (ROOT / ".env.mk").read_text(encoding="utf-8").splitlines():
+        m = re.match(r"export\s+(\w+)\s*:=\s*(.*)$", line.strip())
+        if m:
+            os.environ.setdefault(m.group(1), m.group(2).replace("$(CURDIR)", str(ROOT)))
+
+
+_load_env_mk()
+
+
+@pytest.fixture(scope="session")
+def airflow_db() -> Path:
+    """Airflow's metadata DB in the project-local AIRFLOW_HOME, migrated once."""
+    home = Path(os.environ["AIRFLOW_HOME"])
+    if not (home / "airflow.db").exists():
+        subprocess.run([str(Path(sys.executable).with_name("airflow")), "db", "migrate"], check=True,
+                       capture_output=True)
+    return home
