@@ -13,3 +13,4 @@ export SCARF_ANALYTICS := false
 export DO_NOT_TRACK := 1
 export GX_ANALYTICS_ENABLED := False
 export TQDM_DISABLE := 1
+export PATH := $(CURDIR)/.venv/bin:$(PATH)

@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import json
 import os
-import sys
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from airflow.sdk import Param, dag, get_current_context, task
+from airflow.sdk import Param, dag, get_current_context, task, teardown
 from cosmos import DbtTaskGroup, ExecutionConfig, ProfileConfig, ProjectConfig, RenderConfig
 from cosmos.constants import InvocationMode, LoadMode, TestBehavior
 
@@ -22,7 +21,6 @@ from fulian import pipeline
 from fulian.paths import DBT_PROJECT_DIR, landing_dir, warehouse_path
 
 WORKING_COPY = "{{ ti.xcom_pull(task_ids='prepare')['working'] }}"
-DBT = str(Path(sys.executable).with_name("dbt"))
 
 
 @dag(
@@ -46,6 +44,11 @@ def fulian_daily():
         ctx = get_current_context()
         return pipeline.prepare(ctx["params"]["landing_dir"], ctx["params"]["warehouse"], ctx["run_id"])
 
+    @task
+    def batches(plan: dict) -> list[str]:
+        """The batch manifests to map extraction over (one mapped task per batch)."""
+        return plan["batches"]
+
     @task(max_active_tis_per_dagrun=os.cpu_count() or 2)
     def extract(plan: dict, manifest: str) -> str:
         return pipeline.extract(plan, manifest)
@@ -66,11 +69,11 @@ def fulian_daily():
             target_name="dev",
             profiles_yml_filepath=DBT_PROJECT_DIR / "profiles.yml",
         ),
-        execution_config=ExecutionConfig(dbt_executable_path=DBT, invocation_mode=InvocationMode.DBT_RUNNER),
+        execution_config=ExecutionConfig(invocation_mode=InvocationMode.DBT_RUNNER),
         render_config=RenderConfig(
             load_method=LoadMode.DBT_LS,
+            invocation_mode=InvocationMode.DBT_RUNNER,
             test_behavior=TestBehavior.AFTER_ALL,
-            dbt_executable_path=DBT,
             env_vars={"FULIAN_DBT_DB": ":memory:"},
         ),
         operator_args={"env": {"FULIAN_DBT_DB": WORKING_COPY}, "install_deps": False, "retries": 0},
@@ -90,13 +93,13 @@ def fulian_daily():
         print("FULIAN SUMMARY", json.dumps(result, ensure_ascii=False, default=str))
         return result
 
-    @task.teardown
+    @teardown
     def cleanup(plan: dict) -> None:
         """Drop the run's workspace whatever happened: the published warehouse is never touched."""
         pipeline.discard(plan)
 
     plan = prepare()
-    batch_dirs = extract.partial(plan=plan).expand(manifest=plan["batches"])
+    batch_dirs = extract.partial(plan=plan).expand(manifest=batches(plan))
     added = load(plan, batch_dirs)
     gate = anything_new(plan, added)
     checked = check(plan, added)

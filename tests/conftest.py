@@ -20,8 +20,15 @@ def _load_env_mk() -> None:
     """Apply .env.mk's `export NAME := value` lines, so pytest run by hand matches `make test`."""
     for line in (ROOT / ".env.mk").read_text(encoding="utf-8").splitlines():
         m = re.match(r"export\s+(\w+)\s*:=\s*(.*)$", line.strip())
-        if m:
-            os.environ.setdefault(m.group(1), m.group(2).replace("$(CURDIR)", str(ROOT)))
+        if not m:
+            continue
+        name, value = m.group(1), m.group(2).replace("$(CURDIR)", str(ROOT))
+        if name == "PATH":
+            venv_bin = str(ROOT / ".venv" / "bin")
+            if venv_bin not in os.environ.get("PATH", "").split(os.pathsep):
+                os.environ["PATH"] = venv_bin + os.pathsep + os.environ.get("PATH", "")
+        else:
+            os.environ.setdefault(name, value)
 
 
 _load_env_mk()

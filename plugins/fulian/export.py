@@ -19,15 +19,13 @@ FACTS_SQL = """
 """
 DOCUMENTS_SQL = """
     select d.file_name as doc,
-           coalesce(r.province, '') as province,
-           coalesce(r.city, '') as city,
-           coalesce(o.organisation_name, '') as organisation,
+           coalesce(s.province, '') as province,
+           coalesce(s.city, '') as city,
+           coalesce(s.organisation_name, '') as organisation,
            s.report_year,
            d.script
     from marts.dim_document as d
     join marts.agg_report_summary as s on s.document_key = d.document_key
-    left join marts.dim_region as r on r.region_key = s.region_key
-    left join marts.dim_organisation as o on o.organisation_key = s.organisation_key
     where d.is_current
     order by d.file_name
 """

@@ -1,0 +1,133 @@
+"""The daily DAG end to end, really run by Airflow (`dag.test()`): extraction, DuckDB, dbt, GX, publish."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from conftest import GOLD, SEEDS
+
+IMPOSSIBLE_REPORT = (
+    "某某市妇联2023年工作简报\n"
+    "全市美丽庭院建成率380%，累计发放巾帼创业贷款5000000亿元，培训妇女30亿人次。\n"
+    "另开展宣讲活动120场。\n"
+)
+
+
+def _run_dag(landing: Path, warehouse: Path) -> str:
+    from airflow.models.dagbag import DagBag
+
+    bag = DagBag(dag_folder=str(Path(__file__).resolve().parents[1] / "dags"))
+    assert not bag.import_errors, bag.import_errors
+    dag = bag.get_dag("fulian_daily")
+    run = dag.test(run_conf={"landing_dir": str(landing), "warehouse": str(warehouse)})
+    return str(run.state)
+
+
+def _gold_facts() -> list[dict]:
+    rows = [json.loads(line) for line in (GOLD / "seeds.jsonl").read_text(encoding="utf-8").splitlines()]
+    return [r for r in rows if not r.get("optional")]
+
+
+def _table_checksums(path: Path) -> dict[str, tuple]:
+    """Row count and an order-independent hash of every data table (the run log dq.runs excluded)."""
+    with duckdb.connect(str(path), read_only=True) as con:
+        tables = con.execute(
+            "select table_schema, table_name from information_schema.tables "
+            "where table_schema in ('raw', 'dq', 'marts') and table_type = 'BASE TABLE' "
+            "and not (table_schema = 'dq' and table_name = 'runs') order by 1, 2"
+        ).fetchall()
+        return {
+            f"{s}.{t}": con.execute(f'select count(*), sum(hash(t::varchar)) from "{s}"."{t}" as t').fetchone()
+            for s, t in tables
+        }
+
+
+@pytest.fixture(scope="module")
+def first_run(airflow_db, tmp_path_factory) -> tuple[Path, Path, str]:
+    landing = tmp_path_factory.mktemp("landing")
+    for f in SEEDS.glob("*.txt"):
+        shutil.copy(f, landing / f.name)
+    warehouse = tmp_path_factory.mktemp("wh") / "nested" / "fulian.duckdb"
+    state = _run_dag(landing, warehouse)
+    return landing, warehouse, state
+
+
+def test_run_succeeds_and_publishes_the_sample_facts(first_run) -> None:
+    _, warehouse, state = first_run
+    assert state == "success"
+    assert warehouse.exists()
+    assert not list(warehouse.parent.glob("*.wal")), "the published file must be checkpointed"
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        n_facts = con.execute("select count(*) from marts.fct_facts").fetchone()[0]
+        n_docs = con.execute("select count(*) from marts.dim_document where is_current").fetchone()[0]
+    assert n_facts >= 150
+    assert n_docs == 5
+
+
+def test_figures_stated_in_the_reports_are_in_the_marts_with_their_values(first_run) -> None:
+    _, warehouse, _ = first_run
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        found = set(con.execute("select file_name, value, unit from marts.fct_facts").fetchall())
+    gold = _gold_facts()
+    hits = [g for g in gold if (g["doc"], float(g["value"]), g["unit"]) in found]
+    assert len(hits) / len(gold) >= 0.8, f"only {len(hits)} of {len(gold)} gold figures in the marts"
+    # A few figures checked by hand in the reports: simplified, traditional script, and 万 in traditional.
+    for doc, value, unit in [
+        ("000_cf8da975d4ff23a9.txt", 12854.0, "人"),
+        ("003_fd61fb6c5e3993ec.txt", 762.0, "场次"),
+        ("003_fd61fb6c5e3993ec.txt", 75500.0, "人次"),
+    ]:
+        assert (doc, value, unit) in found
+
+
+def test_documents_carry_province_city_and_organisation(first_run) -> None:
+    _, warehouse, _ = first_run
+    from fulian.export import export
+
+    out = warehouse.parent / "export"
+    export(warehouse, out)
+    docs = {json.loads(line)["doc"]: json.loads(line) for line in (out / "documents.jsonl").open()}
+    assert docs["001_50db6e2cd06eea04.txt"]["province"] == "山东省"
+    assert docs["001_50db6e2cd06eea04.txt"]["city"] == "东营市"
+    assert docs["003_fd61fb6c5e3993ec.txt"]["script"] == "traditional"
+    facts = [json.loads(line) for line in (out / "facts.jsonl").open()]
+    assert set(facts[0]) >= {"doc", "text", "value", "unit", "qualifier", "metric", "category"}
+
+
+def test_a_second_run_over_the_same_folder_adds_nothing(first_run) -> None:
+    landing, warehouse, _ = first_run
+    before = _table_checksums(warehouse)
+    assert _run_dag(landing, warehouse) == "success"
+    assert _table_checksums(warehouse) == before
+
+
+def test_impossible_figures_are_quarantined_alerted_and_kept_out_of_the_marts(first_run) -> None:
+    landing, warehouse, _ = first_run
+    (landing / "impossible report.txt").write_text(IMPOSSIBLE_REPORT, encoding="utf-8")
+    (landing / "empty.txt").write_bytes(b"")
+    assert _run_dag(landing, warehouse) == "success"
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        quarantined = con.execute(
+            "select fact_text, check_name from dq.quarantine where kind = 'fact' "
+            "and file_name = 'impossible report.txt'"
+        ).fetchall()
+        in_marts = con.execute(
+            "select fact_text from marts.fct_facts where file_name = 'impossible report.txt'"
+        ).fetchall()
+        alerts = con.execute("select file_names from dq.alerts").fetchall()
+        rejected = con.execute("select reason from dq.quarantine where kind = 'file'").fetchall()
+        sample_facts = con.execute(
+            "select count(*) from marts.fct_facts where file_name like '00%'"
+        ).fetchone()[0]
+    texts = {t for t, _ in quarantined}
+    assert {"380%", "5000000亿元", "30亿人次"} <= texts
+    assert ("120场",) in in_marts
+    assert not texts & {t for (t,) in in_marts}
+    assert any("impossible report.txt" in (files or []) for (files,) in alerts)
+    assert any("empty" in r for (r,) in rejected)
+    assert sample_facts >= 150
