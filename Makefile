@@ -33,7 +33,7 @@ run: airflow-db
 	  -c '{"landing_dir": "$(abspath $(LANDING))", "warehouse": "$(abspath $(WAREHOUSE))"}' \
 	  > $(AIRFLOW_HOME)/last-run.log 2>&1 \
 	  || { tail -n 60 $(AIRFLOW_HOME)/last-run.log; echo "run failed; full log: $(AIRFLOW_HOME)/last-run.log"; exit 1; }
-	@grep -E "DATA QUALITY|rejected " $(AIRFLOW_HOME)/last-run.log | sed 's/^.*\(DATA QUALITY\|rejected \)/\1/' | head -20 || true
+	@grep -oE "(DATA QUALITY|REJECTED FILE) .*" $(AIRFLOW_HOME)/last-run.log | sed 's/ \[fulian.*$$//' | head -20 || true
 	@$(BIN)/fulian summary --warehouse "$(abspath $(WAREHOUSE))"
 	@echo "  airflow log          $(AIRFLOW_HOME)/last-run.log"
 

@@ -189,7 +189,7 @@ def process_batch(manifest: str, landing: Path, known_hashes: frozenset[str], ru
                 {"file_name": name, "content_hash": digest, "first_seen_at": now, "run_id": run_id}
             )
         except RejectedFile as err:
-            log.warning("rejected %s: %s", name, err)
+            log.warning("REJECTED FILE %s: %s", name, err)
             out["rejected"].append(
                 {
                     "file_name": name,

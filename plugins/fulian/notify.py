@@ -32,8 +32,10 @@ def _connection(conn_id: str):
         return None
 
 
-def format_alert_text(run_id: str, alerts: list, warehouse: str) -> str:
+def format_alert_text(run_id: str, alerts: list, warehouse: str, docs_dir=None) -> str:
     lines = [f"fulian data-quality alert, run {run_id} ({len(alerts)} failed checks), warehouse {warehouse}"]
+    if docs_dir:
+        lines.append(f"GX Data Docs: file://{docs_dir}/index.html")
     for a in alerts:
         files = ", ".join(a.file_names) if a.file_names else "-"
         lines.append(f"[{a.severity}] {a.check_name} — reports: {files}\n  {a.message}")
@@ -46,11 +48,11 @@ def _webhook_url(conn) -> str:
     return host if host.startswith(("http://", "https://")) else conn.get_uri()
 
 
-def deliver_alerts(run_id: str, alerts: list, warehouse: str) -> dict[str, bool]:
+def deliver_alerts(run_id: str, alerts: list, warehouse: str, docs_dir=None) -> dict[str, bool]:
     """Send the alerts by every configured channel; return which channels delivered."""
     if not alerts:
         return {}
-    text = format_alert_text(run_id, alerts, warehouse)
+    text = format_alert_text(run_id, alerts, warehouse, docs_dir)
     delivered: dict[str, bool] = {}
     conn = _connection(CONN_ID)
     if conn is not None:

@@ -64,18 +64,19 @@ def check(plan: dict, added: dict) -> dict:
     """Run the GX suites on the working copy's marts; quarantine, alert, and record the run."""
     working = Path(plan["working"])
     try:
-        results = validate.run_checks(working)
+        docs = validate.data_docs_dir(Path(plan["warehouse"]))
+        results = validate.run_checks(working, docs)
     except validate.RunLevelFailure as err:
         alert = validate.CheckResult("run", False, "critical", str(err), file_names=[])
         quality.record_results(working, plan["run_id"], [alert])
-        deliver_alerts(plan["run_id"], [alert], plan["warehouse"])
+        deliver_alerts(plan["run_id"], [alert], plan["warehouse"], docs)
         raise
     counts = quality.record_results(working, plan["run_id"], results)
     _record_run(working, plan, added, counts)
     failed = [r for r in results if not r.success]
     for r in failed:
         log.warning("DATA QUALITY %s: %s", r.severity.upper(), r.message)
-    deliver_alerts(plan["run_id"], failed, plan["warehouse"])
+    deliver_alerts(plan["run_id"], failed, plan["warehouse"], docs)
     return counts
 
 

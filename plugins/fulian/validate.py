@@ -104,8 +104,31 @@ def _frame_for(dataset: str, frames: dict):
     return frames[dataset]
 
 
-def run_checks(working: Path, today: dt.date | None = None) -> list[CheckResult]:
-    """Validate the working copy's marts; one CheckResult per expectation."""
+def data_docs_dir(published: Path) -> Path:
+    """Where a warehouse's GX Data Docs go: beside it, so the alert and the README can point there."""
+    return published.parent / "gx_data_docs"
+
+
+def _context(docs_dir: Path | None):
+    import great_expectations as gx
+    from great_expectations.data_context.types.base import ProgressBarsConfig
+
+    context = gx.get_context(mode="ephemeral")
+    context.variables.progress_bars = ProgressBarsConfig(globally=False)
+    if docs_dir is not None:
+        context.add_data_docs_site(
+            site_name="fulian",
+            site_config={
+                "class_name": "SiteBuilder",
+                "store_backend": {"class_name": "TupleFilesystemStoreBackend", "base_directory": str(docs_dir)},
+                "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
+            },
+        )
+    return context
+
+
+def run_checks(working: Path, docs_dir: Path | None = None, today: dt.date | None = None) -> list[CheckResult]:
+    """Validate the working copy's marts; one CheckResult per expectation; Data Docs into docs_dir."""
     import great_expectations as gx
 
     bounds = load_bounds()
@@ -114,23 +137,30 @@ def run_checks(working: Path, today: dt.date | None = None) -> list[CheckResult]
         categories = [c for (c,) in con.execute("select category_code from marts.dim_category").fetchall()]
     if frames["facts"].empty or len(frames["facts"]) < bounds["run"]["min_facts_published"]:
         raise RunLevelFailure("the run produced no facts at all: nothing is published")
-    context = gx.get_context(mode="ephemeral")
+    context = _context(docs_dir)
     source = context.data_sources.add_pandas("fulian_marts")
+    actions = [gx.checkpoint.UpdateDataDocsAction(name="data_docs")] if docs_dir is not None else []
     results: list[CheckResult] = []
     current_year = (today or dt.date.today()).year
     for dataset, suite, severity in _suites(bounds, categories, current_year):
         frame = _frame_for(dataset, frames)
         if frame.empty:
             continue
-        asset = source.add_dataframe_asset(suite.name)
-        batch = asset.add_batch_definition_whole_dataframe("whole").get_batch(
-            batch_parameters={"dataframe": frame}
-        )
         index_column = "fact_key" if dataset.startswith("facts") else "file_name"
-        outcome = batch.validate(
-            suite,
-            result_format={"result_format": "COMPLETE", "unexpected_index_column_names": [index_column]},
+        batch_definition = source.add_dataframe_asset(suite.name).add_batch_definition_whole_dataframe("whole")
+        suite = context.suites.add(suite)
+        definition = context.validation_definitions.add(
+            gx.ValidationDefinition(data=batch_definition, suite=suite, name=suite.name)
         )
+        checkpoint = context.checkpoints.add(
+            gx.Checkpoint(
+                name=suite.name,
+                validation_definitions=[definition],
+                actions=actions,
+                result_format={"result_format": "COMPLETE", "unexpected_index_column_names": [index_column]},
+            )
+        )
+        outcome = next(iter(checkpoint.run(batch_parameters={"dataframe": frame}).run_results.values()))
         for er in outcome.results:
             cfg = er.expectation_config
             if er.exception_info and er.exception_info.get("raised_exception"):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -35,9 +36,26 @@ def working_copy(published: Path, run_id: str) -> Path:
     return workspace_for(published, run_id) / published.name
 
 
+def release_in_process_dbt() -> None:
+    """Close the DuckDB handles dbt-duckdb keeps open after an in-process dbt call.
+
+    dbt-duckdb caches its database instance for the life of the process. Where dbt ran in this process
+    (cosmos' DBT_RUNNER mode under `dag.test()`, `fulian.dbt_run`), that instance blocks a connection
+    with another configuration (read-only) and would still hold the working copy at publication.
+    """
+    manager_module = sys.modules.get("dbt.adapters.duckdb.connections")
+    if manager_module is None:
+        return
+    manager = manager_module.DuckDBConnectionManager
+    if getattr(manager, "_ENV", None) is not None:
+        manager._ENV.close()
+    manager.close_all_connections()
+
+
 @contextmanager
 def read_only(path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
     """A read-only connection, closed on exit so the file is never held longer than needed."""
+    release_in_process_dbt()
     con = duckdb.connect(str(path), read_only=True)
     try:
         yield con
@@ -48,6 +66,7 @@ def read_only(path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
 @contextmanager
 def writable(path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
     """The single writer's connection to a working copy; checkpointed on close so no WAL is left."""
+    release_in_process_dbt()
     con = duckdb.connect(str(path))
     try:
         yield con

@@ -1,0 +1,26 @@
+{#
+    surrogate_key(['col_a', 'col_b']) -> md5 of the natural key columns, joined with '|'.
+    Nulls are replaced by a marker so that (null, 'x') and ('', 'x') give different keys.
+    Same recipe as dbt_utils.generate_surrogate_key (no package hub here).
+#}
+{% macro surrogate_key(field_list) -%}
+    md5(
+        {%- for field in field_list %}
+        coalesce(cast({{ field }} as varchar), '_dbt_utils_surrogate_key_null_')
+        {%- if not loop.last %} || '|' || {% endif -%}
+        {%- endfor %}
+    )
+{%- endmacro %}
+
+{#
+    The key of the explicit "unknown" member of every dimension that can miss a lookup
+    (dim_region, dim_organisation, dim_category): md5('unknown').
+#}
+{% macro unknown_key() -%}
+    md5('unknown')
+{%- endmacro %}
+
+{# A date (or timestamp) as an integer date key YYYYMMDD; null stays null. #}
+{% macro date_key(date_expression) -%}
+    cast(strftime(cast({{ date_expression }} as date), '%Y%m%d') as integer)
+{%- endmacro %}

@@ -1,0 +1,69 @@
+-- Current, non-quarantined facts with the surrogate keys of every dimension of fct_facts.
+-- Keys are md5 hashes of natural keys, so they do not change when a dimension is rebuilt.
+-- A category code missing from the categories seed gets the unknown member's key; units
+-- always have their own member in dim_unit (seeded or not), so unit_key never misses.
+
+with
+
+facts as (
+
+    select * from {{ ref('int_facts_current') }}
+
+),
+
+documents as (
+
+    select * from {{ ref('int_documents') }}
+
+),
+
+categories as (
+
+    select * from {{ ref('categories') }}
+
+),
+
+final as (
+
+    select
+        -- keys
+        facts.fact_key,
+        documents.document_key,
+        documents.region_key,
+        documents.organisation_key,
+        documents.report_date_key as date_key,
+        documents.publication_date_key,
+        case
+            when categories.category_code is null then {{ unknown_key() }}
+            else {{ surrogate_key(['facts.category_code']) }}
+        end as category_key,
+        {{ surrogate_key(['facts.unit']) }} as unit_key,
+
+        -- the figure
+        facts.value,
+        facts.value_kind,
+        facts.qualifier,
+        facts.unit,
+        facts.category_code,
+        facts.fact_text,
+        facts.sentence,
+        facts.metric,
+        facts.start_offset,
+        facts.end_offset,
+        facts.extractor_version,
+
+        -- lineage
+        documents.file_name,
+        facts.content_hash,
+        facts.fact_index,
+        documents.report_year
+
+    from facts
+    inner join documents
+        on facts.content_hash = documents.content_hash
+    left join categories
+        on facts.category_code = lower(trim(categories.category_code))
+
+)
+
+select * from final

@@ -1,0 +1,120 @@
+-- Figures summed by province x report year x category x unit class (x base unit).
+-- Values are only ever added within one unit class and one base unit, so people are never added
+-- to yuan, nor days to hours. Exact values and lower bounds ("over N") are kept in separate
+-- sums; approximate and upper-bound figures likewise. Shares (unit_class 'percent') are counted
+-- but never summed: their sums are null.
+
+with
+
+facts as (
+
+    select * from {{ ref('fct_facts') }}
+
+),
+
+regions as (
+
+    select * from {{ ref('dim_region') }}
+
+),
+
+units as (
+
+    select * from {{ ref('dim_unit') }}
+
+),
+
+categories as (
+
+    select * from {{ ref('dim_category') }}
+
+),
+
+facts_described as (
+
+    select
+        regions.province,
+        regions.province_code,
+        facts.report_year,
+        facts.category_code,
+        categories.label_en as category_label_en,
+        units.unit_class,
+        units.base_unit,
+        facts.unit,
+        facts.value,
+        facts.value_kind,
+        facts.content_hash,
+        units.unit_class = 'percent' as is_share
+
+    from facts
+    inner join regions
+        on facts.region_key = regions.region_key
+    inner join units
+        on facts.unit_key = units.unit_key
+    inner join categories
+        on facts.category_key = categories.category_key
+
+),
+
+aggregated as (
+
+    select
+        province,
+        max(province_code) as province_code,
+        report_year,
+        category_code,
+        max(category_label_en) as category_label_en,
+        unit_class,
+        base_unit,
+        string_agg(distinct unit, ',' order by unit) as units,
+        count(*) as fact_count,
+        count(distinct content_hash) as report_count,
+        count(*) filter (where value_kind = 'exact') as exact_count,
+        count(*) filter (where value_kind = 'lower_bound') as lower_bound_count,
+        count(*) filter (where value_kind = 'approximate') as approximate_count,
+        count(*) filter (where value_kind = 'upper_bound') as upper_bound_count,
+        case when not bool_or(is_share) then
+            coalesce(sum(value) filter (where value_kind = 'exact'), 0)
+        end as sum_exact_value,
+        case when not bool_or(is_share) then
+            coalesce(sum(value) filter (where value_kind = 'lower_bound'), 0)
+        end as sum_lower_bound_value,
+        case when not bool_or(is_share) then
+            coalesce(sum(value) filter (where value_kind = 'approximate'), 0)
+        end as sum_approximate_value,
+        case when not bool_or(is_share) then
+            coalesce(sum(value) filter (where value_kind = 'upper_bound'), 0)
+        end as sum_upper_bound_value
+
+    from facts_described
+    group by province, report_year, category_code, unit_class, base_unit
+
+),
+
+final as (
+
+    select
+        cast(province as varchar) as province,
+        cast(province_code as varchar) as province_code,
+        cast(report_year as integer) as report_year,
+        cast(category_code as varchar) as category_code,
+        cast(category_label_en as varchar) as category_label_en,
+        cast(unit_class as varchar) as unit_class,
+        cast(base_unit as varchar) as base_unit,
+        cast(units as varchar) as units,
+        cast(fact_count as bigint) as fact_count,
+        cast(report_count as bigint) as report_count,
+        cast(exact_count as bigint) as exact_count,
+        cast(lower_bound_count as bigint) as lower_bound_count,
+        cast(approximate_count as bigint) as approximate_count,
+        cast(upper_bound_count as bigint) as upper_bound_count,
+        cast(sum_exact_value as double) as sum_exact_value,
+        cast(sum_lower_bound_value as double) as sum_lower_bound_value,
+        cast(sum_approximate_value as double) as sum_approximate_value,
+        cast(sum_upper_bound_value as double) as sum_upper_bound_value
+
+    from aggregated
+
+)
+
+select * from final

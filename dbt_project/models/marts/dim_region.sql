@@ -1,0 +1,128 @@
+-- Regions that reports are about: the admin_divisions rows that were matched, one member per
+-- unmatched combination of names, and the 'unknown' member.
+
+with
+
+report_regions as (
+
+    select * from {{ ref('int_report_regions') }}
+
+),
+
+admin_divisions as (
+
+    select
+        nullif(trim(region_code), '') as region_code,
+        nullif(trim(province), '') as province,
+        nullif(trim(city), '') as city,
+        nullif(trim(county), '') as county,
+        lower(trim(level)) as level,
+        nullif(trim(short_name), '') as short_name
+
+    from {{ ref('admin_divisions') }}
+    where nullif(trim(region_code), '') is not null
+    -- a code listed at several levels (municipalities: 北京市 as province and city) keeps the
+    -- least specific row
+    qualify row_number() over (
+        partition by nullif(trim(region_code), '')
+        order by
+            case lower(trim(level)) when 'province' then 1 when 'city' then 2 else 3 end,
+            city nulls first,
+            county nulls first
+    ) = 1
+
+),
+
+matched as (
+
+    select
+        {{ surrogate_key(['admin_divisions.region_code']) }} as region_key,
+        admin_divisions.region_code,
+        admin_divisions.province,
+        admin_divisions.city,
+        admin_divisions.county,
+        admin_divisions.level,
+        admin_divisions.short_name,
+        true as is_in_reference
+
+    from admin_divisions
+    where admin_divisions.region_code in (
+        select region_code from report_regions where region_code is not null
+    )
+
+),
+
+unmatched as (
+
+    select distinct
+        region_key,
+        cast(null as varchar) as region_code,
+        reported_province as province,
+        reported_city as city,
+        reported_county as county,
+        case
+            when reported_county is not null then 'county'
+            when reported_city is not null then 'city'
+            else 'province'
+        end as level,
+        cast(null as varchar) as short_name,
+        false as is_in_reference
+
+    from report_regions
+    where region_match = 'unmatched_names'
+
+),
+
+unknown as (
+
+    select
+        {{ unknown_key() }} as region_key,
+        cast(null as varchar) as region_code,
+        cast(null as varchar) as province,
+        cast(null as varchar) as city,
+        cast(null as varchar) as county,
+        'unknown' as level,
+        cast(null as varchar) as short_name,
+        false as is_in_reference
+
+),
+
+unioned as (
+
+    select * from matched
+    union all
+    select * from unmatched
+    union all
+    select * from unknown
+
+),
+
+final as (
+
+    select
+        cast(region_key as varchar) as region_key,
+        cast(region_code as varchar) as region_code,
+        cast(coalesce(county, city, province, 'unknown') as varchar) as region_name,
+        cast(province as varchar) as province,
+        cast(city as varchar) as city,
+        cast(county as varchar) as county,
+        cast(level as varchar) as level,
+        cast(short_name as varchar) as short_name,
+        cast(
+            case
+                when regexp_full_match(region_code, '[0-9]{6}') then left(region_code, 2) || '0000'
+            end as varchar
+        ) as province_code,
+        cast(
+            case
+                when regexp_full_match(region_code, '[0-9]{6}') and level in ('city', 'county')
+                    then left(region_code, 4) || '00'
+            end as varchar
+        ) as city_code,
+        cast(is_in_reference as boolean) as is_in_reference
+
+    from unioned
+
+)
+
+select * from final

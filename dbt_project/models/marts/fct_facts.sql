@@ -1,0 +1,96 @@
+{{
+    config(
+        materialized='incremental',
+        unique_key='fact_key',
+        incremental_strategy='delete+insert',
+        on_schema_change='append_new_columns',
+        post_hook=[
+            "delete from {{ this }} where fact_key not in (select fact_key from {{ ref('int_facts_current') }})"
+        ]
+    )
+}}
+
+-- Incremental: a run inserts only facts that are new or whose keys changed (a new current
+-- report version, a region/organisation/category/date resolution that changed). The post-hook
+-- then deletes every row that is no longer a current, non-quarantined fact, so superseded
+-- versions and newly quarantined facts leave the table in the same run.
+
+with
+
+facts as (
+
+    select * from {{ ref('int_facts_joined') }}
+
+),
+
+{% if is_incremental() %}
+
+new_or_changed as (
+
+    select facts.*
+
+    from facts
+    where not exists (
+        select 1
+        from {{ this }} as existing
+        where existing.fact_key = facts.fact_key
+          and existing.document_key = facts.document_key
+          and existing.region_key = facts.region_key
+          and existing.organisation_key = facts.organisation_key
+          and existing.date_key is not distinct from facts.date_key
+          and existing.publication_date_key is not distinct from facts.publication_date_key
+          and existing.category_key = facts.category_key
+          and existing.unit_key = facts.unit_key
+          and existing.file_name = facts.file_name
+    )
+
+),
+
+{% else %}
+
+new_or_changed as (
+
+    select * from facts
+
+),
+
+{% endif %}
+
+final as (
+
+    select
+        -- keys
+        cast(fact_key as varchar) as fact_key,
+        cast(document_key as varchar) as document_key,
+        cast(region_key as varchar) as region_key,
+        cast(organisation_key as varchar) as organisation_key,
+        cast(date_key as integer) as date_key,
+        cast(publication_date_key as integer) as publication_date_key,
+        cast(category_key as varchar) as category_key,
+        cast(unit_key as varchar) as unit_key,
+
+        -- the figure
+        cast(value as double) as value,
+        cast(value_kind as varchar) as value_kind,
+        cast(qualifier as varchar) as qualifier,
+        cast(unit as varchar) as unit,
+        cast(category_code as varchar) as category_code,
+        cast(fact_text as varchar) as fact_text,
+        cast(sentence as varchar) as sentence,
+        cast(metric as varchar) as metric,
+        cast(start_offset as integer) as start_offset,
+        cast(end_offset as integer) as end_offset,
+        cast(extractor_version as varchar) as extractor_version,
+
+        -- lineage
+        cast(file_name as varchar) as file_name,
+        cast(content_hash as varchar) as content_hash,
+        cast(fact_index as integer) as fact_index,
+        cast(report_year as integer) as report_year,
+        cast(current_timestamp as timestamp) as loaded_at
+
+    from new_or_changed
+
+)
+
+select * from final

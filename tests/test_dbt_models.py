@@ -1,0 +1,305 @@
+"""The dbt project on a small scratch warehouse: build twice, then a new version of a file.
+
+Runs dbt in-process (dbtRunner) against a tmp DuckDB holding the raw and dq schemas of
+plugins/fulian/raw_schema.sql and a handful of realistic rows: three reports (one province-wide,
+one city, one without any region), eleven facts, one quarantined fact. Then a file gets a second
+version and another fact is quarantined; the marts must follow.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import duckdb
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+PROJECT = ROOT / "dbt_project"
+RAW_DDL = ROOT / "plugins" / "fulian" / "raw_schema.sql"
+
+H_DY1 = "1" * 64  # 东营市妇联 report, first version of dongying.txt
+H_DY2 = "2" * 64  # second version of dongying.txt
+H_GD = "3" * 64  # 广东省妇联, province-wide report
+H_NONE = "4" * 64  # a bulletin without region or organisation
+
+T1 = datetime(2026, 1, 1, 8, 0)
+T2 = datetime(2026, 1, 2, 8, 0)
+
+# (fact_index, text, value, unit, qualifier, metric, category, start)
+DY_FACTS = [
+    (0, "1200名", 1200.0, "名", "exact", "培训妇女", "people_trained", 10),
+    (1, "30余场", 30.0, "场", "over", "开展宣讲活动", "events_held", 40),
+    (2, "1.2亿元", 120000000.0, "元", "exact", "发放巾帼创业贷款", "loans", 70),
+    (3, "约500户", 500.0, "户", "about", "评选美丽庭院", "households", 100),
+    (4, "380%", 380.0, "%", "exact", "美丽庭院建成率", "rate", 130),  # quarantined from the start
+]
+GD_FACTS = [
+    (0, "7.55萬人次", 75500.0, "人次", "exact", "服务妇女儿童", "people_served", 5),
+    (1, "不足100个", 100.0, "个", "under", "建成巾帼示范基地", "organisations", 30),
+    (2, "2000多名", 2000.0, "名", "over", "巾帼志愿者", "volunteers", 60),
+    (3, "15个学时", 15.0, "学时", "exact", "培训课程", "training_sessions", 90),
+]
+NONE_FACTS = [
+    (0, "12件", 12.0, "件", "exact", "调处矛盾纠纷", "cases", 3),
+    (1, "3坨", 3.0, "坨", "exact", "发放物品", "weird_category", 20),  # unit and category not in seeds
+]
+DY2_FACTS = [
+    (0, "1300名", 1300.0, "名", "exact", "培训妇女", "people_trained", 10),
+    (1, "35场", 35.0, "场", "exact", "开展宣讲活动", "events_held", 40),
+    (2, "1.5亿元", 150000000.0, "元", "exact", "发放巾帼创业贷款", "loans", 70),
+    (3, "近600户", 600.0, "户", "about", "评选美丽庭院", "households", 100),
+]
+
+
+def _report(con, content_hash, file_name, *, province, city, region_code, organisation, year, at, run):
+    con.execute(
+        "insert into raw.reports values (?, ?, 2048, 'utf-8', ?, ?, 'simplified',"
+        " ?, ?, ?, ?, ?, null, ?, ?, ?,"
+        " '0.1.0', ?, ?)",
+        [
+            content_hash,
+            file_name,
+            "正文",
+            "正文",
+            f"{organisation or '某单位'}{year or ''}年工作总结",
+            organisation,
+            None if year is None else f"{year + 1}-01-15",
+            province,
+            city,
+            region_code,
+            organisation,
+            year,
+            run,
+            at,
+        ],
+    )
+    con.execute("insert into raw.report_files values (?, ?, ?, ?)", [file_name, content_hash, at, run])
+
+
+def _facts(con, content_hash, rows):
+    for index, text, value, unit, qualifier, metric, category, start in rows:
+        con.execute(
+            "insert into raw.facts values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '0.1.0')",
+            [
+                content_hash,
+                index,
+                text,
+                value,
+                unit,
+                qualifier,
+                metric,
+                category,
+                f"……{text}……",
+                start,
+                start + len(text),
+            ],
+        )
+
+
+def _quarantine(con, content_hash, file_name, index, text, run, at):
+    con.execute(
+        "insert into dq.quarantine values (?, 'fact', ?, ?, ?, ?, 'value_in_range', 'impossible value', ?)",
+        [run, file_name, f"{content_hash}:{index}", content_hash, text, at],
+    )
+
+
+def _dbt_build(tmp: Path) -> dict[str, int]:
+    from dbt.cli.main import dbtRunner
+
+    res = dbtRunner().invoke(
+        [
+            "build",
+            "--project-dir",
+            str(PROJECT),
+            "--profiles-dir",
+            str(PROJECT),
+            "--target-path",
+            str(tmp / "target"),
+            "--log-path",
+            str(tmp / "logs"),
+            "--threads",
+            "1",
+        ]
+    )
+    statuses: dict[str, int] = {}
+    for r in res.result or []:
+        statuses[str(r.status)] = statuses.get(str(r.status), 0) + 1
+    assert res.success, f"dbt build failed: {statuses} {res.exception}"
+    return statuses
+
+
+def _q(db: Path, sql: str) -> list[tuple]:
+    # Not read_only: dbt-duckdb may keep its in-process DuckDB instance open after dbtRunner returns,
+    # and DuckDB refuses a second connection to the same file with a different configuration.
+    with duckdb.connect(str(db)) as con:
+        return con.execute(sql).fetchall()
+
+
+@pytest.fixture(scope="module")
+def warehouse(tmp_path_factory) -> Path:
+    tmp = tmp_path_factory.mktemp("dbt")
+    db = tmp / "scratch.duckdb"
+    with duckdb.connect(str(db)) as con:
+        con.execute(RAW_DDL.read_text(encoding="utf-8"))
+        _report(
+            con,
+            H_DY1,
+            "dongying.txt",
+            province="山东省",
+            city="东营市",
+            region_code="370500",
+            organisation="东营市妇联",
+            year=2024,
+            at=T1,
+            run="run-1",
+        )
+        _report(
+            con,
+            H_GD,
+            "guangdong.txt",
+            province="广东省",
+            city=None,
+            region_code=None,
+            organisation="广东省妇联",
+            year=2025,
+            at=T1,
+            run="run-1",
+        )
+        _report(
+            con,
+            H_NONE,
+            "bulletin.txt",
+            province=None,
+            city=None,
+            region_code=None,
+            organisation=None,
+            year=None,
+            at=T1,
+            run="run-1",
+        )
+        _facts(con, H_DY1, DY_FACTS)
+        _facts(con, H_GD, GD_FACTS)
+        _facts(con, H_NONE, NONE_FACTS)
+        _quarantine(con, H_DY1, "dongying.txt", 4, "380%", "run-1", T1)
+    return db
+
+
+@pytest.fixture(scope="module")
+def builds(warehouse: Path, tmp_path_factory) -> dict[str, object]:
+    mp = pytest.MonkeyPatch()
+    mp.setenv("FULIAN_DBT_DB", str(warehouse))
+    mp.setenv("DO_NOT_TRACK", "1")
+    tmp = warehouse.parent
+    out: dict[str, object] = {}
+    try:
+        out["first"] = _dbt_build(tmp)
+        out["after_first"] = _q(warehouse, "select fact_key, loaded_at from marts.fct_facts order by 1")
+        out["second"] = _dbt_build(tmp)
+        out["after_second"] = _q(warehouse, "select fact_key, loaded_at from marts.fct_facts order by 1")
+        # day 2: dongying.txt changes, and a check quarantines one of guangdong.txt's facts
+        with duckdb.connect(str(warehouse)) as con:
+            _report(
+                con,
+                H_DY2,
+                "dongying.txt",
+                province="山东省",
+                city="东营市",
+                region_code="370500",
+                organisation="东营市妇联",
+                year=2024,
+                at=T2,
+                run="run-2",
+            )
+            _facts(con, H_DY2, DY2_FACTS)
+            _quarantine(con, H_GD, "guangdong.txt", 3, "15个学时", "run-2", T2)
+        out["third"] = _dbt_build(tmp)
+    finally:
+        mp.undo()
+    return out
+
+
+def test_first_build_has_current_non_quarantined_facts_only(builds, warehouse) -> None:
+    assert builds["first"].get("error", 0) == 0 and builds["first"].get("fail", 0) == 0
+    keys = {k for k, _ in builds["after_first"]}
+    assert len(keys) == len(builds["after_first"]) == 4 + 4 + 2
+    assert f"{H_DY1}:4" not in keys  # quarantined
+    assert f"{H_DY1}:0" in keys and f"{H_NONE}:1" in keys
+
+
+def test_second_build_is_idempotent(builds) -> None:
+    assert builds["after_second"] == builds["after_first"]  # same keys, rows not even rewritten
+
+
+def test_new_version_replaces_its_facts_and_new_quarantine_applies(builds, warehouse) -> None:
+    rows = _q(warehouse, "select fact_key, content_hash, file_name, value from marts.fct_facts")
+    keys = [r[0] for r in rows]
+    assert len(keys) == len(set(keys)) == 4 + 3 + 2
+    assert not [r for r in rows if r[1] == H_DY1], "facts of the superseded version must be gone"
+    assert {r[3] for r in rows if r[2] == "dongying.txt"} == {1300.0, 35.0, 150000000.0, 600.0}
+    assert f"{H_GD}:3" not in keys  # quarantined on day 2
+    assert {
+        k: (v, c)
+        for k, v, c in _q(
+            warehouse, "select content_hash, version_number, is_current from marts.dim_document"
+        )
+    } == {H_DY1: (1, False), H_DY2: (2, True), H_GD: (1, True), H_NONE: (1, True)}
+    summary = dict(_q(warehouse, "select file_name, quarantined_fact_count from marts.agg_report_summary"))
+    assert summary == {"dongying.txt": 0, "guangdong.txt": 1, "bulletin.txt": 0}
+
+
+def test_fact_columns_and_value_kinds(builds, warehouse) -> None:
+    rows = dict(_q(warehouse, "select qualifier, value_kind from marts.fct_facts group by all"))
+    assert rows == {"exact": "exact", "over": "lower_bound", "about": "approximate", "under": "upper_bound"}
+    ((date_key, pub_key),) = _q(
+        warehouse,
+        f"select distinct date_key, publication_date_key from marts.fct_facts where content_hash = '{H_GD}'",
+    )
+    assert (date_key, pub_key) == (20250101, 20260115)
+    assert _q(
+        warehouse,
+        f"select count(*) from marts.fct_facts where content_hash = '{H_NONE}' "
+        "and date_key is null and region_key = md5('unknown') and organisation_key = md5('unknown')",
+    ) == [(2,)]
+    assert _q(
+        warehouse,
+        f"select category_code, category_key = md5('unknown') from marts.fct_facts "
+        f"where fact_key = '{H_NONE}:1'",
+    ) == [("weird_category", True)]
+
+
+def test_dimension_keys_are_unique_and_facts_find_their_members(builds, warehouse) -> None:
+    for dim, key in [
+        ("dim_document", "document_key"),
+        ("dim_region", "region_key"),
+        ("dim_organisation", "organisation_key"),
+        ("dim_date", "date_key"),
+        ("dim_category", "category_key"),
+        ("dim_unit", "unit_key"),
+    ]:
+        ((n, n_distinct),) = _q(warehouse, f"select count(*), count(distinct {key}) from marts.{dim}")
+        assert n == n_distinct > 0, dim
+        ((orphans,),) = (
+            _q(
+                warehouse,
+                f"select count(*) from marts.fct_facts f anti join marts.{dim} d on f.{key} = d.{key}",
+            )
+            if key != "date_key"
+            else [(0,)]
+        )
+        assert orphans == 0, dim
+    assert ("坨", "other") in _q(warehouse, "select unit, unit_class from marts.dim_unit")
+    regions = _q(warehouse, "select region_code, level from marts.dim_region order by 1 nulls last")
+    assert regions == [("370500", "city"), ("440000", "province"), (None, "unknown")]
+
+
+def test_aggregates_never_mix_unit_classes(builds, warehouse) -> None:
+    rows = _q(
+        warehouse,
+        "select province, report_year, category_code, unit_class, fact_count, "
+        "sum_exact_value, sum_lower_bound_value from marts.agg_figures_by_region_year",
+    )
+    by = {(p, y, c): (u, n, e, lb) for p, y, c, u, n, e, lb in rows}
+    assert by[("山东省", 2024, "loans")] == ("money", 1, 150000000.0, 0.0)
+    assert by[("广东省", 2025, "volunteers")] == ("people", 1, 0.0, 2000.0)
+    assert len(rows) == len({(p, y, c, u) for p, y, c, u, *_ in rows})
