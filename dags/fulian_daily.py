@@ -63,7 +63,9 @@ def fulian_daily():
 
     dbt_marts = DbtTaskGroup(
         group_id="dbt_marts",
-        project_config=ProjectConfig(DBT_PROJECT_DIR, install_dbt_deps=False),
+        project_config=ProjectConfig(
+            DBT_PROJECT_DIR, install_dbt_deps=False, env_vars={"FULIAN_DBT_DB": WORKING_COPY}
+        ),
         profile_config=ProfileConfig(
             profile_name="fulian",
             target_name="dev",
@@ -74,9 +76,8 @@ def fulian_daily():
             load_method=LoadMode.DBT_LS,
             invocation_mode=InvocationMode.DBT_RUNNER,
             test_behavior=TestBehavior.AFTER_ALL,
-            env_vars={"FULIAN_DBT_DB": ":memory:"},
         ),
-        operator_args={"env": {"FULIAN_DBT_DB": WORKING_COPY}, "install_deps": False, "retries": 0},
+        operator_args={"retries": 0},
     )
 
     @task(retries=0)

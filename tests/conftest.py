@@ -39,6 +39,7 @@ def airflow_db() -> Path:
     """Airflow's metadata DB in the project-local AIRFLOW_HOME, migrated once."""
     home = Path(os.environ["AIRFLOW_HOME"])
     if not (home / "airflow.db").exists():
-        subprocess.run([str(Path(sys.executable).with_name("airflow")), "db", "migrate"], check=True,
-                       capture_output=True)
+        subprocess.run(
+            [str(Path(sys.executable).with_name("airflow")), "db", "migrate"], check=True, capture_output=True
+        )
     return home

@@ -5,10 +5,10 @@ from __future__ import annotations
 import email
 from email import policy
 
-from alert_receivers import smtp_receiver, webhook_receiver
-
 from fulian.notify import deliver_alerts
 from fulian.validate import CheckResult
+
+from alert_receivers import smtp_receiver, webhook_receiver
 
 ALERT = CheckResult(
     check_name="fct_facts.value_range.percent.expect_column_values_to_be_between(value)",

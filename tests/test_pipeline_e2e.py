@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import duckdb
@@ -19,7 +21,7 @@ IMPOSSIBLE_REPORT = (
 
 
 def _run_dag(landing: Path, warehouse: Path) -> str:
-    from airflow.models.dagbag import DagBag
+    from airflow.dag_processing.dagbag import DagBag
 
     bag = DagBag(dag_folder=str(Path(__file__).resolve().parents[1] / "dags"))
     assert not bag.import_errors, bag.import_errors
@@ -42,7 +44,9 @@ def _table_checksums(path: Path) -> dict[str, tuple]:
             "and not (table_schema = 'dq' and table_name = 'runs') order by 1, 2"
         ).fetchall()
         return {
-            f"{s}.{t}": con.execute(f'select count(*), sum(hash(t::varchar)) from "{s}"."{t}" as t').fetchone()
+            f"{s}.{t}": con.execute(
+                f'select count(*), sum(hash(t::varchar)) from "{s}"."{t}" as t'
+            ).fetchone()
             for s, t in tables
         }
 
@@ -106,11 +110,32 @@ def test_a_second_run_over_the_same_folder_adds_nothing(first_run) -> None:
     assert _table_checksums(warehouse) == before
 
 
+ANALYST = """
+import sys, duckdb
+con = duckdb.connect(sys.argv[1], read_only=True)
+count = lambda: con.execute("select count(*) from marts.fct_facts").fetchone()[0]
+print(count(), flush=True)
+sys.stdin.readline()
+print(count(), flush=True)
+"""
+
+
 def test_impossible_figures_are_quarantined_alerted_and_kept_out_of_the_marts(first_run) -> None:
     landing, warehouse, _ = first_run
     (landing / "impossible report.txt").write_text(IMPOSSIBLE_REPORT, encoding="utf-8")
     (landing / "empty.txt").write_bytes(b"")
+    # An analyst holds the published warehouse open (read-only, another process) during the run.
+    analyst = subprocess.Popen(
+        [sys.executable, "-c", ANALYST, str(warehouse)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    before = int(analyst.stdout.readline())
     assert _run_dag(landing, warehouse) == "success"
+    out, _ = analyst.communicate("\n", timeout=60)
+    assert analyst.returncode == 0
+    assert int(out.strip()) == before, "an open connection keeps its consistent snapshot"
     with duckdb.connect(str(warehouse), read_only=True) as con:
         quarantined = con.execute(
             "select fact_text, check_name from dq.quarantine where kind = 'fact' "

@@ -79,7 +79,12 @@ REJECTED_COLUMNS = {
     "run_id": pa.string(),
     "rejected_at": pa.timestamp("us"),
 }
-TABLES = {"reports": REPORT_COLUMNS, "facts": FACT_COLUMNS, "files": FILE_COLUMNS, "rejected": REJECTED_COLUMNS}
+TABLES = {
+    "reports": REPORT_COLUMNS,
+    "facts": FACT_COLUMNS,
+    "files": FILE_COLUMNS,
+    "rejected": REJECTED_COLUMNS,
+}
 
 
 def relative_name(path: Path, landing: Path) -> str:

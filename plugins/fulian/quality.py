@@ -65,7 +65,9 @@ def record_results(working: Path, run_id: str, results: list[CheckResult]) -> di
         "facts_quarantined": int(after - before),
     }
     if counts["facts_quarantined"]:
-        log.warning("%d facts quarantined; rebuilding the fact marts without them", counts["facts_quarantined"])
+        log.warning(
+            "%d facts quarantined; rebuilding the fact marts without them", counts["facts_quarantined"]
+        )
         run_dbt(["build", "--select", "fct_facts+"], working)
     return counts
 

@@ -130,7 +130,27 @@ def _decode_legacy_or_utf8(data: bytes, what: str) -> Decoded:
 class _TextOfHtml(HTMLParser):
     """Collects the visible text of an HTML page, one line per block element."""
 
-    BLOCKS = frozenset("p div br li tr h1 h2 h3 h4 h5 h6 title section article header footer td".split())
+    BLOCKS = frozenset(
+        [
+            "p",
+            "div",
+            "br",
+            "li",
+            "tr",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "title",
+            "section",
+            "article",
+            "header",
+            "footer",
+            "td",
+        ]
+    )
     SKIP = frozenset(("script", "style", "noscript", "template"))
 
     def __init__(self) -> None:

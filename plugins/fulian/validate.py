@@ -120,14 +120,19 @@ def _context(docs_dir: Path | None):
             site_name="fulian",
             site_config={
                 "class_name": "SiteBuilder",
-                "store_backend": {"class_name": "TupleFilesystemStoreBackend", "base_directory": str(docs_dir)},
+                "store_backend": {
+                    "class_name": "TupleFilesystemStoreBackend",
+                    "base_directory": str(docs_dir),
+                },
                 "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
             },
         )
     return context
 
 
-def run_checks(working: Path, docs_dir: Path | None = None, today: dt.date | None = None) -> list[CheckResult]:
+def run_checks(
+    working: Path, docs_dir: Path | None = None, today: dt.date | None = None
+) -> list[CheckResult]:
     """Validate the working copy's marts; one CheckResult per expectation; Data Docs into docs_dir."""
     import great_expectations as gx
 
@@ -147,7 +152,9 @@ def run_checks(working: Path, docs_dir: Path | None = None, today: dt.date | Non
         if frame.empty:
             continue
         index_column = "fact_key" if dataset.startswith("facts") else "file_name"
-        batch_definition = source.add_dataframe_asset(suite.name).add_batch_definition_whole_dataframe("whole")
+        batch_definition = source.add_dataframe_asset(suite.name).add_batch_definition_whole_dataframe(
+            "whole"
+        )
         suite = context.suites.add(suite)
         definition = context.validation_definitions.add(
             gx.ValidationDefinition(data=batch_definition, suite=suite, name=suite.name)
