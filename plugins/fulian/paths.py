@@ -20,6 +20,6 @@ def landing_dir(value: str | os.PathLike | None = None) -> Path:
 
 
 def warehouse_path(value: str | os.PathLike | None = None) -> Path:
-    """The published warehouse file: an explicit value, else $FULIAN_WAREHOUSE, else warehouse/fulian.duckdb."""
+    """The published warehouse: an explicit value, else $FULIAN_WAREHOUSE, else warehouse/fulian.duckdb."""
     chosen = value or os.environ.get("FULIAN_WAREHOUSE") or DEFAULT_WAREHOUSE
     return Path(chosen).expanduser().resolve()
