@@ -1,0 +1,20 @@
+"""The one entry point of the extractor: report text in, (document attributes, facts) out.
+
+Pure: no I/O besides the lexicons, which are read once per process and cached. The pipeline records
+``EXTRACTOR_VERSION`` with every row, so bump it whenever a rule, lexicon or data file changes what
+the extractor outputs.
+"""
+
+from __future__ import annotations
+
+from fulian.documents import extract_document
+from fulian.extract import extract_facts
+from fulian.normalise import normalise
+
+EXTRACTOR_VERSION = "1.0.0"
+
+
+def extract_report(original_text: str) -> tuple[dict, list[dict]]:
+    """Normalise once, then read the document attributes and the facts from the same normalised text."""
+    norm = normalise(original_text)
+    return extract_document(original_text, norm), extract_facts(original_text, norm)

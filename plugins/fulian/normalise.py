@@ -1,0 +1,222 @@
+"""Normalisation of a report's text, with an exact map back to the original characters.
+
+The extractor reads one canonical form — simplified script, NFKC (full-width digits and ％ become
+ASCII), pinyin glosses such as ``婦聯(lián)`` removed — but every fact must quote the ORIGINAL text.
+So normalisation never reorders text and keeps, for each normalised character, the index of the
+original character it came from (``offsets``).
+
+Choices made on purpose:
+- full-width CJK punctuation (，：；（）！？) is NOT folded to ASCII: it is the sentence punctuation
+  of Chinese text, and folding ``，`` into ``,`` would make thousand separators ambiguous;
+- enclosed numerals (①, ⑴, ㈠) are kept: NFKC would turn ``①10名`` into ``110名``;
+- OpenCC t2s may, in rare phrase conversions, change the length of a string; then the affected
+  lines are converted character by character so the offsets stay exact.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+
+import opencc
+
+_HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
+_PINYIN_CHARS = f"a-zü{_TONED}"
+# A gloss: right after a Han character, one or more pinyin syllables in (half- or full-width) brackets.
+_GLOSS = re.compile(rf"[(（]\s*([{_PINYIN_CHARS}]+(?:\s+[{_PINYIN_CHARS}]+)*)\s*[)）]")
+_HAN_CHAR = re.compile(rf"[{_HAN}]")
+_SYLLABLE = re.compile(
+    r"(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+    r"(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|üan|van|ai|ei|ao|ou|an|en|in|un|ün|vn"
+    r"|ia|ie|iu|ua|uo|ui|ue|üe|ve|er|a|o|e|i|u|ü|v)|ng|m|n)+"
+)
+_TONE_STRIP = str.maketrans("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ", "aaaaeeeeiiiioooouuuuüüüünnnm")
+_TRAD_SAMPLE = 20_000  # characters looked at by detect_script
+
+
+_FULLWIDTH_PUNCT = ((0xFF01, 0xFF0F), (0xFF1A, 0xFF20), (0xFF3B, 0xFF40), (0xFF5B, 0xFF65))
+
+
+def _keep_as_is(cp: int) -> bool:
+    """Code points NFKC must not touch (see module docstring)."""
+    if 0x2460 <= cp <= 0x24FF or 0x2776 <= cp <= 0x2793 or 0x3200 <= cp <= 0x32FF:
+        return True  # enclosed / parenthesised numerals and ideographs
+    # CJK punctuation stays; ％ and ． are folded explicitly in _nfkc_table
+    return any(a <= cp <= b for a, b in _FULLWIDTH_PUNCT)
+
+
+@lru_cache(maxsize=1)
+def _nfkc_table() -> dict[int, str]:
+    """str.translate table of NFKC for the BMP, built once (≈25 ms)."""
+    table: dict[int, str] = {}
+    for cp in range(0x80, 0x10000):
+        if 0xD800 <= cp < 0xE000 or _keep_as_is(cp):
+            continue
+        c = chr(cp)
+        n = unicodedata.normalize("NFKC", c)
+        if n != c:
+            table[cp] = n
+    table[0xFF0E] = "."
+    table[0xFF05] = "%"
+    return table
+
+
+@lru_cache(maxsize=1)
+def _expanding() -> re.Pattern[str]:
+    """Characters whose NFKC form is not exactly one character (…, ㎡, ¼)."""
+    chars = "".join(chr(cp) for cp, n in _nfkc_table().items() if len(n) != 1)
+    return re.compile("[" + re.escape(chars) + "]")
+
+
+@lru_cache(maxsize=1)
+def _converter() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s")
+
+
+def t2s(text: str) -> str:
+    """Traditional → simplified (OpenCC t2s), cached converter."""
+    return _converter().convert(text)
+
+
+@dataclass(frozen=True)
+class Normalised:
+    """Normalised text plus the map from its characters back to the original text.
+
+    The map is kept as segments (normalised start, original start, linear?) — cheap to build —
+    and ``offsets`` (one original index per normalised char) is derived from them on demand.
+    """
+
+    text: str
+    original_length: int
+    script: str
+    _seg_norm: list[int] = field(repr=False)
+    _seg_orig: list[int] = field(repr=False)
+    _seg_linear: list[bool] = field(repr=False)
+
+    def original_index(self, i: int) -> int:
+        """Original index of normalised char ``i`` (``len(text)`` maps to the original's length)."""
+        if i >= len(self.text):
+            return self.original_length
+        k = bisect_right(self._seg_norm, i) - 1
+        return self._seg_orig[k] + (i - self._seg_norm[k] if self._seg_linear[k] else 0)
+
+    @cached_property
+    def offsets(self) -> list[int]:
+        """For each normalised char, the index of the original char it came from."""
+        out: list[int] = []
+        bounds = [*self._seg_norm[1:], len(self.text)] if self._seg_norm else []
+        for n0, n1, o, lin in zip(self._seg_norm, bounds, self._seg_orig, self._seg_linear, strict=True):
+            out.extend(range(o, o + n1 - n0) if lin else [o] * (n1 - n0))
+        return out
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a normalised span [start, end) to the original span that produced it.
+
+        A removed gloss between the two ends stays inside (``萬(wàn)元`` is quoted whole); one just
+        after the last char is left out.
+        """
+        if start >= end:
+            pos = self.original_index(start)
+            return pos, pos
+        return self.original_index(start), self.original_index(end - 1) + 1
+
+
+def _is_gloss(content: str) -> bool:
+    if any(c in _TONED for c in content):
+        return True
+    return all(_SYLLABLE.fullmatch(w.translate(_TONE_STRIP)) for w in content.split())
+
+
+def _strip_glosses(text: str) -> list[tuple[int, int]]:
+    """Original spans to keep once pinyin glosses are removed."""
+    keep, pos = [], 0
+    for m in _GLOSS.finditer(text):
+        if m.start() > 0 and _HAN_CHAR.match(text, m.start() - 1) and _is_gloss(m.group(1)):
+            if m.start() > pos:
+                keep.append((pos, m.start()))
+            pos = m.end()
+    if pos < len(text):
+        keep.append((pos, len(text)))
+    return keep
+
+
+def _t2s_aligned(text: str) -> str:
+    """t2s that never changes the length: whole text, else line by line, else char by char."""
+    out = t2s(text)
+    if len(out) == len(text):
+        return out
+    lines = []
+    for line in text.splitlines(keepends=True):
+        conv = t2s(line)
+        if len(conv) != len(line):
+            conv = "".join(c2 if len(c2 := t2s(c)) == 1 else c for c in line)
+        lines.append(conv)
+    return "".join(lines)
+
+
+def _han_count(text: str) -> int:
+    return len(re.findall(rf"[{_HAN}]", text))
+
+
+def _script_of(before: str, after: str) -> str:
+    """Traditional when t2s changes a noticeable share of the Han characters (simplified text: ~0)."""
+    n = min(len(before), _TRAD_SAMPLE)
+    if before[:n] == after[:n]:
+        return "simplified"
+    changed = sum(map(str.__ne__, before[:n], after[:n]))
+    if changed < 2:
+        return "simplified"
+    han = _han_count(before[:n])
+    return "traditional" if han and changed / han >= 0.03 else "simplified"
+
+
+def detect_script(text: str) -> str:
+    """'traditional' or 'simplified', by comparing the text to its OpenCC t2s conversion."""
+    sample = text[:_TRAD_SAMPLE]
+    return _script_of(sample, _t2s_aligned(sample))
+
+
+@lru_cache(maxsize=1)
+def _foldable() -> re.Pattern[str]:
+    """Runs of characters NFKC changes one-for-one (full-width digits, ％, ideographic space…)."""
+    chars = "".join(chr(cp) for cp, n in _nfkc_table().items() if len(n) == 1)
+    return re.compile("[" + re.escape(chars) + "]+")
+
+
+def _fold(chunk: str, table: dict[int, str], foldable: re.Pattern[str]) -> str:
+    return foldable.sub(lambda m: m.group().translate(table), chunk)
+
+
+def normalise(text: str) -> Normalised:
+    """Strip pinyin glosses, apply NFKC (length-safe) and t2s, keeping an exact map to the original."""
+    table, expanding, foldable = _nfkc_table(), _expanding(), _foldable()
+    pieces: list[str] = []
+    seg_norm: list[int] = []
+    seg_orig: list[int] = []
+    seg_linear: list[bool] = []
+    size = 0
+
+    def add(piece: str, orig: int, linear: bool) -> None:
+        nonlocal size
+        if piece:
+            pieces.append(piece)
+            seg_norm.append(size)
+            seg_orig.append(orig)
+            seg_linear.append(linear)
+            size += len(piece)
+
+    for a, b in _strip_glosses(text):
+        pos = a
+        for m in expanding.finditer(text, a, b):  # rare (…, ㎡): every output char maps to the source
+            add(_fold(text[pos:m.start()], table, foldable), pos, True)
+            add(table[ord(m.group())], m.start(), False)
+            pos = m.end()
+        add(_fold(text[pos:b], table, foldable), pos, True)
+    folded_text = "".join(pieces)
+    simplified = _t2s_aligned(folded_text)
+    script = _script_of(folded_text, simplified)
+    return Normalised(simplified, len(text), script, seg_norm, seg_orig, seg_linear)

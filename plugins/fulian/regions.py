@@ -1,0 +1,213 @@
+"""Look-ups in China's administrative divisions (dbt_project/seeds/admin_divisions.csv).
+
+Full names (东营市, 顺昌县) are safe to find in running text; short names (东营, 安康) are not —
+``安康`` is a city and also "well-being" (幸福安康) — so short names are only resolved where the
+caller already knows a place name stands (before 妇联, in a title), and ambiguous names are settled
+by the province or city the rest of the document points to.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from functools import lru_cache
+from typing import NamedTuple
+
+from fulian.lexicons import admin_divisions, region_stopnames
+
+DIRECT = "省直辖行政区划"  # jionlp's pseudo-city over province-administered county-level cities
+
+
+class Region(NamedTuple):
+    code: str
+    province: str
+    city: str
+    county: str
+    level: str  # province | city | county
+    short_name: str
+
+    @property
+    def name(self) -> str:
+        return {"province": self.province, "city": self.city, "county": self.county}[self.level]
+
+    @property
+    def effective_city(self) -> str:
+        """The prefecture-level city a report about this region belongs to ('' if province-wide).
+
+        A county-level city directly under the province (济源市, 仙桃市) stands for its own city.
+        """
+        if self.level == "province":
+            return ""
+        if self.city == DIRECT:
+            return self.county
+        if self.level == "city" and self.city == self.province:
+            return ""  # municipality (北京市): a province-wide report
+        return self.city
+
+
+def trie_regex(words) -> str:
+    """A regex matching any of ``words``, longest first, shaped as a trie so the engine never
+    tries thousands of alternatives at one position."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        end = "" in node
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if end:
+            return "(?:" + body + ")?"
+        return body
+
+    return build(trie)
+
+
+class _Index(NamedTuple):
+    by_full: dict[str, tuple[Region, ...]]
+    by_short: dict[str, tuple[Region, ...]]
+    suffixes: re.Pattern[str]  # last characters of full names
+    lengths_by_last: dict[str, tuple[int, ...]]  # name lengths per last character, longest first
+    max_len: int
+    by_code: dict[tuple[str, str], Region]
+
+
+@lru_cache(maxsize=1)
+def _index() -> _Index:
+    stop = region_stopnames()
+    full: dict[str, list[Region]] = defaultdict(list)
+    short: dict[str, list[Region]] = defaultdict(list)
+    by_code: dict[tuple[str, str], Region] = {}
+    for r in admin_divisions():
+        reg = Region(r["region_code"], r["province"], r["city"], r["county"], r["level"], r["short_name"])
+        by_code[(reg.code, reg.level)] = reg
+        if reg.name == DIRECT:
+            continue
+        if reg.level == "city" and reg.city == reg.province:
+            continue  # the municipality's city row duplicates its province row
+        if reg.name not in stop and len(reg.name) >= 2:
+            full[reg.name].append(reg)
+        if reg.level in ("province", "city") and len(reg.short_name) >= 2 and reg.short_name not in stop:
+            short[reg.short_name].append(reg)
+    return _Index(
+        {k: tuple(v) for k, v in full.items()},
+        {k: tuple(v) for k, v in short.items()},
+        re.compile("[" + re.escape("".join(sorted({n[-1] for n in full}))) + "]"),
+        {ch: tuple(sorted({len(n) for n in full if n[-1] == ch}, reverse=True))
+         for ch in {n[-1] for n in full}},
+        max(len(n) for n in full),
+        by_code,
+    )
+
+
+def lookup(name: str) -> tuple[Region, ...]:
+    """Regions with this full name, else with this short name (provinces and cities only)."""
+    idx = _index()
+    return idx.by_full.get(name) or idx.by_short.get(name, ())
+
+
+def lookup_full(name: str) -> tuple[Region, ...]:
+    return _index().by_full.get(name, ())
+
+
+def lookup_short(name: str) -> tuple[Region, ...]:
+    return _index().by_short.get(name, ())
+
+
+@lru_cache(maxsize=1)
+def _short_regex() -> re.Pattern[str]:
+    return re.compile(trie_regex(_index().by_short))
+
+
+def find_short_mentions(text: str) -> list[Mention]:
+    """Short-name mentions of provinces and cities (东营, 聊城) that are not the start of a full name.
+
+    Only for places where a name is expected (a title, a masthead): in running text short names
+    collide with ordinary words.
+    """
+    idx = _index()
+    out = []
+    for m in _short_regex().finditer(text):
+        tail = text[m.start():m.start() + idx.max_len]
+        if any(tail.startswith(full) for full in _full_names_starting(m.group())):
+            continue
+        out.append(Mention(m.start(), m.end(), m.group(), idx.by_short[m.group()]))
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _full_names_starting(short: str) -> tuple[str, ...]:
+    return tuple(r.name for r in _index().by_short.get(short, ()))
+
+
+def parent(region: Region) -> Region | None:
+    """The city of a county, the province of a city; None for a province."""
+    idx = _index()
+    if region.level == "county":
+        for r in idx.by_full.get(region.city, ()):
+            if r.province == region.province and r.level == "city":
+                return r
+        return idx.by_code.get((region.code[:2] + "0000", "province"))
+    if region.level == "city":
+        return idx.by_code.get((region.code[:2] + "0000", "province"))
+    return None
+
+
+def province_region(region: Region) -> Region | None:
+    return _index().by_code.get((region.code[:2] + "0000", "province"))
+
+
+def city_region(region: Region) -> Region | None:
+    """The prefecture-level Region a region belongs to (itself for a city), None if province-wide."""
+    if region.level == "city":
+        return None if region.city == region.province else region
+    if region.level == "county":
+        if region.city == DIRECT:
+            return region
+        return parent(region)
+    return None
+
+
+class Mention(NamedTuple):
+    start: int
+    end: int
+    name: str
+    regions: tuple[Region, ...]
+
+
+def find_mentions(text: str) -> list[Mention]:
+    """Full-name mentions of divisions in ``text`` (simplified script), the longest name at each end."""
+    idx = _index()
+    by_full, lengths_by_last = idx.by_full, idx.lengths_by_last
+    out: list[Mention] = []
+    last_end = 0
+    for m in idx.suffixes.finditer(text):
+        end = m.end()
+        for length in lengths_by_last[m.group()]:
+            start = end - length
+            if start < last_end:
+                continue
+            regs = by_full.get(text[start:end])
+            if regs:
+                out.append(Mention(start, end, text[start:end], regs))
+                last_end = end
+                break
+    return out
+
+
+def disambiguate(regions: tuple[Region, ...], provinces: set[str], cities: set[str]) -> Region | None:
+    """Pick the region whose city or province the document also mentions; else the first one."""
+    if not regions:
+        return None
+    for r in regions:
+        if r.city in cities or (r.level == "city" and r.city in cities):
+            return r
+    for r in regions:
+        if r.province in provinces:
+            return r
+    return regions[0]

@@ -1,0 +1,82 @@
+#!/usr/bin/env python3
+"""Build dbt_project/seeds/admin_divisions.csv: China's provinces, prefecture-level cities and counties.
+
+Provenance: the administrative-division tree shipped with jionlp (https://github.com/dongrixinyu/JioNLP,
+Apache License 2.0), file ``jionlp/dictionary/china_location.zip`` → ``china_location.txt``. That file
+is a tab-indented tree, one division a line: ``name<TAB>code<TAB>short name``; indentation depth 0 =
+province, 1 = city, 2 = county/district; deeper lines (towns, villages) carry no code and are skipped.
+
+Output columns: region_code, province, city, county, level (province | city | county), short_name.
+Municipalities (北京市, 上海市, 天津市, 重庆市) appear as a province row and as a city row with the same
+code, as the dbt seed documentation says. Rows are sorted by code, then level; the script is
+deterministic, so re-running it on the same jionlp version gives the same file.
+
+usage: python scripts/build_admin_divisions.py [--out PATH]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import zipfile
+from pathlib import Path
+
+import jionlp
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_OUT = ROOT / "dbt_project" / "seeds" / "admin_divisions.csv"
+LEVELS = ("province", "city", "county")
+
+
+def read_tree() -> list[str]:
+    archive = Path(jionlp.__file__).parent / "dictionary" / "china_location.zip"
+    with zipfile.ZipFile(archive) as z:
+        return z.read("china_location.txt").decode("utf-8").splitlines()
+
+
+def parse(lines: list[str]) -> list[dict[str, str]]:
+    rows: list[dict[str, str]] = []
+    province = city = ""
+    for line in lines:
+        depth = len(line) - len(line.lstrip("\t"))
+        parts = [p.strip() for p in line.strip().split("\t")]
+        if depth > 2 or len(parts) < 2 or not parts[1].isdigit():
+            continue  # towns and villages
+        name, code = parts[0], parts[1]
+        if name == "市直辖行政区划":
+            continue  # a placeholder under cities without counties (东莞市, 中山市), not a place
+        short = parts[2] if len(parts) > 2 and parts[2] else name
+        if depth == 0:
+            province, city = name, ""
+            rows.append({"region_code": code, "province": name, "city": "", "county": "",
+                         "level": "province", "short_name": short})
+        elif depth == 1:
+            city = name
+            rows.append({"region_code": code, "province": province, "city": name, "county": "",
+                         "level": "city", "short_name": short})
+        else:
+            rows.append({"region_code": code, "province": province, "city": city, "county": name,
+                         "level": "county", "short_name": short})
+    rows.sort(key=lambda r: (r["region_code"], LEVELS.index(r["level"]), r["county"]))
+    return rows
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    args = ap.parse_args()
+    rows = parse(read_tree())
+    buf = io.StringIO()
+    columns = ["region_code", "province", "city", "county", "level", "short_name"]
+    writer = csv.DictWriter(buf, fieldnames=columns,
+                            lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    args.out.write_text(buf.getvalue(), encoding="utf-8")
+    counts = {lvl: sum(r["level"] == lvl for r in rows) for lvl in LEVELS}
+    print(f"wrote {len(rows)} rows to {args.out}: {counts}")
+
+
+if __name__ == "__main__":
+    main()

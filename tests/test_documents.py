@@ -1,0 +1,75 @@
+"""Document attributes: region, organisation, year, script, title, publication date, source."""
+
+from __future__ import annotations
+
+from fulian import regions
+from fulian.documents import extract_document
+from fulian.normalise import normalise
+
+
+def doc_of(text: str) -> dict:
+    return extract_document(text, normalise(text))
+
+
+def test_city_report() -> None:
+    d = doc_of("东营市妇联2020年工作总结\n2020年,东营市妇联聚焦服务中心。东营市妇联培训妇女1000人。\n")
+    assert (d["province"], d["city"], d["county"]) == ("山东省", "东营市", "")
+    assert d["organisation"] == "东营市妇联"
+    assert d["region_code"] == "370500"
+    assert d["report_year"] == 2020
+    assert d["script"] == "simplified"
+    assert d["title"] == "东营市妇联2020年工作总结"
+
+
+def test_county_maps_to_its_city() -> None:
+    d = doc_of("顺昌县妇联开展关爱活动\n顺昌县妇联联合有关单位举办活动。顺昌县妇联走访慰问儿童50人。")
+    assert (d["province"], d["city"], d["county"]) == ("福建省", "南平市", "顺昌县")
+    assert d["organisation"] == "顺昌县妇联"
+    assert d["region_code"] == "350721"
+
+
+def test_bare_city_federation_completed_from_context() -> None:
+    d = doc_of("聊城乡村振兴简报\n\n第 4 期\n\n聊城市乡村振兴局\n\n2023 年 1 月 31 日\n\n"
+               "市妇联深入实施乡村振兴巾帼行动。")
+    assert (d["city"], d["organisation"]) == ("聊城市", "聊城市妇联")
+    assert d["publication_date"] == "2023-01-31"
+    assert d["report_year"] == 2022  # published in January: the work of the year before
+    assert d["source"] == "聊城市乡村振兴局"
+    assert d["title"] == "聊城乡村振兴简报"
+
+
+def test_traditional_document() -> None:
+    d = doc_of("齊魯網·閃電新聞2月27日訊 2月27日,濱州市政府新聞辦組織召開新聞發布會。"
+               "高梅介紹,2022年,濱州市婦聯緊緊圍繞市委部署。濱州市婦聯組宣部被評為先進集體。")
+    assert (d["province"], d["city"], d["organisation"]) == ("山东省", "滨州市", "滨州市妇联")
+    assert d["script"] == "traditional"
+    assert d["report_year"] == 2022
+    assert d["publication_date"] is None  # no year stated
+    assert d["source"] == "齐鲁网·闪电新闻"
+
+
+def test_province_wide_report() -> None:
+    d = doc_of("山东省妇联召开会议\n山东省妇联部署全年工作，全省各级妇联培训妇女5万人。")
+    assert (d["province"], d["city"], d["organisation"]) == ("山东省", "", "山东省妇联")
+    assert d["region_code"] == "370000"
+
+
+def test_no_year_no_date() -> None:
+    d = doc_of("连云港市妇联:五大行动助力乡村振兴\n今年推荐4户家庭获全国表彰。\n来源:省妇联新媒体中心\n")
+    assert d["report_year"] is None
+    assert d["publication_date"] is None
+    assert d["source"] == "省妇联新媒体中心"
+    assert d["organisation"] == "连云港市妇联"
+
+
+def test_region_lookups() -> None:
+    assert regions.lookup("东营")[0].city == "东营市"
+    assert regions.lookup("东营市")[0].code == "370500"
+    county = regions.lookup("顺昌县")[0]
+    assert regions.city_region(county).city == "南平市"
+    # 朝阳区 exists in Beijing and in Changchun: the document's other mentions decide
+    both = regions.lookup("朝阳区")
+    assert len(both) >= 2
+    assert regions.disambiguate(both, {"吉林省"}, set()).city == "长春市"
+    # short names are not matched inside ordinary words of running text
+    assert [m.name for m in regions.find_mentions("家家幸福安康工程")] == []

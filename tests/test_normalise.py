@@ -1,0 +1,59 @@
+"""Normalisation: simplified script, NFKC, gloss removal, exact offsets back to the original."""
+
+from __future__ import annotations
+
+import pytest
+
+from fulian.normalise import detect_script, normalise
+
+
+def test_glosses_stripped_real_parentheses_kept() -> None:
+    text = "南平市婦聯(lián)發放萬（wàn）元，三八紅旗集體(集体)、綱要(2021-2030年)、宣傳品(张)"
+    n = normalise(text)
+    assert "(lián)" not in n.text and "（wàn）" not in n.text
+    assert "南平市妇联" in n.text and "万元" in n.text
+    assert "(集体)" in n.text and "(2021-2030年)" in n.text and "(张)" in n.text
+
+
+def test_toneless_gloss_stripped_but_not_english() -> None:
+    n = normalise("婦聯(lian)和手机(App)")
+    assert "(lian)" not in n.text
+    assert "(App)" in n.text
+
+
+def test_fullwidth_digits_and_percent_folded_punctuation_kept() -> None:
+    n = normalise("培訓２０００多名，建成率３８．１％")
+    assert n.text == "培训2000多名，建成率38.1%"
+
+
+def test_enclosed_numerals_kept() -> None:
+    assert normalise("①10名").text == "①10名"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["濱州市婦聯(lián)培訓婦女3.9萬人", "情景剧……诵读㎡", "普通简体文本，没有变化。", "",
+     "萬(wàn)元\n第二行（guān）"],
+)
+def test_offsets_map_back_exactly(text: str) -> None:
+    n = normalise(text)
+    assert len(n.offsets) == len(n.text)
+    assert n.offsets == sorted(n.offsets)
+    for i, o in enumerate(n.offsets):
+        assert 0 <= o < len(text)
+        assert n.original_index(i) == o
+
+
+def test_span_maps_to_original_span_with_gloss_inside() -> None:
+    original = "發放7083萬(wàn)元資金"
+    n = normalise(original)
+    s = n.text.index("7083")
+    e = n.text.index("元") + 1
+    o_s, o_e = n.to_original(s, e)
+    assert original[o_s:o_e] == "7083萬(wàn)元"
+
+
+def test_detect_script() -> None:
+    assert detect_script("濱州市婦聯組織召開新聞發布會，介紹婦女兒童工作有關情況") == "traditional"
+    assert detect_script("滨州市妇联组织召开新闻发布会，介绍妇女儿童工作有关情况") == "simplified"
+    assert normalise("婦聯工作會議").script == "traditional"
