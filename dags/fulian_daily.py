@@ -84,9 +84,9 @@ def fulian_daily():
     def check(plan: dict, added: dict) -> dict:
         return pipeline.check(plan, added)
 
-    @task(retries=0)
-    def publish(plan: dict) -> str:
-        return pipeline.publish(plan)
+    @task(retries=0, trigger_rule="none_failed")
+    def publish(plan: dict, added: dict, counts: dict | None) -> str:
+        return pipeline.publish(plan, added, counts)
 
     @task(trigger_rule="none_failed")
     def summary(plan: dict) -> dict:
@@ -104,7 +104,7 @@ def fulian_daily():
     added = load(plan, batch_dirs)
     gate = anything_new(plan, added)
     checked = check(plan, added)
-    published = publish(plan)
+    published = publish(plan, added, checked)
     gate >> dbt_marts >> checked >> published >> summary(plan) >> cleanup(plan)
 
 

@@ -72,7 +72,6 @@ def check(plan: dict, added: dict) -> dict:
         deliver_alerts(plan["run_id"], [alert], plan["warehouse"], docs)
         raise
     counts = quality.record_results(working, plan["run_id"], results)
-    _record_run(working, plan, added, counts)
     failed = [r for r in results if not r.success]
     for r in failed:
         log.warning("DATA QUALITY %s: %s", r.severity.upper(), r.message)
@@ -80,7 +79,9 @@ def check(plan: dict, added: dict) -> dict:
     return counts
 
 
-def _record_run(working: Path, plan: dict, added: dict, counts: dict) -> None:
+def _record_run(working: Path, plan: dict, added: dict, counts: dict | None) -> None:
+    """One dq.runs row per run, also for runs that found nothing new (their checks are null)."""
+    counts = counts or {}
     with warehouse.writable(working) as con:
         con.execute(
             "insert or replace into dq.runs values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
@@ -91,16 +92,21 @@ def _record_run(working: Path, plan: dict, added: dict, counts: dict) -> None:
                 added.get("reports", 0),
                 added.get("facts", 0),
                 added.get("rejected", 0),
-                counts["checks_passed"],
-                counts["checks_failed"],
-                counts["facts_quarantined"],
+                counts.get("checks_passed"),
+                counts.get("checks_failed"),
+                counts.get("facts_quarantined"),
                 datetime.now(UTC).replace(tzinfo=None),
             ],
         )
 
 
-def publish(plan: dict) -> str:
-    """Atomically replace the published warehouse with the run's working copy."""
+def publish(plan: dict, added: dict, counts: dict | None) -> str:
+    """Record the run, then atomically replace the published warehouse with the run's working copy.
+
+    A run that found nothing new publishes too: its data tables are unchanged (dbt and the checks were
+    skipped) and only its dq.runs row is added, so every run leaves a trace analysts can see.
+    """
+    _record_run(Path(plan["working"]), plan, added, counts)
     path = warehouse.publish(Path(plan["warehouse"]), plan["run_id"])
     log.info("published %s", path)
     return str(path)
