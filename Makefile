@@ -14,7 +14,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.synced-$(shell cat uv.lock pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: setup run test eval lint airflow-db clean
+.PHONY: setup run test eval docs examples lint airflow-db clean
 
 setup: $(STAMP)
 
@@ -46,6 +46,19 @@ test: airflow-db
 eval: airflow-db
 	@tmp=$$(mktemp -d) && $(MAKE) --no-print-directory run LANDING=$(CORPUS) WAREHOUSE=$$tmp/eval.duckdb > /dev/null \
 	  && $(BIN)/fulian score --warehouse $$tmp/eval.duckdb --gold $(GOLD) --show 10; rc=$$?; rm -rf $$tmp; exit $$rc
+
+## make docs [WAREHOUSE=<file>]: dbt docs (models, columns, lineage, catalog) as one static HTML page.
+docs: setup
+	@test -f "$(abspath $(WAREHOUSE))" || { echo "no warehouse at $(WAREHOUSE): make run first"; exit 1; }
+	@tmp=$$(mktemp -d) && cp "$(abspath $(WAREHOUSE))" $$tmp/docs.duckdb \
+	  && FULIAN_DBT_DB=$$tmp/docs.duckdb $(BIN)/dbt --quiet docs generate --static \
+	     --project-dir dbt_project --profiles-dir dbt_project \
+	     --target-path "$(dir $(abspath $(WAREHOUSE)))dbt_docs"; rc=$$?; rm -rf $$tmp; exit $$rc
+	@echo "dbt docs: open file://$(dir $(abspath $(WAREHOUSE)))dbt_docs/static_index.html in a browser"
+
+## make examples [WAREHOUSE=<file>]: the README's analyst questions, run on the warehouse, as Markdown.
+examples: setup
+	@$(BIN)/fulian examples --warehouse "$(abspath $(WAREHOUSE))"
 
 lint: setup
 	$(BIN)/ruff check plugins dags tests scripts

@@ -11,6 +11,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from alert_receivers import webhook_receiver
 from conftest import GOLD, SEEDS
 
 IMPOSSIBLE_REPORT = (
@@ -120,7 +121,7 @@ print(count(), flush=True)
 """
 
 
-def test_impossible_figures_are_quarantined_alerted_and_kept_out_of_the_marts(first_run) -> None:
+def test_impossible_figures_are_quarantined_alerted_and_kept_out_of_the_marts(first_run, monkeypatch) -> None:
     landing, warehouse, _ = first_run
     (landing / "impossible report.txt").write_text(IMPOSSIBLE_REPORT, encoding="utf-8")
     (landing / "empty.txt").write_bytes(b"")
@@ -132,7 +133,11 @@ def test_impossible_figures_are_quarantined_alerted_and_kept_out_of_the_marts(fi
         text=True,
     )
     before = int(analyst.stdout.readline())
-    assert _run_dag(landing, warehouse) == "success"
+    with webhook_receiver() as (url, posts):
+        monkeypatch.setenv("AIRFLOW_CONN_FULIAN_ALERTS", url)
+        assert _run_dag(landing, warehouse) == "success"
+    assert posts and any("impossible report.txt" in p["text"] for p in posts)
+    assert (warehouse.parent / "gx_data_docs" / "index.html").exists()
     out, _ = analyst.communicate("\n", timeout=60)
     assert analyst.returncode == 0
     assert int(out.strip()) == before, "an open connection keeps its consistent snapshot"
@@ -156,3 +161,14 @@ def test_impossible_figures_are_quarantined_alerted_and_kept_out_of_the_marts(fi
     assert any("impossible report.txt" in (files or []) for (files,) in alerts)
     assert any("empty" in r for (r,) in rejected)
     assert sample_facts >= 150
+
+
+def test_the_readme_example_queries_run_and_answer(first_run) -> None:
+    from fulian.queries import as_markdown, load_queries
+
+    _, warehouse, _ = first_run
+    queries = load_queries()
+    assert len(queries) >= 5
+    markdown = as_markdown(warehouse)
+    assert markdown.count("```sql") == len(queries)
+    assert "山东省" in markdown and "东营市" in markdown

@@ -66,6 +66,13 @@ def _score(args: argparse.Namespace) -> int:
         return subprocess.call(cmd)
 
 
+def _examples(args: argparse.Namespace) -> int:
+    from fulian.queries import as_markdown
+
+    print(as_markdown(warehouse_path(args.warehouse)))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="fulian", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -83,6 +90,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--show", type=int, default=0)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=_score)
+    p = sub.add_parser("examples", help="run the analysts' example queries, print them as Markdown")
+    p.add_argument("--warehouse")
+    p.set_defaults(func=_examples)
     args = parser.parse_args(argv)
     return args.func(args)
 
