@@ -63,20 +63,41 @@ def has_work(plan: dict, added: dict, rebuild: bool = False) -> bool:
 def check(plan: dict, added: dict) -> dict:
     """Run the GX suites on the working copy's marts; quarantine, alert, and record the run."""
     working = Path(plan["working"])
+    docs = validate.data_docs_dir(Path(plan["warehouse"]))
     try:
-        docs = validate.data_docs_dir(Path(plan["warehouse"]))
         results = validate.run_checks(working, docs)
     except validate.RunLevelFailure as err:
-        alert = validate.CheckResult("run", False, "critical", str(err), file_names=[])
-        quality.record_results(working, plan["run_id"], [alert])
-        deliver_alerts(plan["run_id"], [alert], plan["warehouse"], docs)
+        _fail_run(plan, added, err)
         raise
+    except Exception as err:  # noqa: BLE001 - any failure of the checks themselves is run-level
+        failure = validate.RunLevelFailure(f"checks could not run: {type(err).__name__}: {err}")
+        _fail_run(plan, added, failure)
+        raise failure from err
     counts = quality.record_results(working, plan["run_id"], results)
     failed = [r for r in results if not r.success]
     for r in failed:
         log.warning("DATA QUALITY %s: %s", r.severity.upper(), r.message)
     deliver_alerts(plan["run_id"], failed, plan["warehouse"], docs)
     return counts
+
+
+def _fail_run(plan: dict, added: dict, reason: object) -> None:
+    """A run-level failure: publish none of the run's data, but record and deliver the alert.
+
+    The alert and the run's dq.runs row are written into a fresh copy of the *published* warehouse,
+    which is then republished, so analysts see the failure next to unchanged data. With no published
+    warehouse yet, the alert goes only to the task log and the alert channels.
+    """
+    published = Path(plan["warehouse"])
+    files = sorted({name for m in plan["batches"] for name in _manifest_names(m)})
+    alert = validate.CheckResult("run", False, "critical", f"run not published: {reason}", file_names=files)
+    log.error("DATA QUALITY CRITICAL: %s", alert.message)
+    if published.exists():
+        working = warehouse.prepare_working_copy(published, plan["run_id"])
+        quality.record_results(working, plan["run_id"], [alert])
+        _record_run(working, plan, added, {"checks_passed": 0, "checks_failed": 1, "facts_quarantined": 0})
+        warehouse.publish(published, plan["run_id"])
+    deliver_alerts(plan["run_id"], [alert], str(published), validate.data_docs_dir(published))
 
 
 def _record_run(working: Path, plan: dict, added: dict, counts: dict | None) -> None:
@@ -147,3 +168,36 @@ def _manifest_names(manifest: str) -> list[str]:
     import json
 
     return json.loads(Path(manifest).read_text(encoding="utf-8"))
+
+
+def run_in_process(landing: str, published: str, run_id: str, rebuild: bool = False) -> dict:
+    """The DAG's steps in their order, in this process, without Airflow.
+
+    For crash tests, fixtures and benchmarks that need many runs: the same functions the DAG's tasks
+    call, with dbt run in-process instead of through cosmos. Prints a `STAGE <name>` line as each step
+    starts, so a test can kill the process at a known point.
+    """
+    from fulian.dbt_run import run_dbt
+
+    def stage(name: str) -> None:
+        print(f"STAGE {name}", flush=True)
+
+    stage("prepare")
+    plan = prepare(landing, published, run_id)
+    try:
+        stage("extract")
+        batch_dirs = [extract(plan, manifest) for manifest in plan["batches"]]
+        stage("load")
+        added = load_raw(plan, batch_dirs)
+        counts = None
+        if has_work(plan, added, rebuild):
+            stage("dbt")
+            run_dbt(["build"], Path(plan["working"]))
+            stage("check")
+            counts = check(plan, added)
+        stage("publish")
+        publish(plan, added, counts)
+        stage("done")
+        return summary(Path(plan["warehouse"]))
+    finally:
+        discard(plan)

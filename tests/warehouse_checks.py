@@ -1,0 +1,44 @@
+"""Comparing warehouses in tests: what must be identical between two runs, and what may differ."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import duckdb
+
+SCHEMAS = ("raw", "dq", "marts")
+
+
+def file_sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def content_checksums(path: Path) -> dict[str, tuple]:
+    """Row count and order-independent hash of every table, over the columns that carry content.
+
+    Left out: the run log (dq.runs), run ids and timestamps (when a row was loaded differs between two
+    runs that load the same content), and the alert log's message-free columns.
+    """
+    with duckdb.connect(str(path), read_only=True) as con:
+        tables = con.execute(
+            "select table_schema, table_name from information_schema.tables "
+            "where table_schema in ('raw', 'dq', 'marts') and table_type = 'BASE TABLE' "
+            "and not (table_schema = 'dq' and table_name = 'runs') order by 1, 2"
+        ).fetchall()
+        out = {}
+        for schema, table in tables:
+            cols = [
+                name
+                for name, dtype in con.execute(
+                    "select column_name, data_type from information_schema.columns "
+                    "where table_schema = ? and table_name = ? order by ordinal_position",
+                    [schema, table],
+                ).fetchall()
+                if name != "run_id" and not dtype.startswith("TIMESTAMP")
+            ]
+            select = ", ".join(f'"{c}"' for c in cols)
+            out[f"{schema}.{table}"] = con.execute(
+                f'select count(*), sum(hash(row({select})::varchar)) from "{schema}"."{table}"'
+            ).fetchone()
+        return out
