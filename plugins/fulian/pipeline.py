@@ -26,6 +26,7 @@ def prepare(landing: str | None, published: str | None, run_id: str) -> dict:
         raise FileNotFoundError(f"landing folder {landing_path} does not exist")
     workspace = warehouse.workspace_for(published_path, run_id)
     shutil.rmtree(workspace, ignore_errors=True)
+    started_from = warehouse.identity(published_path)
     batches = ingest.plan_batches(landing_path, published_path, workspace)
     working = warehouse.prepare_working_copy(published_path, run_id)
     return {
@@ -34,6 +35,7 @@ def prepare(landing: str | None, published: str | None, run_id: str) -> dict:
         "working": str(working),
         "batches": batches,
         "run_id": run_id,
+        "started_from": started_from,
     }
 
 
@@ -93,10 +95,11 @@ def _fail_run(plan: dict, added: dict, reason: object) -> None:
     alert = validate.CheckResult("run", False, "critical", f"run not published: {reason}", file_names=files)
     log.error("DATA QUALITY CRITICAL: %s", alert.message)
     if published.exists():
+        started_from = warehouse.identity(published)
         working = warehouse.prepare_working_copy(published, plan["run_id"])
         quality.record_results(working, plan["run_id"], [alert])
         _record_run(working, plan, added, {"checks_passed": 0, "checks_failed": 1, "facts_quarantined": 0})
-        warehouse.publish(published, plan["run_id"])
+        warehouse.publish(published, plan["run_id"], started_from)
     deliver_alerts(plan["run_id"], [alert], str(published), validate.data_docs_dir(published))
 
 
@@ -128,7 +131,7 @@ def publish(plan: dict, added: dict, counts: dict | None) -> str:
     skipped) and only its dq.runs row is added, so every run leaves a trace analysts can see.
     """
     _record_run(Path(plan["working"]), plan, added, counts)
-    path = warehouse.publish(Path(plan["warehouse"]), plan["run_id"])
+    path = warehouse.publish(Path(plan["warehouse"]), plan["run_id"], plan.get("started_from"))
     log.info("published %s", path)
     return str(path)
 

@@ -8,6 +8,7 @@ leaves the published file untouched and only a stale workspace behind.
 
 from __future__ import annotations
 
+import fcntl
 import os
 import re
 import shutil
@@ -123,20 +124,56 @@ def prepare_working_copy(published: Path, run_id: str) -> Path:
     return target
 
 
-def publish(published: Path, run_id: str) -> Path:
-    """Make the run's working copy the published warehouse in one atomic rename, then drop the workspace."""
+class ConcurrentPublish(RuntimeError):
+    """Another run published the warehouse after this run copied it: publishing would lose its work."""
+
+
+def identity(published: Path) -> str:
+    """What the published file is now (inode, size, mtime): a rename by another run changes it."""
+    try:
+        st = published.stat()
+    except FileNotFoundError:
+        return "absent"
+    return f"{st.st_ino}:{st.st_size}:{st.st_mtime_ns}"
+
+
+@contextmanager
+def publish_lock(published: Path) -> Iterator[None]:
+    """Serialise the check-and-rename of concurrent runs (held for milliseconds, not for the run)."""
+    published.parent.mkdir(parents=True, exist_ok=True)
+    with open(published.parent / f".{published.name}.publish.lock", "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def publish(published: Path, run_id: str, expected: str | None = None) -> Path:
+    """Make the run's working copy the published warehouse in one atomic rename, then drop the workspace.
+
+    Runs never lock each other out while they work; instead, a run publishes only if the published file
+    is still the one it started from (`expected`, from `identity`). Two runs at once: the second to
+    finish fails with ConcurrentPublish and publishes nothing; its files are read again next run.
+    """
     source = working_copy(published, run_id)
     if not source.exists():
         raise FileNotFoundError(f"no working copy to publish at {source}")
     with writable(source) as con:
         con.execute("select 1")
-    published.parent.mkdir(parents=True, exist_ok=True)
     fd = os.open(source, os.O_RDONLY)
     try:
         os.fsync(fd)
     finally:
         os.close(fd)
-    os.replace(source, published)
+    with publish_lock(published):
+        if expected is not None and identity(published) != expected:
+            shutil.rmtree(workspace_for(published, run_id), ignore_errors=True)
+            raise ConcurrentPublish(
+                f"{published} was published by another run while run {run_id} was building; "
+                "this run published nothing (its reports are read again by the next run)"
+            )
+        os.replace(source, published)
     dir_fd = os.open(published.parent, os.O_RDONLY)
     try:
         os.fsync(dir_fd)
