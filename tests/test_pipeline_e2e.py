@@ -6,6 +6,7 @@ import json
 import shutil
 import subprocess
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
@@ -21,13 +22,14 @@ IMPOSSIBLE_REPORT = (
 )
 
 
-def _run_dag(landing: Path, warehouse: Path) -> str:
+def _run_dag(landing: Path, warehouse: Path, logical_date: datetime | None = None) -> str:
     from airflow.dag_processing.dagbag import DagBag
 
     bag = DagBag(dag_folder=str(Path(__file__).resolve().parents[1] / "dags"))
     assert not bag.import_errors, bag.import_errors
     dag = bag.get_dag("fulian_daily")
-    run = dag.test(run_conf={"landing_dir": str(landing), "warehouse": str(warehouse)})
+    conf = {"landing_dir": str(landing), "warehouse": str(warehouse)}
+    run = dag.test(run_conf=conf, logical_date=logical_date) if logical_date else dag.test(run_conf=conf)
     return str(run.state)
 
 
@@ -104,11 +106,13 @@ def test_documents_carry_province_city_and_organisation(first_run) -> None:
     assert set(facts[0]) >= {"doc", "text", "value", "unit", "qualifier", "metric", "category"}
 
 
-def test_a_second_run_over_the_same_folder_adds_nothing(first_run) -> None:
+def test_a_second_run_and_a_backfill_over_the_same_folder_add_nothing(first_run) -> None:
     landing, warehouse, _ = first_run
     before = _table_checksums(warehouse)
-    assert _run_dag(landing, warehouse) == "success"
+    assert _run_dag(landing, warehouse, logical_date=datetime(2026, 3, 1, tzinfo=UTC)) == "success"
     assert _table_checksums(warehouse) == before
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        assert con.execute("select count(*) from dq.runs").fetchone()[0] == 2, "every run is logged"
 
 
 ANALYST = """
