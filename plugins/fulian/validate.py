@@ -115,6 +115,9 @@ def _context(docs_dir: Path | None):
 
     context = gx.get_context(mode="ephemeral")
     context.variables.progress_bars = ProgressBarsConfig(globally=False)
+    # The ephemeral context's default site writes Data Docs into a fresh /tmp folder on every run.
+    for site in context.get_site_names():
+        context.delete_data_docs_site(site)
     if docs_dir is not None:
         context.add_data_docs_site(
             site_name="fulian",
