@@ -14,7 +14,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.synced-$(shell cat uv.lock pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: setup run test eval docs examples lint airflow-db clean
+.PHONY: setup run test eval docs examples airflow airflow-stop lint airflow-db clean
 
 setup: $(STAMP)
 
@@ -24,7 +24,7 @@ $(STAMP): uv.lock pyproject.toml
 	@rm -f $(VENV)/.synced-*; touch $@
 
 airflow-db: setup
-	@test -f $(AIRFLOW_HOME)/airflow.db || $(BIN)/airflow db migrate > /dev/null
+	@scripts/airflow_init.sh
 
 ## make run [LANDING=<dir>] [WAREHOUSE=<file>]: the daily DAG once, through Airflow, then its summary.
 run: airflow-db
@@ -59,6 +59,13 @@ docs: setup
 ## make examples [WAREHOUSE=<file>]: the README's analyst questions, run on the warehouse, as Markdown.
 examples: setup
 	@$(BIN)/fulian examples --warehouse "$(abspath $(WAREHOUSE))"
+
+## make airflow: the scheduler path with the UI on http://127.0.0.1:8080 (Ctrl-C or make airflow-stop).
+airflow: airflow-db
+	@scripts/airflow_up.sh
+
+airflow-stop:
+	@scripts/airflow_down.sh
 
 lint: setup
 	$(BIN)/ruff check plugins dags tests scripts

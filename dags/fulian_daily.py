@@ -20,6 +20,7 @@ from cosmos.constants import InvocationMode, LoadMode, TestBehavior
 from fulian import pipeline
 from fulian.paths import DBT_PROJECT_DIR, landing_dir, warehouse_path
 
+WRITER_POOL = "fulian_warehouse"  # 1 slot: one task at a time writes the run's DuckDB working copy
 WORKING_COPY = "{{ ti.xcom_pull(task_ids='prepare')['working'] }}"
 
 
@@ -53,7 +54,7 @@ def fulian_daily():
     def extract(plan: dict, manifest: str) -> str:
         return pipeline.extract(plan, manifest)
 
-    @task(trigger_rule="none_failed", retries=0)
+    @task(trigger_rule="none_failed", retries=0, pool=WRITER_POOL)
     def load(plan: dict, batch_dirs: list[str] | None) -> dict:
         return pipeline.load_raw(plan, list(batch_dirs or []))
 
@@ -77,14 +78,14 @@ def fulian_daily():
             invocation_mode=InvocationMode.DBT_RUNNER,
             test_behavior=TestBehavior.AFTER_ALL,
         ),
-        operator_args={"retries": 0},
+        operator_args={"retries": 0, "pool": WRITER_POOL},
     )
 
-    @task(retries=0)
+    @task(retries=0, pool=WRITER_POOL)
     def check(plan: dict, added: dict) -> dict:
         return pipeline.check(plan, added)
 
-    @task(retries=0, trigger_rule="none_failed")
+    @task(retries=0, trigger_rule="none_failed", pool=WRITER_POOL)
     def publish(plan: dict, added: dict, counts: dict | None) -> str:
         return pipeline.publish(plan, added, counts)
 
@@ -108,4 +109,9 @@ def fulian_daily():
     gate >> dbt_marts >> checked >> published >> summary(plan) >> cleanup(plan)
 
 
-fulian_daily()
+pipeline_dag = fulian_daily()
+# The workspace may go only once no task can still use it: the teardown waits for every task (a failed
+# model makes its dependants upstream_failed at once while its siblings still run).
+for _task in pipeline_dag.tasks:
+    if _task.task_id != "cleanup":
+        _task >> pipeline_dag.get_task("cleanup")

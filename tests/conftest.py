@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -36,10 +35,6 @@ _load_env_mk()
 
 @pytest.fixture(scope="session")
 def airflow_db() -> Path:
-    """Airflow's metadata DB in the project-local AIRFLOW_HOME, migrated once."""
-    home = Path(os.environ["AIRFLOW_HOME"])
-    if not (home / "airflow.db").exists():
-        subprocess.run(
-            [str(Path(sys.executable).with_name("airflow")), "db", "migrate"], check=True, capture_output=True
-        )
-    return home
+    """Airflow's metadata DB in the project-local AIRFLOW_HOME, migrated once, with the writer pool."""
+    subprocess.run([str(ROOT / "scripts" / "airflow_init.sh")], check=True, capture_output=True)
+    return Path(os.environ["AIRFLOW_HOME"])

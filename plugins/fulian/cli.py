@@ -73,6 +73,17 @@ def _examples(args: argparse.Namespace) -> int:
     return 0
 
 
+def _generate(args: argparse.Namespace) -> int:
+    from fulian.generate import generate
+
+    counts = generate(args.docs, Path(args.out), args.seed, progress=not args.quiet)
+    print(
+        f"wrote {counts['docs']} reports ({counts['bytes'] / 1e6:.1f} MB) and {counts['facts']} gold facts "
+        f"to {args.out} in {counts['seconds']:.1f} s"
+    )
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="fulian", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -93,6 +104,12 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("examples", help="run the analysts' example queries, print them as Markdown")
     p.add_argument("--warehouse")
     p.set_defaults(func=_examples)
+    p = sub.add_parser("generate", help="write synthetic reports with their gold facts (load tests, evals)")
+    p.add_argument("--docs", type=int, required=True, help="number of reports")
+    p.add_argument("--out", required=True, help="output folder: reports/ and gold/ are written inside")
+    p.add_argument("--seed", type=int, default=0, help="same seed, same bytes")
+    p.add_argument("--quiet", action="store_true", help="no progress lines on stderr")
+    p.set_defaults(func=_generate)
     args = parser.parse_args(argv)
     return args.func(args)
 
