@@ -20,13 +20,19 @@ from cosmos.constants import InvocationMode, LoadMode, TestBehavior
 from fulian import pipeline
 from fulian.paths import DBT_PROJECT_DIR, landing_dir, warehouse_path
 
+# $FULIAN_SCHEDULE: a cron expression or preset for your deployment; "none" for triggered runs only.
+SCHEDULE = (
+    None
+    if os.environ.get("FULIAN_SCHEDULE", "@daily").lower() == "none"
+    else os.environ.get("FULIAN_SCHEDULE", "@daily")
+)
 WRITER_POOL = "fulian_warehouse"  # 1 slot: one task at a time writes the run's DuckDB working copy
 WORKING_COPY = "{{ ti.xcom_pull(task_ids='prepare')['working'] }}"
 
 
 @dag(
     dag_id="fulian_daily",
-    schedule="@daily",
+    schedule=SCHEDULE,
     start_date=datetime(2026, 1, 1),
     catchup=False,
     max_active_runs=1,
