@@ -6,6 +6,7 @@ LANDING ?= seeds
 WAREHOUSE ?= warehouse/fulian.duckdb
 GOLD ?= ../shared/gold
 CORPUS ?= ../shared/corpus/seeds
+DOCS ?= 10000
 
 # Project-local Airflow home and quiet, offline tools (see .env.mk).
 include .env.mk
@@ -14,7 +15,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.synced-$(shell cat uv.lock pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: setup run test eval docs examples airflow airflow-stop lint airflow-db clean
+.PHONY: setup run test eval bench docs examples airflow airflow-stop lint airflow-db clean
 
 setup: $(STAMP)
 
@@ -46,6 +47,20 @@ test: airflow-db
 eval: airflow-db
 	@tmp=$$(mktemp -d) && $(MAKE) --no-print-directory run LANDING=$(CORPUS) WAREHOUSE=$$tmp/eval.duckdb > /dev/null \
 	  && $(BIN)/fulian score --warehouse $$tmp/eval.duckdb --gold $(GOLD) --show 10; rc=$$?; rm -rf $$tmp; exit $$rc
+
+## make report [WAREHOUSE=<file>]: the analysts' report, one self-contained HTML page next to the warehouse.
+report: setup
+	$(BIN)/fulian report --warehouse "$(abspath $(WAREHOUSE))"
+
+## make bench-extract: extractor throughput (normalise + document + facts, MB/s on one core) on the
+## seed reports and their traditional versions repeated to 5 MB, next to a naive one-regex baseline.
+.PHONY: bench-extract
+bench-extract: setup
+	$(BIN)/python scripts/bench_extract.py
+
+## make bench [DOCS=10000]: the real DAG on generated reports: full run, +100 incremental, F1, peak RSS.
+bench: airflow-db
+	$(BIN)/python scripts/bench.py --docs $(DOCS)
 
 ## make docs [WAREHOUSE=<file>]: dbt docs (models, columns, lineage, catalog) as one static HTML page.
 docs: setup

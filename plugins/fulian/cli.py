@@ -73,6 +73,14 @@ def _examples(args: argparse.Namespace) -> int:
     return 0
 
 
+def _report(args: argparse.Namespace) -> int:
+    from fulian.report import render_report
+
+    out = render_report(warehouse_path(args.warehouse), Path(args.out) if args.out else None)
+    print(f"report: open file://{out} in a browser")
+    return 0
+
+
 def _generate(args: argparse.Namespace) -> int:
     from fulian.generate import generate
 
@@ -104,6 +112,10 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("examples", help="run the analysts' example queries, print them as Markdown")
     p.add_argument("--warehouse")
     p.set_defaults(func=_examples)
+    p = sub.add_parser("report", help="write the analysts' report: one self-contained HTML page")
+    p.add_argument("--warehouse")
+    p.add_argument("--out", help="HTML file to write (default: report.html next to the warehouse)")
+    p.set_defaults(func=_report)
     p = sub.add_parser("generate", help="write synthetic reports with their gold facts (load tests, evals)")
     p.add_argument("--docs", type=int, required=True, help="number of reports")
     p.add_argument("--out", required=True, help="output folder: reports/ and gold/ are written inside")
