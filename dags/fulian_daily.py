@@ -96,6 +96,13 @@ def fulian_daily():
         return pipeline.publish(plan, added, counts)
 
     @task(trigger_rule="none_failed")
+    def report(plan: dict) -> str:
+        """The analysts' report.html next to the published warehouse (charts, largest figures, DQ)."""
+        from fulian.report import render_report
+
+        return str(render_report(Path(plan["warehouse"])))
+
+    @task(trigger_rule="none_failed")
     def summary(plan: dict) -> dict:
         result = pipeline.summary(Path(plan["warehouse"]))
         print("FULIAN SUMMARY", json.dumps(result, ensure_ascii=False, default=str))
@@ -112,7 +119,7 @@ def fulian_daily():
     gate = anything_new(plan, added)
     checked = check(plan, added)
     published = publish(plan, added, checked)
-    gate >> dbt_marts >> checked >> published >> summary(plan) >> cleanup(plan)
+    gate >> dbt_marts >> checked >> published >> report(plan) >> summary(plan) >> cleanup(plan)
 
 
 pipeline_dag = fulian_daily()

@@ -69,6 +69,9 @@ def test_run_succeeds_and_publishes_the_sample_facts(first_run) -> None:
     assert state == "success"
     assert warehouse.exists()
     assert not list(warehouse.parent.glob("*.wal")), "the published file must be checkpointed"
+    assert "<svg" in (warehouse.parent / "report.html").read_text(encoding="utf-8"), (
+        "the DAG renders the report"
+    )
     with duckdb.connect(str(warehouse), read_only=True) as con:
         n_facts = con.execute("select count(*) from marts.fct_facts").fetchone()[0]
         n_docs = con.execute("select count(*) from marts.dim_document where is_current").fetchone()[0]

@@ -43,6 +43,10 @@ def _summary(args: argparse.Namespace) -> int:
     print(f"  checks passed/failed {last.get('checks_passed', 0)}/{last.get('checks_failed', 0)}")
     print(f"  facts quarantined    {last.get('facts_quarantined', 0)}")
     print(f"  in the marts now     {result['reports_in_marts']} reports, {result['facts_in_marts']} facts")
+    report = Path(result["warehouse"]).parent / "report.html"
+    if report.exists():
+        print(f"  analysts' report     {report}")
+    print(f"  GX Data Docs         {Path(result['warehouse']).parent / 'gx_data_docs' / 'index.html'}")
     return 0
 
 
