@@ -64,9 +64,21 @@ def main() -> None:
     out = args.out or Path(tempfile.mkdtemp(prefix="fulian-score-"))
     out.mkdir(parents=True, exist_ok=True)
     facts, docs = run(args.corpus, out)
-    subprocess.run([sys.executable, str(args.gold / "score.py"), str(args.gold / "seeds.jsonl"), str(facts),
-                    "--gold-docs", str(args.gold / "documents.jsonl"), "--pred-docs", str(docs),
-                    "--show", str(args.show)], check=True)
+    subprocess.run(
+        [
+            sys.executable,
+            str(args.gold / "score.py"),
+            str(args.gold / "seeds.jsonl"),
+            str(facts),
+            "--gold-docs",
+            str(args.gold / "documents.jsonl"),
+            "--pred-docs",
+            str(docs),
+            "--show",
+            str(args.show),
+        ],
+        check=True,
+    )
     print(f"output in {out}")
     if args.speed:
         print(f"throughput {speed(args.corpus):.2f} MB/s (normalise + document + facts, one core)")

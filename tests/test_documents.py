@@ -29,8 +29,10 @@ def test_county_maps_to_its_city() -> None:
 
 
 def test_bare_city_federation_completed_from_context() -> None:
-    d = doc_of("聊城乡村振兴简报\n\n第 4 期\n\n聊城市乡村振兴局\n\n2023 年 1 月 31 日\n\n"
-               "市妇联深入实施乡村振兴巾帼行动。")
+    d = doc_of(
+        "聊城乡村振兴简报\n\n第 4 期\n\n聊城市乡村振兴局\n\n2023 年 1 月 31 日\n\n"
+        "市妇联深入实施乡村振兴巾帼行动。"
+    )
     assert (d["city"], d["organisation"]) == ("聊城市", "聊城市妇联")
     assert d["publication_date"] == "2023-01-31"
     assert d["report_year"] == 2022  # published in January: the work of the year before
@@ -39,8 +41,10 @@ def test_bare_city_federation_completed_from_context() -> None:
 
 
 def test_traditional_document() -> None:
-    d = doc_of("齊魯網·閃電新聞2月27日訊 2月27日,濱州市政府新聞辦組織召開新聞發布會。"
-               "高梅介紹,2022年,濱州市婦聯緊緊圍繞市委部署。濱州市婦聯組宣部被評為先進集體。")
+    d = doc_of(
+        "齊魯網·閃電新聞2月27日訊 2月27日,濱州市政府新聞辦組織召開新聞發布會。"
+        "高梅介紹,2022年,濱州市婦聯緊緊圍繞市委部署。濱州市婦聯組宣部被評為先進集體。"
+    )
     assert (d["province"], d["city"], d["organisation"]) == ("山东省", "滨州市", "滨州市妇联")
     assert d["script"] == "traditional"
     assert d["report_year"] == 2022

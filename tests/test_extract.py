@@ -59,20 +59,45 @@ def one(text: str) -> dict:
 def test_quantities(text: str, quantity: str, value: float, unit: str, qualifier: str) -> None:
     f = one(text)
     assert (f["text"], f["value"], f["unit"], f["qualifier"]) == (quantity, value, unit, qualifier)
-    assert text[f["start"]:f["end"]] == quantity
+    assert text[f["start"] : f["end"]] == quantity
 
 
 @pytest.mark.parametrize(
     "text",
     [
-        "2020年,东营市妇联工作。", "2023 年 1 月 31 日", "2022年5月底", "纪念三八国际妇女节113周年",
-        "第 4 期", "(总第 36 期)", "第一批", "十九届五中全会", "第七届家庭文化艺术节", "省第十二次党代会",
-        "三八红旗手", "六一儿童节", "“12197”民生实事", "“1+11868”工作部署", "2411工程", "“四个一”工作法",
-        "市妇联“五个聚焦”深入实施", "提升“三大工程”", "“两癌”免费检查", "联系电话：0543-1234567",
-        "邮箱：lcxczxjb@163.com", "五年来", "近三年来累计", "2021年以来", "千家万户", "二级调研员",
-        "《南平市妇女发展纲要(2021-2030年)》", "评为2016-2020年全市普法工作先进单位", "公布名单",
+        "2020年,东营市妇联工作。",
+        "2023 年 1 月 31 日",
+        "2022年5月底",
+        "纪念三八国际妇女节113周年",
+        "第 4 期",
+        "(总第 36 期)",
+        "第一批",
+        "十九届五中全会",
+        "第七届家庭文化艺术节",
+        "省第十二次党代会",
+        "三八红旗手",
+        "六一儿童节",
+        "“12197”民生实事",
+        "“1+11868”工作部署",
+        "2411工程",
+        "“四个一”工作法",
+        "市妇联“五个聚焦”深入实施",
+        "提升“三大工程”",
+        "“两癌”免费检查",
+        "联系电话：0543-1234567",
+        "邮箱：lcxczxjb@163.com",
+        "五年来",
+        "近三年来累计",
+        "2021年以来",
+        "千家万户",
+        "二级调研员",
+        "《南平市妇女发展纲要(2021-2030年)》",
+        "评为2016-2020年全市普法工作先进单位",
+        "公布名单",
         "“百家讲坛”",
-        "留言与评论(共有 0 条评论)", "开展一次卫生大清扫", "五类巾帼志愿服务队伍",
+        "留言与评论(共有 0 条评论)",
+        "开展一次卫生大清扫",
+        "五类巾帼志愿服务队伍",
     ],
 )
 def test_non_facts_not_extracted(text: str) -> None:
@@ -83,8 +108,11 @@ def test_traditional_sentence_with_gloss() -> None:
     original = "全年累計開展巾幗宣講線下活動762場次，受益7.55萬(wàn)人次。建成各級美麗庭院167275戶。"
     facts = facts_of(original)
     assert [(f["text"], f["value"], f["unit"]) for f in facts] == [
-        ("762場次", 762, "场次"), ("7.55萬(wàn)人次", 75_500, "人次"), ("167275戶", 167_275, "户")]
-    assert all(original[f["start"]:f["end"]] == f["text"] for f in facts)
+        ("762場次", 762, "场次"),
+        ("7.55萬(wàn)人次", 75_500, "人次"),
+        ("167275戶", 167_275, "户"),
+    ]
+    assert all(original[f["start"] : f["end"]] == f["text"] for f in facts)
     assert facts[0]["metric"] == "开展巾帼宣讲线下活动"  # simplified
     # the sentence is quoted in the original script
     assert facts[0]["sentence"] == "全年累計開展巾幗宣講線下活動762場次，受益7.55萬(wàn)人次。"
@@ -100,8 +128,10 @@ def test_fact_fields_and_metric() -> None:
 
 def test_two_numbers_in_one_clause_share_the_verb() -> None:
     facts = facts_of("年内协调发放贷款1.3万笔19.52亿元，")
-    assert [(f["value"], f["unit"], f["category"]) for f in facts] == [(13_000, "笔", "loans"),
-                                                                       (1_952_000_000, "元", "loans")]
+    assert [(f["value"], f["unit"], f["category"]) for f in facts] == [
+        (13_000, "笔", "loans"),
+        (1_952_000_000, "元", "loans"),
+    ]
     assert all("发放贷款" in f["metric"] for f in facts)
 
 
@@ -111,14 +141,24 @@ def test_restated_number_gives_two_rows() -> None:
 
 @pytest.mark.parametrize(
     ("metric", "unit", "category"),
-    [("培训女致富带头人", "人", "people_trained"), ("特色种养、电子商务等培训", "期", "training_sessions"),
-     ("开展普法宣传活动", "场", "events_held"), ("受益妇女", "人", "people_served"),
-     ("志愿者用户", "人", "volunteers"), ("提供就业岗位", "个", "jobs"), ("发放贷款", "元", "loans"),
-     ("募集善款", "元", "funds"), ("评选市级最美家庭", "户", "households"),
-     ("创建示范基地", "个", "organisations"),
-     ("选树市三八红旗手", "名", "honours"), ("结对帮扶留守困境儿童", "人", "aid_recipients"),
-     ("发放宣传材料", "份", "publicity"), ("化解家庭矛盾", "件", "cases"), ("建成率", "%", "rate"),
-     ("志愿活动总时长", "小时", "other")],
+    [
+        ("培训女致富带头人", "人", "people_trained"),
+        ("特色种养、电子商务等培训", "期", "training_sessions"),
+        ("开展普法宣传活动", "场", "events_held"),
+        ("受益妇女", "人", "people_served"),
+        ("志愿者用户", "人", "volunteers"),
+        ("提供就业岗位", "个", "jobs"),
+        ("发放贷款", "元", "loans"),
+        ("募集善款", "元", "funds"),
+        ("评选市级最美家庭", "户", "households"),
+        ("创建示范基地", "个", "organisations"),
+        ("选树市三八红旗手", "名", "honours"),
+        ("结对帮扶留守困境儿童", "人", "aid_recipients"),
+        ("发放宣传材料", "份", "publicity"),
+        ("化解家庭矛盾", "件", "cases"),
+        ("建成率", "%", "rate"),
+        ("志愿活动总时长", "小时", "other"),
+    ],
 )
 def test_categories(metric: str, unit: str, category: str) -> None:
     assert categorise(metric, unit) == category
@@ -140,27 +180,57 @@ def _load_scorer():
 
 
 def test_score_on_gold_seeds() -> None:
-    """The extractor on the five annotated reports: F1 ≥ 0.85 and every document field right."""
+    """The extractor on the five annotated reports: F1 ≥ 0.95, qualifier, category and metric agreement
+    ≥ 0.9 on the matched facts, and every document field right."""
     score = _load_scorer()
     lines = (GOLD / "seeds.jsonl").read_text(encoding="utf-8").splitlines()
     gold = [json.loads(line) for line in lines if line]
-    gold_docs = {json.loads(x)["doc"]: json.loads(x)
-                 for x in (GOLD / "documents.jsonl").read_text(encoding="utf-8").splitlines() if x}
+    gold_docs = {
+        json.loads(x)["doc"]: json.loads(x)
+        for x in (GOLD / "documents.jsonl").read_text(encoding="utf-8").splitlines()
+        if x
+    }
     preds, docs = [], {}
     for path in sorted(CORPUS.glob("*.txt")):
         original = path.read_text(encoding="utf-8")
         doc, facts = extract_report(original)
         docs[path.name] = doc
         for f in facts:
-            assert original[f["start"]:f["end"]] == f["text"]
+            assert original[f["start"] : f["end"]] == f["text"]
             preds.append({"doc": path.name, **f})
     tp, fp, fn, agree, _, _, _ = score.score_facts(gold, preds)
     precision, recall = tp / (tp + fp), tp / (tp + fn)
     f1 = 2 * precision * recall / (precision + recall)
-    assert f1 >= 0.85, (precision, recall)
-    assert agree["qualifier"] / tp >= 0.9
-    assert agree["category"] / tp >= 0.8
-    assert agree["metric"] / tp >= 0.8
+    assert f1 >= 0.95, (precision, recall)
+    assert agree["qualifier"] / tp >= 0.9, agree
+    assert agree["category"] / tp >= 0.9, agree
+    assert agree["metric"] / tp >= 0.9, agree
     for name, g in gold_docs.items():
         for field in ("province", "city", "organisation", "report_year", "script"):
             assert docs[name][field] == g[field], (name, field)
+
+
+def test_guarded_regexes_match_like_the_plain_alternations() -> None:
+    """The first-character guard and the split boilerplate check only make the regexes faster."""
+    import re
+
+    from fulian import lexicons
+
+    def plain(name: str, flags: int = 0) -> re.Pattern[str]:
+        lines = lexicons._lines(lexicons.DATA_DIR / name)
+        return re.compile("|".join(f"(?:{p.strip()})" for p in lines), flags)
+
+    texts = [normalise(p.read_text(encoding="utf-8")).text for p in sorted(CORPUS.glob("*.txt"))]
+    texts += [
+        "千家万户、五个聚焦，联系电话：0543-1234567，邮箱 a@b.cn，共 3 页，图 2",
+        "  报：市委\n发: 各县",
+    ]
+    nf, nf_plain = lexicons.non_fact_regex(), plain("non_fact_patterns.txt")
+    assert nf.pattern.startswith("(?=[")
+    bp_line, bp_plain = lexicons.boilerplate_line(), plain("boilerplate.txt", re.M)
+    for text in texts:
+        assert [m.span() for m in nf.finditer(text)] == [m.span() for m in nf_plain.finditer(text)]
+        for line in text.split("\n"):
+            assert bp_line(line) == bool(bp_plain.search(line)), line
+    assert lexicons.first_char_guard(r"\d+|[a-c]x") == r"(?=[\da-c])"
+    assert lexicons.first_char_guard("a*") == ""  # can match empty: no guard

@@ -32,8 +32,13 @@ def test_enclosed_numerals_kept() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["濱州市婦聯(lián)培訓婦女3.9萬人", "情景剧……诵读㎡", "普通简体文本，没有变化。", "",
-     "萬(wàn)元\n第二行（guān）"],
+    [
+        "濱州市婦聯(lián)培訓婦女3.9萬人",
+        "情景剧……诵读㎡",
+        "普通简体文本，没有变化。",
+        "",
+        "萬(wàn)元\n第二行（guān）",
+    ],
 )
 def test_offsets_map_back_exactly(text: str) -> None:
     n = normalise(text)
@@ -57,3 +62,33 @@ def test_detect_script() -> None:
     assert detect_script("濱州市婦聯組織召開新聞發布會，介紹婦女兒童工作有關情況") == "traditional"
     assert detect_script("滨州市妇联组织召开新闻发布会，介绍妇女儿童工作有关情况") == "simplified"
     assert normalise("婦聯工作會議").script == "traditional"
+
+
+def _script_reference(before: str, after: str) -> str:
+    """_script_of written plainly: count every changed character and every Han character."""
+    n = min(len(before), 20_000)
+    changed = sum(a != b for a, b in zip(before[:n], after[:n], strict=True))
+    han = sum(
+        1
+        for c in before[:n]
+        if "\u3400" <= c <= "\u4dbf" or "\u4e00" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff"
+    )
+    return "traditional" if changed >= 2 and han and changed / han >= 0.03 else "simplified"
+
+
+@pytest.mark.parametrize("rate", [0, 0.001, 0.02, 0.029, 0.03, 0.031, 0.05, 0.3])
+@pytest.mark.parametrize("length", [3, 40, 700, 25_000])
+def test_script_counting_shortcuts_give_the_plain_verdict(rate: float, length: int) -> None:
+    from fulian.normalise import _script_of
+
+    before = ("妇联培训妇女1200人，abc。" * (length // 14 + 1))[:length]
+    step = int(1 / rate) if rate else 0
+    after = "".join("X" if step and i % step == 0 else c for i, c in enumerate(before))
+    assert _script_of(before, after) == _script_reference(before, after)
+
+
+def test_identity_spans_map_to_themselves() -> None:
+    n = normalise("培训妇女1200人。")
+    assert n.identity
+    assert n.to_original(4, 9) == (4, 9) and n.to_original(3, 3) == (3, 3)
+    assert not normalise("婦聯(lián)培訓").identity

@@ -18,8 +18,12 @@ from fulian.regions import Region
 
 _ORG = re.compile(r"妇联|妇女联合会")
 _NOT_THE_REPORTER = ("全国", "各级", "村", "乡镇", "镇", "乡", "社区", "基层", "两新", "企业", "机关")
-_YEAR = re.compile(r"(?<![\d\-~～—])((?:19|20)\d{2})\s*年(?!\s*[-~～—至到]\s*\d)")
+# a year (2020年) not preceded by a digit or dash and not opening a range; the look-behind sits after
+# the first digit so that the pattern starts on a literal the engine can scan for
+_YEAR = re.compile(r"((?:1(?<![\d\-~～—]1)9|2(?<![\d\-~～—]2)0)\d{2})\s*年(?!\s*[-~～—至到]\s*\d)")
 _TOPIC_YEAR = re.compile(r"(?:^|[。\n！？!?])\s*((?:19|20)\d{2})\s*年度?\s*[，,、]", re.M)
+# _TOPIC_YEAR without its opening boundary: starts on a literal digit, so the engine scans for it
+_TOPIC_YEAR_CORE = re.compile(r"((?:19|20)\d{2})\s*年度?\s*[，,、]")
 _TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?.{0,12}(?:总结|报告|工作|情况|要点|简报)")
 _DATE_LINE = re.compile(
     r"^[^\n]{0,16}?((?:19|20)\d{2})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?"
@@ -61,18 +65,23 @@ def _org_mentions(text: str) -> list[tuple[str, object, int]]:
     for m in _ORG.finditer(text):
         p = m.start()
         found = None
-        for length in range(min(16, p), 1, -1):
-            regs = regions.lookup_full(text[p - length:p])
+        longest = min(16, p)
+        # the longest full name (≤ 16 chars) ending right before 妇联: only the lengths of names
+        # that end in the two characters before it can match
+        for length in regions.full_name_lengths(text[p - 2 : p]) if p >= 2 else ():
+            if length > longest:
+                continue
+            regs = regions.lookup_full(text[p - length : p])
             if regs:
                 found = ("named", regs, p - length)
                 break
         if not found:
             for length in (4, 3, 2):
-                if p >= length and (regs := regions.lookup_short(text[p - length:p])):
+                if p >= length and (regs := regions.lookup_short(text[p - length : p])):
                     found = ("named", regs, p - length)
                     break
         if not found and p >= 1 and text[p - 1] in "省市县区州":
-            if text[max(0, p - 3):p - 1].endswith(_NOT_THE_REPORTER) or text[p - 2:p - 1] in "全各本":
+            if text[max(0, p - 3) : p - 1].endswith(_NOT_THE_REPORTER) or text[p - 2 : p - 1] in "全各本":
                 continue
             level = {"省": "province", "市": "city", "州": "city"}.get(text[p - 1], "county")
             found = ("bare", level, p - 1)
@@ -141,12 +150,14 @@ def _pick_region(text: str, head_end: int) -> tuple[Region | None, str]:
         r = _best_of_level(level, prov_w, city_w, county_w, by_name)
         return r, (f"{r.name}妇联" if r else "")
     r = _best_of_level("city", prov_w, city_w, county_w, by_name) or _best_of_level(
-        "province", prov_w, city_w, county_w, by_name)
+        "province", prov_w, city_w, county_w, by_name
+    )
     return r, ""
 
 
-def _best_of_level(level: str, prov_w: Counter, city_w: Counter, county_w: Counter,
-                   by_name: dict[str, Region]) -> Region | None:
+def _best_of_level(
+    level: str, prov_w: Counter, city_w: Counter, county_w: Counter, by_name: dict[str, Region]
+) -> Region | None:
     counter = {"province": prov_w, "city": city_w, "county": county_w}[level]
     for name, _ in counter.most_common():
         if level == "province":
@@ -188,11 +199,25 @@ def _publication_date(text: str, lines: list[tuple[int, int]]) -> tuple[str | No
     return None, None
 
 
+def _topic_years(text: str) -> list[int]:
+    """The years of ``_TOPIC_YEAR`` (a year opening a sentence or line: ``2020年,``), found as
+    ``_TOPIC_YEAR_CORE`` matches whose preceding whitespace starts the text, follows a sentence
+    end or holds a line break."""
+    years = []
+    for m in _TOPIC_YEAR_CORE.finditer(text):
+        y = j = m.start()
+        while j and text[j - 1].isspace():
+            j -= 1
+        if j == 0 or text[j - 1] in "。！？!?" or "\n" in text[j:y]:
+            years.append(int(m.group(1)))
+    return years
+
+
 def _report_year(text: str, title: str, pub: str | None, pub_span: tuple[int, int] | None) -> int | None:
     m = _TITLE_YEAR.search(title)
     if m:
         return int(m.group(1))
-    topic = Counter(int(m.group(1)) for m in _TOPIC_YEAR.finditer(text))
+    topic = Counter(_topic_years(text))
     if topic:
         return max(topic, key=lambda y: (topic[y], y))
     pub_year = int(pub[:4]) if pub else None
@@ -200,7 +225,7 @@ def _report_year(text: str, title: str, pub: str | None, pub_span: tuple[int, in
     for m in _YEAR.finditer(text):
         if pub_span and pub_span[0] <= m.start() < pub_span[1]:
             continue
-        before = text[max(0, m.start() - 2):m.start()]
+        before = text[max(0, m.start() - 2) : m.start()]
         if before.endswith(("到", "至", "《")) or text.startswith(("前", "以前"), m.end()):
             continue
         y = int(m.group(1))
@@ -229,7 +254,7 @@ def _title(original: str, norm: Normalised, lines: list[tuple[int, int]]) -> str
         offset = s + (len(text[s:e]) - len(text[s:e].lstrip()))
         if cut:
             offset += cut.end()
-            line = line[cut.end():]
+            line = line[cut.end() :]
         if len(line) > 60:
             end_sent = re.search(r"[。！？!?]", line)
             line = line[: end_sent.end() if end_sent and end_sent.end() <= 80 else 60]

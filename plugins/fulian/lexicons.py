@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -52,8 +53,10 @@ class CategoryRule:
 @lru_cache(maxsize=1)
 def units() -> dict[str, Unit]:
     """Counting words by simplified spelling (units.csv)."""
-    return {r["unit"]: Unit(r["unit"], r["unit_class"], r["base_unit"] or r["unit"])
-            for r in _rows(SEEDS_DIR / "units.csv")}
+    return {
+        r["unit"]: Unit(r["unit"], r["unit_class"], r["base_unit"] or r["unit"])
+        for r in _rows(SEEDS_DIR / "units.csv")
+    }
 
 
 @lru_cache(maxsize=1)
@@ -67,8 +70,15 @@ def category_rules() -> tuple[CategoryRule, ...]:
     rules = []
     for r in _rows(SEEDS_DIR / "category_keywords.csv"):
         kws = tuple(k for k in r["keyword"].split("&") if k)
-        rules.append(CategoryRule(r["category_code"], kws, r.get("unit_class", ""),
-                                  r.get("scope") or "metric", int(r["priority"] or 0)))
+        rules.append(
+            CategoryRule(
+                r["category_code"],
+                kws,
+                r.get("unit_class", ""),
+                r.get("scope") or "metric",
+                int(r["priority"] or 0),
+            )
+        )
     return tuple(sorted(rules, key=lambda x: -x.priority))
 
 
@@ -109,15 +119,114 @@ def money_context() -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(after), tuple(before)
 
 
+_CATEGORY_CLASS = {"CATEGORY_DIGIT": r"\d", "CATEGORY_SPACE": r"\s", "CATEGORY_WORD": r"\w"}
+
+
+def _first_items(data) -> tuple[list[str], bool] | None:
+    """(class items that can start a match of this parsed sequence, whether it can match empty);
+    None when the sequence holds a construct this analysis does not follow."""
+    from re import _constants as c  # noqa: PLC0415 - the parser's own vocabulary, for first_char_guard
+
+    items: list[str] = []
+    for op, av in data:
+        if op is c.LITERAL:
+            return [*items, re.escape(chr(av))], False
+        if op is c.IN:
+            for iop, iav in av:
+                if iop is c.LITERAL:
+                    items.append(re.escape(chr(iav)))
+                elif iop is c.RANGE:
+                    items.append(f"{re.escape(chr(iav[0]))}-{re.escape(chr(iav[1]))}")
+                elif iop is c.CATEGORY and str(iav) in _CATEGORY_CLASS:
+                    items.append(_CATEGORY_CLASS[str(iav)])
+                else:
+                    return None  # negated class, other categories
+            return items, False
+        if op is c.SUBPATTERN:
+            if av[1] or av[2]:
+                return None  # inline flags
+            sub = _first_items(av[3])
+        elif op is c.BRANCH:
+            subs = [_first_items(alt) for alt in av[1]]
+            if any(x is None for x in subs):
+                return None
+            sub = ([i for x in subs for i in x[0]], any(x[1] for x in subs))  # type: ignore[index]
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+            inner = _first_items(av[2])
+            sub = None if inner is None else (inner[0], inner[1] or av[0] == 0)
+        elif op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+            continue  # zero-width: the next item still starts the match
+        else:
+            return None
+        if sub is None:
+            return None
+        items += sub[0]
+        if not sub[1]:
+            return items, False
+    return items, True
+
+
+def first_char_guard(pattern: str, flags: int = 0) -> str:
+    """A look-ahead ``(?=[…])`` of the characters a match of ``pattern`` can start with, or "".
+
+    Put in front of a long alternation it lets the regex engine reject most positions with one
+    character test instead of trying every alternative; it never changes what matches.
+    """
+    try:
+        from re import _parser  # noqa: PLC0415
+
+        parsed = _parser.parse(pattern, flags)
+        first = _first_items(parsed.data)
+    except Exception:  # noqa: BLE001 - an unknown parser: no guard, same matches
+        return ""
+    if first is None or first[1] or not first[0] or parsed.state.flags & (re.I | re.L):
+        return ""
+    return "(?=[" + "".join(dict.fromkeys(first[0])) + "])"
+
+
+def _guarded(patterns: list[str], flags: int = 0) -> re.Pattern[str]:
+    body = "|".join(f"(?:{p.strip()})" for p in patterns)
+    return re.compile(f"{first_char_guard(body, flags)}(?:{body})", flags)
+
+
 @lru_cache(maxsize=1)
 def non_fact_regex() -> re.Pattern[str]:
     """One alternation of every non-fact pattern (names, idioms, contact details)."""
-    return re.compile("|".join(f"(?:{p.strip()})" for p in _lines(DATA_DIR / "non_fact_patterns.txt")))
+    return _guarded(_lines(DATA_DIR / "non_fact_patterns.txt"))
 
 
 @lru_cache(maxsize=1)
 def boilerplate_regex() -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p.strip()})" for p in _lines(DATA_DIR / "boilerplate.txt")), re.M)
+    return _guarded(_lines(DATA_DIR / "boilerplate.txt"), re.M)
+
+
+def _anchored(pattern: str) -> bool:
+    """Whether a pattern can only match at the start of a line (it begins with ``^``)."""
+    try:
+        from re import _constants as c  # noqa: PLC0415
+        from re import _parser  # noqa: PLC0415
+
+        data = _parser.parse(pattern, re.M).data
+    except Exception:  # noqa: BLE001
+        return False
+    return bool(data) and data[0][0] is c.AT and data[0][1] in (c.AT_BEGINNING, c.AT_BEGINNING_STRING)
+
+
+@lru_cache(maxsize=1)
+def boilerplate_line() -> Callable[[str], bool]:
+    """``is_boilerplate(line)`` for one line (no newline in it): same verdict as searching the line
+    with ``boilerplate_regex()``, faster — the patterns anchored with ``^`` are tried at the start of
+    the line only, the others form one alternation the regex engine can scan for."""
+    patterns = [p.strip() for p in _lines(DATA_DIR / "boilerplate.txt")]
+    anchored = [p for p in patterns if _anchored(p)]
+    free = [p for p in patterns if not _anchored(p)]
+    free_rx = re.compile("|".join(f"(?:{p})" for p in free), re.M) if free else None
+    anchored_rx = re.compile("|".join(f"(?:{p})" for p in anchored), re.M) if anchored else None
+
+    def is_boilerplate(line: str) -> bool:
+        return bool((free_rx and free_rx.search(line)) or (anchored_rx and anchored_rx.match(line)))
+
+    return is_boilerplate
 
 
 @lru_cache(maxsize=1)

@@ -113,12 +113,27 @@ class Normalised:
             out.extend(range(o, o + n1 - n0) if lin else [o] * (n1 - n0))
         return out
 
+    @cached_property
+    def identity(self) -> bool:
+        """Whether every normalised char sits at its own index in the original (nothing removed)."""
+        return (
+            self._seg_norm == [0]
+            and self._seg_orig == [0]
+            and self._seg_linear == [True]
+            and len(self.text) == self.original_length
+        )
+
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a normalised span [start, end) to the original span that produced it.
 
         A removed gloss between the two ends stays inside (``萬(wàn)元`` is quoted whole); one just
         after the last char is left out.
         """
+        if self.identity:  # original_index(i) is i, or the length past the end
+            n = self.original_length
+            if start >= end:
+                return (start, start) if start < n else (n, n)
+            return (start if start < n else n), (end if end <= n else n + 1)
         if start >= end:
             pos = self.original_index(start)
             return pos, pos
@@ -158,16 +173,33 @@ def _t2s_aligned(text: str) -> str:
     return "".join(lines)
 
 
+_HAN_RUN = re.compile(rf"[{_HAN}]+")
+_CHUNK = 256  # characters compared at a time by _script_of
+
+
 def _han_count(text: str) -> int:
-    return len(re.findall(rf"[{_HAN}]", text))
+    return sum(map(len, _HAN_RUN.findall(text)))
 
 
 def _script_of(before: str, after: str) -> str:
-    """Traditional when t2s changes a noticeable share of the Han characters (simplified text: ~0)."""
+    """Traditional when t2s changes a noticeable share of the Han characters (simplified text: ~0).
+
+    The changed characters are counted chunk by chunk (equal chunks cost one comparison) and the
+    count stops early once it is clearly above 3 % of the whole sample, which bounds the Han count.
+    """
     n = min(len(before), _TRAD_SAMPLE)
     if before[:n] == after[:n]:
         return "simplified"
-    changed = sum(map(str.__ne__, before[:n], after[:n]))
+    sure = 0.031 * n + 2  # changed ≥ this ⇒ changed / han > 0.03 (han ≤ n) and changed ≥ 2
+    changed = 0
+    for i in range(0, n, _CHUNK):
+        j = min(i + _CHUNK, n)
+        b = before[i:j]
+        a = after[i:j]
+        if a != b:
+            changed += sum(map(str.__ne__, b, a))
+            if changed >= sure:
+                return "traditional" if _HAN_CHAR.search(before, 0, n) else "simplified"
     if changed < 2:
         return "simplified"
     han = _han_count(before[:n])
@@ -191,9 +223,15 @@ def _fold(chunk: str, table: dict[int, str], foldable: re.Pattern[str]) -> str:
     return foldable.sub(lambda m: m.group().translate(table), chunk)
 
 
+@lru_cache(maxsize=1)
+def _changing() -> re.Pattern[str]:
+    """Any character NFKC changes (the union of ``_foldable`` and ``_expanding``)."""
+    return re.compile("[" + re.escape("".join(chr(cp) for cp in _nfkc_table())) + "]")
+
+
 def normalise(text: str) -> Normalised:
     """Strip pinyin glosses, apply NFKC (length-safe) and t2s, keeping an exact map to the original."""
-    table, expanding, foldable = _nfkc_table(), _expanding(), _foldable()
+    table, expanding, foldable, changing = _nfkc_table(), _expanding(), _foldable(), _changing()
     pieces: list[str] = []
     seg_norm: list[int] = []
     seg_orig: list[int] = []
@@ -210,9 +248,12 @@ def normalise(text: str) -> Normalised:
             size += len(piece)
 
     for a, b in _strip_glosses(text):
+        if not changing.search(text, a, b):  # the common case: nothing for NFKC to do in the span
+            add(text[a:b], a, True)
+            continue
         pos = a
         for m in expanding.finditer(text, a, b):  # rare (…, ㎡): every output char maps to the source
-            add(_fold(text[pos:m.start()], table, foldable), pos, True)
+            add(_fold(text[pos : m.start()], table, foldable), pos, True)
             add(table[ord(m.group())], m.start(), False)
             pos = m.end()
         add(_fold(text[pos:b], table, foldable), pos, True)

@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 from fulian.lexicons import admin_divisions, region_stopnames
 
+_START = re.Match.start
 DIRECT = "省直辖行政区划"  # jionlp's pseudo-city over province-administered county-level cities
 
 
@@ -71,10 +72,19 @@ def trie_regex(words) -> str:
 class _Index(NamedTuple):
     by_full: dict[str, tuple[Region, ...]]
     by_short: dict[str, tuple[Region, ...]]
-    suffixes: re.Pattern[str]  # last characters of full names
-    lengths_by_last: dict[str, tuple[int, ...]]  # name lengths per last character, longest first
     max_len: int
     by_code: dict[tuple[str, str], Region]
+    lengths_by_last2: dict[str, tuple[int, ...]]  # name lengths per last two characters, longest first
+    # a second-to-last character of a full name followed by a last one: where a name may end
+    pair_starts: re.Pattern[str]
+
+
+def _lengths_by_suffix(names, size: int) -> dict[str, tuple[int, ...]]:
+    """{last ``size`` characters: lengths of the names ending with them, longest first}."""
+    lengths: dict[str, set[int]] = defaultdict(set)
+    for n in names:
+        lengths[n[-size:]].add(len(n))
+    return {k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()}
 
 
 @lru_cache(maxsize=1)
@@ -97,11 +107,16 @@ def _index() -> _Index:
     return _Index(
         {k: tuple(v) for k, v in full.items()},
         {k: tuple(v) for k, v in short.items()},
-        re.compile("[" + re.escape("".join(sorted({n[-1] for n in full}))) + "]"),
-        {ch: tuple(sorted({len(n) for n in full if n[-1] == ch}, reverse=True))
-         for ch in {n[-1] for n in full}},
         max(len(n) for n in full),
         by_code,
+        _lengths_by_suffix(full, 2),
+        re.compile(
+            "["
+            + re.escape("".join(sorted({n[-2] for n in full})))
+            + "](?=["
+            + re.escape("".join(sorted({n[-1] for n in full})))
+            + "])"
+        ),
     )
 
 
@@ -119,6 +134,11 @@ def lookup_short(name: str) -> tuple[Region, ...]:
     return _index().by_short.get(name, ())
 
 
+def full_name_lengths(last_two: str) -> tuple[int, ...]:
+    """Lengths of the full names that end with the two characters ``last_two``, longest first."""
+    return _index().lengths_by_last2.get(last_two, ())
+
+
 @lru_cache(maxsize=1)
 def _short_regex() -> re.Pattern[str]:
     return re.compile(trie_regex(_index().by_short))
@@ -133,7 +153,7 @@ def find_short_mentions(text: str) -> list[Mention]:
     idx = _index()
     out = []
     for m in _short_regex().finditer(text):
-        tail = text[m.start():m.start() + idx.max_len]
+        tail = text[m.start() : m.start() + idx.max_len]
         if any(tail.startswith(full) for full in _full_names_starting(m.group())):
             continue
         out.append(Mention(m.start(), m.end(), m.group(), idx.by_short[m.group()]))
@@ -183,12 +203,16 @@ class Mention(NamedTuple):
 def find_mentions(text: str) -> list[Mention]:
     """Full-name mentions of divisions in ``text`` (simplified script), the longest name at each end."""
     idx = _index()
-    by_full, lengths_by_last = idx.by_full, idx.lengths_by_last
+    by_full, lengths_by_last2 = idx.by_full, idx.lengths_by_last2
     out: list[Mention] = []
     last_end = 0
-    for m in idx.suffixes.finditer(text):
-        end = m.end()
-        for length in lengths_by_last[m.group()]:
+    for pos in map(_START, idx.pair_starts.finditer(text)):
+        # every name has ≥ 2 chars: only names ending in these two characters can end here
+        end = pos + 2
+        lengths = lengths_by_last2.get(text[pos:end])
+        if not lengths:
+            continue
+        for length in lengths:
             start = end - length
             if start < last_end:
                 continue
