@@ -62,18 +62,35 @@ def base(tmp_path_factory) -> tuple[Path, Path, dict]:
     return landing, base_wh, content_checksums(reference)
 
 
-@pytest.mark.parametrize(("stage", "delay"), [("extract", 0.0), ("load", 0.0), ("dbt", 2.0), ("check", 1.0)])
-def test_sigkill_leaves_published_warehouse_intact_and_next_run_recovers(
-    base, tmp_path, stage, delay
+KILL_POINTS = [("extract", 0.0), ("load", 0.0), ("dbt", 2.0), ("check", 1.0)]
+
+
+def test_sigkill_at_every_stage_leaves_published_warehouse_intact_and_next_run_recovers(
+    base, tmp_path
 ) -> None:
+    """Kill one run at each stage in turn (each a fresh run over the same state), then run to the end."""
     landing, base_wh, reference = base
     warehouse = tmp_path / "fulian.duckdb"
     shutil.copy(base_wh, warehouse)
     before = file_sha256(warehouse)
+    for stage, delay in KILL_POINTS:
+        assert _run(landing, warehouse, f"killed-{stage}", kill_at=stage, delay=delay) == -signal.SIGKILL
+        assert file_sha256(warehouse) == before, f"killed during {stage}: the published file changed"
 
-    assert _run(landing, warehouse, f"killed-{stage}", kill_at=stage, delay=delay) == -signal.SIGKILL
-    assert file_sha256(warehouse) == before, f"killed during {stage}: the published file changed"
-
-    assert _run(landing, warehouse, f"after-{stage}") == 0
+    assert _run(landing, warehouse, "after-kills") == 0
     assert content_checksums(warehouse) == reference
-    assert not (tmp_path / ".fulian-work" / f"fulian.duckdb.after-{stage}").exists()
+    assert not (tmp_path / ".fulian-work" / "fulian.duckdb.after-kills").exists()
+
+
+def test_workspaces_of_killed_runs_are_swept_after_a_day(tmp_path) -> None:
+    from fulian.warehouse import STALE_WORKSPACE_SECONDS, sweep_stale_workspaces, workspace_for
+
+    published = tmp_path / "fulian.duckdb"
+    old, fresh = workspace_for(published, "killed-long-ago"), workspace_for(published, "running-now")
+    for folder in (old, fresh):
+        folder.mkdir(parents=True)
+        (folder / "fulian.duckdb").write_bytes(b"x")
+    now = (old / "fulian.duckdb").stat().st_mtime + STALE_WORKSPACE_SECONDS + 60
+    os.utime(fresh / "fulian.duckdb", (now, now))
+    assert sweep_stale_workspaces(published, now=now) == [old]
+    assert fresh.exists() and not old.exists()

@@ -26,6 +26,8 @@ def prepare(landing: str | None, published: str | None, run_id: str) -> dict:
         raise FileNotFoundError(f"landing folder {landing_path} does not exist")
     workspace = warehouse.workspace_for(published_path, run_id)
     shutil.rmtree(workspace, ignore_errors=True)
+    for stale in warehouse.sweep_stale_workspaces(published_path):
+        log.warning("removed the workspace of a run that never finished: %s", stale)
     started_from = warehouse.identity(published_path)
     batches = ingest.plan_batches(landing_path, published_path, workspace)
     working = warehouse.prepare_working_copy(published_path, run_id)

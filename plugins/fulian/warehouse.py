@@ -13,6 +13,7 @@ import os
 import re
 import shutil
 import sys
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -109,6 +110,24 @@ def known_hashes(published: Path) -> frozenset[str]:
         if not has_table(con, "raw", "reports"):
             return frozenset()
         return frozenset(h for (h,) in con.execute("select content_hash from raw.reports").fetchall())
+
+
+STALE_WORKSPACE_SECONDS = 24 * 3600
+
+
+def sweep_stale_workspaces(published: Path, now: float | None = None) -> list[Path]:
+    """Remove workspaces of runs killed long ago (a day untouched): a live run touches its own often."""
+    root = published.parent / WORK_DIR_NAME
+    if not root.is_dir():
+        return []
+    now = time.time() if now is None else now
+    removed = []
+    for workspace in root.glob(f"{published.name}.*"):
+        newest = max((p.stat().st_mtime for p in workspace.rglob("*")), default=workspace.stat().st_mtime)
+        if now - newest > STALE_WORKSPACE_SECONDS:
+            shutil.rmtree(workspace, ignore_errors=True)
+            removed.append(workspace)
+    return removed
 
 
 def prepare_working_copy(published: Path, run_id: str) -> Path:
