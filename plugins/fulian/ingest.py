@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import json
 import logging
+import math
+import os
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -16,8 +18,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from fulian import warehouse
-from fulian.extraction import EXTRACTOR_VERSION, extract_report
-from fulian.normalise import normalise
+from fulian.extraction import EXTRACTOR_VERSION, read_report
 from fulian.reading import (
     RejectedFile,
     content_hash,
@@ -28,7 +29,18 @@ from fulian.reading import (
 
 log = logging.getLogger(__name__)
 
-DEFAULT_BATCH_SIZE = 200
+MIN_BATCH, MAX_BATCH = 200, 2000
+
+
+def batch_size_for(n_files: int, workers: int | None = None) -> int:
+    """Files per mapped extraction task: about four batches per core, within [200, 2000].
+
+    Fewer, larger batches cut the per-task cost (start-up, XCom, one Parquet file each); four per core
+    keep every core busy when batches differ in size; the cap bounds a task's memory.
+    """
+    workers = workers or os.cpu_count() or 2
+    return min(MAX_BATCH, max(MIN_BATCH, math.ceil(n_files / (4 * workers))))
+
 
 REPORT_COLUMNS = {
     "content_hash": pa.string(),
@@ -93,7 +105,7 @@ def relative_name(path: Path, landing: Path) -> str:
 
 
 def plan_batches(
-    landing: Path, published: Path, workspace: Path, batch_size: int = DEFAULT_BATCH_SIZE
+    landing: Path, published: Path, workspace: Path, batch_size: int | None = None
 ) -> list[str]:
     """Write the list of landed files worth reading as batch manifests; return their paths.
 
@@ -114,6 +126,7 @@ def plan_batches(
     batch_dir = workspace / "batches"
     batch_dir.mkdir(parents=True, exist_ok=True)
     paths = []
+    batch_size = batch_size or batch_size_for(len(todo))
     for i in range(0, len(todo), batch_size):
         path = batch_dir / f"batch_{i // batch_size:05d}.json"
         path.write_text(json.dumps(todo[i : i + batch_size], ensure_ascii=False), encoding="utf-8")
@@ -124,7 +137,7 @@ def plan_batches(
 
 def _document_row(name: str, data: bytes, digest: str, run_id: str, now: datetime) -> tuple[dict, list]:
     decoded = to_report_text(data)
-    attrs, facts = extract_report(decoded.text)
+    norm, attrs, facts = read_report(decoded.text)
     publication_date = attrs.get("publication_date")
     report = {
         "content_hash": digest,
@@ -132,7 +145,7 @@ def _document_row(name: str, data: bytes, digest: str, run_id: str, now: datetim
         "byte_size": len(data),
         "encoding": decoded.encoding,
         "original_text": decoded.text,
-        "normalised_text": normalise(decoded.text).text,
+        "normalised_text": norm.text,
         "script": attrs.get("script") or "simplified",
         "title": attrs.get("title") or None,
         "source": attrs.get("source") or None,
