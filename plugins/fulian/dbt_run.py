@@ -21,8 +21,20 @@ def run_dbt(args: list[str], database: Path) -> None:
     previous = os.environ.get("FULIAN_DBT_DB")
     os.environ["FULIAN_DBT_DB"] = str(database)
     try:
+        # Each warehouse gets its own target and log folders, so concurrent runs never share dbt's
+        # manifest and partial-parse files.
         result = dbtRunner().invoke(
-            [*args, "--project-dir", str(DBT_PROJECT_DIR), "--profiles-dir", str(DBT_PROJECT_DIR)]
+            [
+                *args,
+                "--project-dir",
+                str(DBT_PROJECT_DIR),
+                "--profiles-dir",
+                str(DBT_PROJECT_DIR),
+                "--target-path",
+                str(database.parent / "dbt_target"),
+                "--log-path",
+                str(database.parent / "dbt_logs"),
+            ]
         )
     finally:
         if previous is None:
