@@ -11,6 +11,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from warehouse_checks import content_checksums
 
 from alert_receivers import webhook_receiver
 from conftest import GOLD, SEEDS
@@ -36,22 +37,6 @@ def _run_dag(landing: Path, warehouse: Path, logical_date: datetime | None = Non
 def _gold_facts() -> list[dict]:
     rows = [json.loads(line) for line in (GOLD / "seeds.jsonl").read_text(encoding="utf-8").splitlines()]
     return [r for r in rows if not r.get("optional")]
-
-
-def _table_checksums(path: Path) -> dict[str, tuple]:
-    """Row count and an order-independent hash of every data table (the run log dq.runs excluded)."""
-    with duckdb.connect(str(path), read_only=True) as con:
-        tables = con.execute(
-            "select table_schema, table_name from information_schema.tables "
-            "where table_schema in ('raw', 'dq', 'marts') and table_type = 'BASE TABLE' "
-            "and not (table_schema = 'dq' and table_name = 'runs') order by 1, 2"
-        ).fetchall()
-        return {
-            f"{s}.{t}": con.execute(
-                f'select count(*), sum(hash(t::varchar)) from "{s}"."{t}" as t'
-            ).fetchone()
-            for s, t in tables
-        }
 
 
 @pytest.fixture(scope="module")
@@ -111,9 +96,9 @@ def test_documents_carry_province_city_and_organisation(first_run) -> None:
 
 def test_a_second_run_and_a_backfill_over_the_same_folder_add_nothing(first_run) -> None:
     landing, warehouse, _ = first_run
-    before = _table_checksums(warehouse)
+    before = content_checksums(warehouse, every_column=True)
     assert _run_dag(landing, warehouse, logical_date=datetime(2026, 3, 1, tzinfo=UTC)) == "success"
-    assert _table_checksums(warehouse) == before
+    assert content_checksums(warehouse, every_column=True) == before
     with duckdb.connect(str(warehouse), read_only=True) as con:
         assert con.execute("select count(*) from dq.runs").fetchone()[0] == 2, "every run is logged"
 

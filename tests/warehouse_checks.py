@@ -14,11 +14,12 @@ def file_sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def content_checksums(path: Path) -> dict[str, tuple]:
+def content_checksums(path: Path, every_column: bool = False) -> dict[str, tuple]:
     """Row count and order-independent hash of every table, over the columns that carry content.
 
-    Left out: the run log (dq.runs), run ids and timestamps (when a row was loaded differs between two
-    runs that load the same content), and the alert log's message-free columns.
+    Left out: the run log (dq.runs) and, unless every_column, run ids and timestamps (when a row was
+    loaded differs between two runs that load the same content). With every_column the comparison is
+    exact: what a rerun that adds nothing must leave untouched.
     """
     with duckdb.connect(str(path), read_only=True) as con:
         tables = con.execute(
@@ -35,7 +36,7 @@ def content_checksums(path: Path) -> dict[str, tuple]:
                     "where table_schema = ? and table_name = ? order by ordinal_position",
                     [schema, table],
                 ).fetchall()
-                if name != "run_id" and not dtype.startswith("TIMESTAMP")
+                if every_column or (name != "run_id" and not dtype.startswith("TIMESTAMP"))
             ]
             select = ", ".join(f'"{c}"' for c in cols)
             out[f"{schema}.{table}"] = con.execute(
