@@ -7,6 +7,7 @@ copy) → check (GX, then quarantine and alerts) → publish (atomic rename) →
 
 from __future__ import annotations
 
+import json
 import logging
 import shutil
 from datetime import UTC, datetime
@@ -56,11 +57,11 @@ def load_raw(plan: dict, batch_dirs: list[str]) -> dict:
 
 
 def has_work(plan: dict, added: dict, rebuild: bool = False) -> bool:
-    """Whether dbt, checks and publication are needed: something new, a first run, or a forced rebuild."""
+    """Whether dbt and the checks must run: something new, a first run, or a forced rebuild."""
     first_run = not Path(plan["warehouse"]).exists()
     changed = any(added.get(k, 0) for k in ("reports", "files", "rejected"))
     if not (changed or first_run or rebuild):
-        log.info("nothing new in %s: the published warehouse stays as it is", plan["landing"])
+        log.info("nothing new in %s: dbt and the checks are skipped; only the run is logged", plan["landing"])
     return changed or first_run or rebuild
 
 
@@ -170,8 +171,6 @@ def summary(published: Path) -> dict:
 
 
 def _manifest_names(manifest: str) -> list[str]:
-    import json
-
     return json.loads(Path(manifest).read_text(encoding="utf-8"))
 
 
