@@ -22,5 +22,5 @@
 
 {# A date (or timestamp) as an integer date key YYYYMMDD; null stays null. #}
 {% macro date_key(date_expression) -%}
-    cast(strftime(cast({{ date_expression }} as date), '%Y%m%d') as integer)
+    cast({{ fulian_strftime('cast(' ~ date_expression ~ ' as date)', '%Y%m%d') }} as integer)
 {%- endmacro %}

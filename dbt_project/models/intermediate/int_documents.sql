@@ -42,21 +42,30 @@ currency as (
 
 ),
 
-primary_version as (
+ranked_versions as (
 
-    select versions.*
+    select
+        versions.*,
+        row_number() over (
+            partition by versions.content_hash
+            order by
+                versions.is_latest_for_file desc nulls last,
+                (versions.file_name = reports.first_file_name) desc nulls last,
+                versions.valid_from,
+                versions.file_name
+        ) as primary_rank
 
     from versions
     inner join reports
         on versions.content_hash = reports.content_hash
-    qualify row_number() over (
-        partition by versions.content_hash
-        order by
-            versions.is_latest_for_file desc,
-            (versions.file_name = reports.first_file_name) desc,
-            versions.valid_from,
-            versions.file_name
-    ) = 1
+
+),
+
+primary_version as (
+
+    select *
+    from ranked_versions
+    where primary_rank = 1
 
 ),
 
@@ -81,8 +90,9 @@ final as (
             else {{ surrogate_key(['reports.organisation_name']) }}
         end as organisation_key,
         case
-            when reports.report_year between year(date '{{ var("calendar_start") }}')
-                and year(date '{{ var("calendar_end") }}')
+            when reports.report_year
+                between {{ fulian_date_part('year', "date '" ~ var('calendar_start') ~ "'") }}
+                and {{ fulian_date_part('year', "date '" ~ var('calendar_end') ~ "'") }}
                 then reports.report_year * 10000 + 101
         end as report_date_key,
         case

@@ -108,10 +108,10 @@ final as (
         cast(lower_bound_count as bigint) as lower_bound_count,
         cast(approximate_count as bigint) as approximate_count,
         cast(upper_bound_count as bigint) as upper_bound_count,
-        cast(sum_exact_value as double) as sum_exact_value,
-        cast(sum_lower_bound_value as double) as sum_lower_bound_value,
-        cast(sum_approximate_value as double) as sum_approximate_value,
-        cast(sum_upper_bound_value as double) as sum_upper_bound_value
+        cast(sum_exact_value as double precision) as sum_exact_value,
+        cast(sum_lower_bound_value as double precision) as sum_lower_bound_value,
+        cast(sum_approximate_value as double precision) as sum_approximate_value,
+        cast(sum_upper_bound_value as double precision) as sum_upper_bound_value
 
     from aggregated
 

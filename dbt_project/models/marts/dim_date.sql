@@ -5,12 +5,7 @@ with
 
 days as (
 
-    select cast(range as date) as date_day
-    from range(
-        date '{{ var("calendar_start") }}',
-        date '{{ var("calendar_end") }}' + interval 1 day,
-        interval 1 day
-    )
+    {{ fulian_date_spine(var("calendar_start"), var("calendar_end")) }}
 
 ),
 
@@ -19,21 +14,27 @@ final as (
     select
         cast({{ date_key('date_day') }} as integer) as date_key,
         cast(date_day as date) as date_day,
-        cast(year(date_day) as integer) as year,
-        cast(quarter(date_day) as integer) as quarter,
-        cast(month(date_day) as integer) as month,
-        cast(day(date_day) as integer) as day_of_month,
-        cast(dayofyear(date_day) as integer) as day_of_year,
-        cast(isodow(date_day) as integer) as iso_day_of_week,
-        cast(weekofyear(date_day) as integer) as iso_week_of_year,
-        cast(strftime(date_day, '%A') as varchar) as day_name,
-        cast(strftime(date_day, '%B') as varchar) as month_name,
-        cast(strftime(date_day, '%Y-%m') as varchar) as year_month,
-        cast(year(date_day) || '-Q' || quarter(date_day) as varchar) as year_quarter,
-        cast(isodow(date_day) >= 6 as boolean) as is_weekend,
-        cast(month(date_day) = 1 and day(date_day) = 1 as boolean) as is_first_day_of_year,
+        cast({{ fulian_date_part('year', 'date_day') }} as integer) as year,
+        cast({{ fulian_date_part('quarter', 'date_day') }} as integer) as quarter,
+        cast({{ fulian_date_part('month', 'date_day') }} as integer) as month,
+        cast({{ fulian_date_part('day', 'date_day') }} as integer) as day_of_month,
+        cast({{ fulian_date_part('doy', 'date_day') }} as integer) as day_of_year,
+        cast({{ fulian_date_part('isodow', 'date_day') }} as integer) as iso_day_of_week,
+        cast({{ fulian_date_part('week', 'date_day') }} as integer) as iso_week_of_year,
+        cast({{ fulian_strftime('date_day', '%A') }} as varchar) as day_name,
+        cast({{ fulian_strftime('date_day', '%B') }} as varchar) as month_name,
+        cast({{ fulian_strftime('date_day', '%Y-%m') }} as varchar) as year_month,
+        cast(
+            {{ fulian_date_part('year', 'date_day') }} || '-Q' || {{ fulian_date_part('quarter', 'date_day') }}
+            as varchar
+        ) as year_quarter,
+        cast({{ fulian_date_part('isodow', 'date_day') }} >= 6 as boolean) as is_weekend,
+        cast(
+            {{ fulian_date_part('month', 'date_day') }} = 1 and {{ fulian_date_part('day', 'date_day') }} = 1
+            as boolean
+        ) as is_first_day_of_year,
         cast(date_trunc('month', date_day) as date) as first_day_of_month,
-        cast(last_day(date_day) as date) as last_day_of_month
+        cast({{ fulian_last_day('date_day') }} as date) as last_day_of_month
 
     from days
 

@@ -39,18 +39,29 @@ organisation_stats as (
 
 ),
 
+organisation_regions as (
+
+    select
+        organisation_key,
+        region_key,
+        row_number() over (
+            partition by organisation_key
+            order by count(*) desc, max(ingested_at) desc nulls last, region_key
+        ) as region_rank
+
+    from named
+    group by 1, 2
+
+),
+
 organisation_region as (
 
     select
         organisation_key,
         region_key
 
-    from named
-    group by 1, 2
-    qualify row_number() over (
-        partition by organisation_key
-        order by count(*) desc, max(ingested_at) desc, region_key
-    ) = 1
+    from organisation_regions
+    where region_rank = 1
 
 ),
 

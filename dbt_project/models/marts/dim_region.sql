@@ -9,7 +9,7 @@ report_regions as (
 
 ),
 
-admin_divisions as (
+ranked_admin_divisions as (
 
     select
         nullif(trim(region_code), '') as region_code,
@@ -17,19 +17,34 @@ admin_divisions as (
         nullif(trim(city), '') as city,
         nullif(trim(county), '') as county,
         lower(trim(level)) as level,
-        nullif(trim(short_name), '') as short_name
+        nullif(trim(short_name), '') as short_name,
+        -- a code listed at several levels (municipalities: 北京市 as province and city) keeps the
+        -- least specific row
+        row_number() over (
+            partition by nullif(trim(region_code), '')
+            order by
+                case lower(trim(level)) when 'province' then 1 when 'city' then 2 else 3 end,
+                city nulls first,
+                county nulls first
+        ) as code_rank
 
     from {{ ref('admin_divisions') }}
     where nullif(trim(region_code), '') is not null
-    -- a code listed at several levels (municipalities: 北京市 as province and city) keeps the
-    -- least specific row
-    qualify row_number() over (
-        partition by nullif(trim(region_code), '')
-        order by
-            case lower(trim(level)) when 'province' then 1 when 'city' then 2 else 3 end,
-            city nulls first,
-            county nulls first
-    ) = 1
+
+),
+
+admin_divisions as (
+
+    select
+        region_code,
+        province,
+        city,
+        county,
+        level,
+        short_name
+
+    from ranked_admin_divisions
+    where code_rank = 1
 
 ),
 
@@ -110,12 +125,14 @@ final as (
         cast(short_name as varchar) as short_name,
         cast(
             case
-                when regexp_full_match(region_code, '[0-9]{6}') then left(region_code, 2) || '0000'
+                when {{ fulian_regexp_full_match('region_code', '[0-9]{6}') }}
+                    then left(region_code, 2) || '0000'
             end as varchar
         ) as province_code,
         cast(
             case
-                when regexp_full_match(region_code, '[0-9]{6}') and level in ('city', 'county')
+                when {{ fulian_regexp_full_match('region_code', '[0-9]{6}') }}
+                    and level in ('city', 'county')
                     then left(region_code, 4) || '00'
             end as varchar
         ) as city_code,

@@ -15,17 +15,31 @@ facts as (
 
 ),
 
-seeded as (
+ranked_units as (
 
     select
         coalesce(trim(unit), '') as unit,
         lower(trim(unit_class)) as unit_class,
         coalesce(trim(base_unit), trim(unit), '') as base_unit,
         label_en,
-        true as is_in_reference
+        true as is_in_reference,
+        row_number() over (partition by coalesce(trim(unit), '') order by unit_class) as unit_rank
 
     from units
-    qualify row_number() over (partition by coalesce(trim(unit), '') order by unit_class) = 1
+
+),
+
+seeded as (
+
+    select
+        unit,
+        unit_class,
+        base_unit,
+        label_en,
+        is_in_reference
+
+    from ranked_units
+    where unit_rank = 1
 
 ),
 

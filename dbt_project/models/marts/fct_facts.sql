@@ -70,7 +70,7 @@ final as (
         cast(unit_key as varchar) as unit_key,
 
         -- the figure
-        cast(value as double) as value,
+        cast(value as double precision) as value,
         cast(value_kind as varchar) as value_kind,
         cast(qualifier as varchar) as qualifier,
         cast(unit as varchar) as unit,
