@@ -21,6 +21,9 @@ from pathlib import Path
 import duckdb
 
 RAW_SCHEMA_SQL = Path(__file__).with_name("raw_schema.sql")
+# DuckDB takes 80% of RAM by default; a run must fit beside Airflow and GX on a small worker. dbt's
+# connection gets the same limit (dbt_project/profiles.yml).
+MEMORY_LIMIT = os.environ.get("FULIAN_DUCKDB_MEMORY_LIMIT", "1GB")
 WORK_DIR_NAME = ".fulian-work"
 
 
@@ -58,7 +61,7 @@ def release_in_process_dbt() -> None:
 def read_only(path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
     """A read-only connection, closed on exit so the file is never held longer than needed."""
     release_in_process_dbt()
-    con = duckdb.connect(str(path), read_only=True)
+    con = duckdb.connect(str(path), read_only=True, config={"memory_limit": MEMORY_LIMIT})
     try:
         yield con
     finally:
@@ -69,7 +72,7 @@ def read_only(path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
 def writable(path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
     """The single writer's connection to a working copy; checkpointed on close so no WAL is left."""
     release_in_process_dbt()
-    con = duckdb.connect(str(path))
+    con = duckdb.connect(str(path), config={"memory_limit": MEMORY_LIMIT})
     try:
         yield con
         con.execute("checkpoint")
