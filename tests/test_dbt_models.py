@@ -8,100 +8,15 @@ version and another fact is quarantined; the marts must follow.
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 
 import duckdb
 import pytest
+from raw_rows import H_DY1, H_DY2, H_GD, H_NONE, load_day_one, load_day_two
 
 ROOT = Path(__file__).resolve().parents[1]
 PROJECT = ROOT / "dbt_project"
 RAW_DDL = ROOT / "plugins" / "fulian" / "raw_schema.sql"
-
-H_DY1 = "1" * 64  # 东营市妇联 report, first version of dongying.txt
-H_DY2 = "2" * 64  # second version of dongying.txt
-H_GD = "3" * 64  # 广东省妇联, province-wide report
-H_NONE = "4" * 64  # a bulletin without region or organisation
-
-T1 = datetime(2026, 1, 1, 8, 0)
-T2 = datetime(2026, 1, 2, 8, 0)
-
-# (fact_index, text, value, unit, qualifier, metric, category, start)
-DY_FACTS = [
-    (0, "1200名", 1200.0, "名", "exact", "培训妇女", "people_trained", 10),
-    (1, "30余场", 30.0, "场", "over", "开展宣讲活动", "events_held", 40),
-    (2, "1.2亿元", 120000000.0, "元", "exact", "发放巾帼创业贷款", "loans", 70),
-    (3, "约500户", 500.0, "户", "about", "评选美丽庭院", "households", 100),
-    (4, "380%", 380.0, "%", "exact", "美丽庭院建成率", "rate", 130),  # quarantined from the start
-]
-GD_FACTS = [
-    (0, "7.55萬人次", 75500.0, "人次", "exact", "服务妇女儿童", "people_served", 5),
-    (1, "不足100个", 100.0, "个", "under", "建成巾帼示范基地", "organisations", 30),
-    (2, "2000多名", 2000.0, "名", "over", "巾帼志愿者", "volunteers", 60),
-    (3, "15个学时", 15.0, "学时", "exact", "培训课程", "training_sessions", 90),
-]
-NONE_FACTS = [
-    (0, "12件", 12.0, "件", "exact", "调处矛盾纠纷", "cases", 3),
-    (1, "3坨", 3.0, "坨", "exact", "发放物品", "weird_category", 20),  # unit and category not in seeds
-]
-DY2_FACTS = [
-    (0, "1300名", 1300.0, "名", "exact", "培训妇女", "people_trained", 10),
-    (1, "35场", 35.0, "场", "exact", "开展宣讲活动", "events_held", 40),
-    (2, "1.5亿元", 150000000.0, "元", "exact", "发放巾帼创业贷款", "loans", 70),
-    (3, "近600户", 600.0, "户", "about", "评选美丽庭院", "households", 100),
-]
-
-
-def _report(con, content_hash, file_name, *, province, city, region_code, organisation, year, at, run):
-    con.execute(
-        "insert into raw.reports values (?, ?, 2048, 'utf-8', ?, ?, 'simplified',"
-        " ?, ?, ?, ?, ?, null, ?, ?, ?,"
-        " '0.1.0', ?, ?)",
-        [
-            content_hash,
-            file_name,
-            "正文",
-            "正文",
-            f"{organisation or '某单位'}{year or ''}年工作总结",
-            organisation,
-            None if year is None else f"{year + 1}-01-15",
-            province,
-            city,
-            region_code,
-            organisation,
-            year,
-            run,
-            at,
-        ],
-    )
-    con.execute("insert into raw.report_files values (?, ?, ?, ?)", [file_name, content_hash, at, run])
-
-
-def _facts(con, content_hash, rows):
-    for index, text, value, unit, qualifier, metric, category, start in rows:
-        con.execute(
-            "insert into raw.facts values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '0.1.0')",
-            [
-                content_hash,
-                index,
-                text,
-                value,
-                unit,
-                qualifier,
-                metric,
-                category,
-                f"……{text}……",
-                start,
-                start + len(text),
-            ],
-        )
-
-
-def _quarantine(con, content_hash, file_name, index, text, run, at):
-    con.execute(
-        "insert into dq.quarantine values (?, 'fact', ?, ?, ?, ?, 'value_in_range', 'impossible value', ?)",
-        [run, file_name, f"{content_hash}:{index}", content_hash, text, at],
-    )
 
 
 def _dbt_build(tmp: Path) -> dict[str, int]:
@@ -142,46 +57,7 @@ def warehouse(tmp_path_factory) -> Path:
     db = tmp / "scratch.duckdb"
     with duckdb.connect(str(db)) as con:
         con.execute(RAW_DDL.read_text(encoding="utf-8"))
-        _report(
-            con,
-            H_DY1,
-            "dongying.txt",
-            province="山东省",
-            city="东营市",
-            region_code="370500",
-            organisation="东营市妇联",
-            year=2024,
-            at=T1,
-            run="run-1",
-        )
-        _report(
-            con,
-            H_GD,
-            "guangdong.txt",
-            province="广东省",
-            city=None,
-            region_code=None,
-            organisation="广东省妇联",
-            year=2025,
-            at=T1,
-            run="run-1",
-        )
-        _report(
-            con,
-            H_NONE,
-            "bulletin.txt",
-            province=None,
-            city=None,
-            region_code=None,
-            organisation=None,
-            year=None,
-            at=T1,
-            run="run-1",
-        )
-        _facts(con, H_DY1, DY_FACTS)
-        _facts(con, H_GD, GD_FACTS)
-        _facts(con, H_NONE, NONE_FACTS)
-        _quarantine(con, H_DY1, "dongying.txt", 4, "380%", "run-1", T1)
+        load_day_one(con.execute)
     return db
 
 
@@ -199,20 +75,7 @@ def builds(warehouse: Path, tmp_path_factory) -> dict[str, object]:
         out["after_second"] = _q(warehouse, "select fact_key, loaded_at from marts.fct_facts order by 1")
         # day 2: dongying.txt changes, and a check quarantines one of guangdong.txt's facts
         with duckdb.connect(str(warehouse)) as con:
-            _report(
-                con,
-                H_DY2,
-                "dongying.txt",
-                province="山东省",
-                city="东营市",
-                region_code="370500",
-                organisation="东营市妇联",
-                year=2024,
-                at=T2,
-                run="run-2",
-            )
-            _facts(con, H_DY2, DY2_FACTS)
-            _quarantine(con, H_GD, "guangdong.txt", 3, "15个学时", "run-2", T2)
+            load_day_two(con.execute)
         out["third"] = _dbt_build(tmp)
     finally:
         mp.undo()

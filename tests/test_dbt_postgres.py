@@ -21,49 +21,16 @@ import socket
 import subprocess
 import tempfile
 from collections.abc import Iterator
-from datetime import datetime
 from pathlib import Path
 
 import pytest
+from raw_rows import H_DY1, H_DY2, H_GD, H_NONE, load_day_one, load_day_two, pyformat
 
 ROOT = Path(__file__).resolve().parents[1]
 PROJECT = ROOT / "dbt_project"
 RAW_DDL = ROOT / "plugins" / "fulian" / "raw_schema.sql"
 ENSURE = ROOT / "scripts" / "ensure_postgres.sh"
 DB_NAME = "fulian"
-
-H_DY1 = "1" * 64  # 东营市妇联 report, first version of dongying.txt
-H_DY2 = "2" * 64  # second version of dongying.txt
-H_GD = "3" * 64  # 广东省妇联, province-wide report
-H_NONE = "4" * 64  # a bulletin without region or organisation
-
-T1 = datetime(2026, 1, 1, 8, 0)
-T2 = datetime(2026, 1, 2, 8, 0)
-
-# (fact_index, text, value, unit, qualifier, metric, category, start)
-DY_FACTS = [
-    (0, "1200名", 1200.0, "名", "exact", "培训妇女", "people_trained", 10),
-    (1, "30余场", 30.0, "场", "over", "开展宣讲活动", "events_held", 40),
-    (2, "1.2亿元", 120000000.0, "元", "exact", "发放巾帼创业贷款", "loans", 70),
-    (3, "约500户", 500.0, "户", "about", "评选美丽庭院", "households", 100),
-    (4, "380%", 380.0, "%", "exact", "美丽庭院建成率", "rate", 130),  # quarantined from the start
-]
-GD_FACTS = [
-    (0, "7.55萬人次", 75500.0, "人次", "exact", "服务妇女儿童", "people_served", 5),
-    (1, "不足100个", 100.0, "个", "under", "建成巾帼示范基地", "organisations", 30),
-    (2, "2000多名", 2000.0, "名", "over", "巾帼志愿者", "volunteers", 60),
-    (3, "15个学时", 15.0, "学时", "exact", "培训课程", "training_sessions", 90),
-]
-NONE_FACTS = [
-    (0, "12件", 12.0, "件", "exact", "调处矛盾纠纷", "cases", 3),
-    (1, "3坨", 3.0, "坨", "exact", "发放物品", "weird_category", 20),  # unit and category not in seeds
-]
-DY2_FACTS = [
-    (0, "1300名", 1300.0, "名", "exact", "培训妇女", "people_trained", 10),
-    (1, "35场", 35.0, "场", "exact", "开展宣讲活动", "events_held", 40),
-    (2, "1.5亿元", 150000000.0, "元", "exact", "发放巾帼创业贷款", "loans", 70),
-    (3, "近600户", 600.0, "户", "about", "评选美丽庭院", "households", 100),
-]
 
 # dimension table -> key column of fct_facts pointing to it
 DIMENSIONS = {
@@ -176,58 +143,6 @@ class PgServer:
             con.close()
 
 
-def _report(cur, content_hash, file_name, *, province, city, region_code, organisation, year, at, run):
-    cur.execute(
-        "insert into raw.reports values (%s, %s, 2048, 'utf-8', %s, %s, 'simplified',"
-        " %s, %s, %s, %s, %s, null, %s, %s, %s, '0.1.0', %s, %s)",
-        [
-            content_hash,
-            file_name,
-            "正文",
-            "正文",
-            f"{organisation or '某单位'}{year or ''}年工作总结",
-            organisation,
-            None if year is None else f"{year + 1}-01-15",
-            province,
-            city,
-            region_code,
-            organisation,
-            year,
-            run,
-            at,
-        ],
-    )
-    cur.execute("insert into raw.report_files values (%s, %s, %s, %s)", [file_name, content_hash, at, run])
-
-
-def _facts(cur, content_hash, rows):
-    for index, text, value, unit, qualifier, metric, category, start in rows:
-        cur.execute(
-            "insert into raw.facts values (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, '0.1.0')",
-            [
-                content_hash,
-                index,
-                text,
-                value,
-                unit,
-                qualifier,
-                metric,
-                category,
-                f"……{text}……",
-                start,
-                start + len(text),
-            ],
-        )
-
-
-def _quarantine(cur, content_hash, file_name, index, text, run, at):
-    cur.execute(
-        "insert into dq.quarantine values"
-        " (%s, 'fact', %s, %s, %s, %s, 'value_in_range', 'impossible value', %s)",
-        [run, file_name, f"{content_hash}:{index}", content_hash, text, at],
-    )
-
-
 def _dbt_build(tmp: Path) -> dict[str, int]:
     from dbt.cli.main import dbtRunner
 
@@ -287,46 +202,7 @@ def builds(pg: PgServer, tmp_path_factory) -> dict[str, object]:
     try:
         with con.cursor() as cur:
             cur.execute(_pg_ddl())
-            _report(
-                cur,
-                H_DY1,
-                "dongying.txt",
-                province="山东省",
-                city="东营市",
-                region_code="370500",
-                organisation="东营市妇联",
-                year=2024,
-                at=T1,
-                run="run-1",
-            )
-            _report(
-                cur,
-                H_GD,
-                "guangdong.txt",
-                province="广东省",
-                city=None,
-                region_code=None,
-                organisation="广东省妇联",
-                year=2025,
-                at=T1,
-                run="run-1",
-            )
-            _report(
-                cur,
-                H_NONE,
-                "bulletin.txt",
-                province=None,
-                city=None,
-                region_code=None,
-                organisation=None,
-                year=None,
-                at=T1,
-                run="run-1",
-            )
-            _facts(cur, H_DY1, DY_FACTS)
-            _facts(cur, H_GD, GD_FACTS)
-            _facts(cur, H_NONE, NONE_FACTS)
-            _quarantine(cur, H_DY1, "dongying.txt", 4, "380%", "run-1", T1)
+            load_day_one(pyformat(cur))
     finally:
         con.close()
 
@@ -350,20 +226,7 @@ def builds(pg: PgServer, tmp_path_factory) -> dict[str, object]:
         con = pg.connect()
         try:
             with con.cursor() as cur:
-                _report(
-                    cur,
-                    H_DY2,
-                    "dongying.txt",
-                    province="山东省",
-                    city="东营市",
-                    region_code="370500",
-                    organisation="东营市妇联",
-                    year=2024,
-                    at=T2,
-                    run="run-2",
-                )
-                _facts(cur, H_DY2, DY2_FACTS)
-                _quarantine(cur, H_GD, "guangdong.txt", 3, "15个学时", "run-2", T2)
+                load_day_two(pyformat(cur))
         finally:
             con.close()
         out["second"] = _dbt_build(tmp)
