@@ -104,9 +104,7 @@ def relative_name(path: Path, landing: Path) -> str:
     return path.relative_to(landing).as_posix()
 
 
-def plan_batches(
-    landing: Path, published: Path, workspace: Path, batch_size: int | None = None
-) -> list[str]:
+def plan_batches(landing: Path, published: Path, workspace: Path, batch_size: int | None = None) -> list[str]:
     """Write the list of landed files worth reading as batch manifests; return their paths.
 
     A file is skipped when the warehouse already holds its (name, content) pair, or has already rejected

@@ -28,6 +28,13 @@ _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 _PINYIN_CHARS = f"a-zü{_TONED}"
 # A gloss: right after a Han character, one or more pinyin syllables in (half- or full-width) brackets.
 _GLOSS = re.compile(rf"[(（]\s*([{_PINYIN_CHARS}]+(?:\s+[{_PINYIN_CHARS}]+)*)\s*[)）]")
+# _GLOSS for each opening bracket: a literal start the engine searches fast. A gloss holds no opening
+# bracket, so the matches of the two are those of _GLOSS.
+_GLOSS_BY_OPEN = tuple(
+    (o, re.compile(rf"{re.escape(o)}\s*([{_PINYIN_CHARS}]+(?:\s+[{_PINYIN_CHARS}]+)*)\s*[)）]"))
+    for o in "(（"
+)
+_START = re.Match.start
 _HAN_CHAR = re.compile(rf"[{_HAN}]")
 _SYLLABLE = re.compile(
     r"(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
@@ -140,6 +147,7 @@ class Normalised:
         return self.original_index(start), self.original_index(end - 1) + 1
 
 
+@lru_cache(maxsize=4096)
 def _is_gloss(content: str) -> bool:
     if any(c in _TONED for c in content):
         return True
@@ -149,10 +157,20 @@ def _is_gloss(content: str) -> bool:
 def _strip_glosses(text: str) -> list[tuple[int, int]]:
     """Original spans to keep once pinyin glosses are removed."""
     keep, pos = [], 0
-    for m in _GLOSS.finditer(text):
-        if m.start() > 0 and _HAN_CHAR.match(text, m.start() - 1) and _is_gloss(m.group(1)):
-            if m.start() > pos:
-                keep.append((pos, m.start()))
+    han = _HAN_CHAR.match
+    matches: list[re.Match[str]] = []
+    for o, rx in _GLOSS_BY_OPEN:
+        if o in text:
+            if matches:
+                matches += rx.finditer(text)
+                matches.sort(key=_START)
+            else:
+                matches = list(rx.finditer(text))
+    for m in matches:
+        start = m.start()
+        if start > 0 and han(text, start - 1) and _is_gloss(m.group(1)):
+            if start > pos:
+                keep.append((pos, start))
             pos = m.end()
     if pos < len(text):
         keep.append((pos, len(text)))

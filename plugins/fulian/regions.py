@@ -77,6 +77,10 @@ class _Index(NamedTuple):
     lengths_by_last2: dict[str, tuple[int, ...]]  # name lengths per last two characters, longest first
     # a second-to-last character of a full name followed by a last one: where a name may end
     pair_starts: re.Pattern[str]
+    # the same positions found from the last characters, one literal at a time (the engine's fast
+    # literal search): (last character, its pattern), and the second-to-last characters
+    pair_ends: tuple[tuple[str, re.Pattern[str]], ...]
+    second_last: frozenset[str]
 
 
 def _lengths_by_suffix(names, size: int) -> dict[str, tuple[int, ...]]:
@@ -117,6 +121,8 @@ def _index() -> _Index:
             + re.escape("".join(sorted({n[-1] for n in full})))
             + "])"
         ),
+        tuple((last, re.compile(re.escape(last))) for last in sorted({n[-1] for n in full})),
+        frozenset(n[-2] for n in full),
     )
 
 
@@ -206,7 +212,17 @@ def find_mentions(text: str) -> list[Mention]:
     by_full, lengths_by_last2 = idx.by_full, idx.lengths_by_last2
     out: list[Mention] = []
     last_end = 0
-    for pos in map(_START, idx.pair_starts.finditer(text)):
+    # the positions pair_starts.finditer gives: a last character preceded by a second-to-last one
+    ends: list[int] = []
+    for last, rx in idx.pair_ends:
+        if last in text:
+            ends += map(_START, rx.finditer(text, 1))
+    ends.sort()
+    second_last = idx.second_last
+    for pos in ends:
+        pos -= 1
+        if text[pos] not in second_last:
+            continue
         # every name has ≥ 2 chars: only names ending in these two characters can end here
         end = pos + 2
         lengths = lengths_by_last2.get(text[pos:end])
