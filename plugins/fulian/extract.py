@@ -31,8 +31,8 @@ from operator import attrgetter
 
 from fulian import lexicons
 from fulian.normalise import Normalised
-from fulian.regions import trie_regex
 from fulian.numerals import DIGITS, STRUCTURAL_CHARS, magnitude, parse_chinese, parse_number
+from fulian.regions import trie_regex
 
 _SP = r"[ \t]{0,2}"
 _ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -625,9 +625,13 @@ def extract_facts(original: str, norm: Normalised) -> list[dict]:
         s = c.num_start
         # _in_quotes only when an opening mark stands within _MAX_WIDTH before the number (its own
         # first test, done here without the call)
-        if n_marks and (k := bisect_left(marks, s - _MAX_WIDTH)) < n_marks and marks[k] < s:
-            if _in_quotes(ctx, s, c.end):
-                continue
+        if (
+            n_marks
+            and (k := bisect_left(marks, s - _MAX_WIDTH)) < n_marks
+            and marks[k] < s
+            and _in_quotes(ctx, s, c.end)
+        ):
+            continue
         if not _blocked(ctx, s, c.end):
             cands.append(c)
     ctx.fact_ends = ends = [c.end for c in cands]
