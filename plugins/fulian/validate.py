@@ -38,6 +38,8 @@ REPORTS_SQL = """
     from marts.agg_report_summary
 """
 QUALIFIERS = ["exact", "over", "about", "under"]
+# Repetitive text columns held as pandas categoricals: at 1.3 M facts this halves the frames' memory.
+CATEGORICAL = ("content_hash", "file_name", "qualifier", "category_code", "unit_class")
 
 
 class RunLevelFailure(RuntimeError):
@@ -141,7 +143,11 @@ def run_checks(
 
     bounds = load_bounds()
     with read_only(working) as con:
-        frames = {"facts": con.execute(FACTS_SQL).df(), "reports": con.execute(REPORTS_SQL).df()}
+        facts = con.execute(FACTS_SQL).df()
+        frames = {
+            "facts": facts.astype(dict.fromkeys(CATEGORICAL, "category")),
+            "reports": con.execute(REPORTS_SQL).df(),
+        }
         categories = [c for (c,) in con.execute("select category_code from marts.dim_category").fetchall()]
     if frames["facts"].empty or len(frames["facts"]) < bounds["run"]["min_facts_published"]:
         raise RunLevelFailure("the run produced no facts at all: nothing is published")
