@@ -19,14 +19,13 @@ reports as (
 admin_divisions as (
 
     select
-        nullif(trim(region_code), '') as region_code,
-        nullif(trim(province), '') as province,
-        nullif(trim(city), '') as city,
-        nullif(trim(county), '') as county,
-        lower(trim(level)) as level
+        region_code,
+        province,
+        city,
+        county,
+        level
 
-    from {{ ref('admin_divisions') }}
-    where nullif(trim(region_code), '') is not null
+    from {{ ref('stg_admin_divisions') }}
 
 ),
 

@@ -12,24 +12,18 @@ report_regions as (
 ranked_admin_divisions as (
 
     select
-        nullif(trim(region_code), '') as region_code,
-        nullif(trim(province), '') as province,
-        nullif(trim(city), '') as city,
-        nullif(trim(county), '') as county,
-        lower(trim(level)) as level,
-        nullif(trim(short_name), '') as short_name,
+        *,
         -- a code listed at several levels (municipalities: 北京市 as province and city) keeps the
         -- least specific row
         row_number() over (
-            partition by nullif(trim(region_code), '')
+            partition by region_code
             order by
-                case lower(trim(level)) when 'province' then 1 when 'city' then 2 else 3 end,
+                case level when 'province' then 1 when 'city' then 2 else 3 end,
                 city nulls first,
                 county nulls first
         ) as code_rank
 
-    from {{ ref('admin_divisions') }}
-    where nullif(trim(region_code), '') is not null
+    from {{ ref('stg_admin_divisions') }}
 
 ),
 
