@@ -70,7 +70,7 @@ def check(plan: dict, added: dict) -> dict:
     working = Path(plan["working"])
     docs = validate.data_docs_dir(Path(plan["warehouse"]))
     try:
-        results = validate.run_checks(working, docs)
+        checked = validate.run_checks(working, docs, run_id=plan["run_id"])
     except validate.RunLevelFailure as err:
         _fail_run(plan, added, err)
         raise
@@ -78,7 +78,9 @@ def check(plan: dict, added: dict) -> dict:
         failure = validate.RunLevelFailure(f"checks could not run: {type(err).__name__}: {err}")
         _fail_run(plan, added, failure)
         raise failure from err
+    results = checked.results
     counts = quality.record_results(working, plan["run_id"], results)
+    counts |= {"checks_scope": checked.scope, "checks_fingerprint": checked.fingerprint}
     failed = [r for r in results if not r.success]
     for r in failed:
         log.warning("DATA QUALITY %s: %s", r.severity.upper(), r.message)
@@ -111,7 +113,13 @@ def _record_run(working: Path, plan: dict, added: dict, counts: dict | None) -> 
     counts = counts or {}
     with warehouse.writable(working) as con:
         con.execute(
-            "insert or replace into dq.runs values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+            """
+            insert or replace into dq.runs (
+                run_id, landing_dir, files_read, reports_added, facts_added, files_rejected,
+                checks_passed, checks_failed, facts_quarantined, finished_at, checks_scope,
+                checks_fingerprint
+            ) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+            """,
             [
                 plan["run_id"],
                 plan["landing"],
@@ -123,6 +131,8 @@ def _record_run(working: Path, plan: dict, added: dict, counts: dict | None) -> 
                 counts.get("checks_failed"),
                 counts.get("facts_quarantined"),
                 datetime.now(UTC).replace(tzinfo=None),
+                counts.get("checks_scope"),
+                counts.get("checks_fingerprint"),
             ],
         )
 

@@ -92,3 +92,9 @@ create table if not exists dq.runs (
     facts_quarantined integer,
     finished_at     timestamp not null
 );
+
+-- Which facts a run's checks covered: 'all', or 'new' (only the reports the run added, because the
+-- checks' fingerprint — bounds, categories, unit classes, year — matched the last run's). Added in 1.1;
+-- older warehouses gain the columns here.
+alter table dq.runs add column if not exists checks_scope varchar;
+alter table dq.runs add column if not exists checks_fingerprint varchar;

@@ -12,8 +12,11 @@ leave the marts; report-level failures raise alerts; run-level failures stop pub
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 import logging
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -40,6 +43,13 @@ REPORTS_SQL = """
 QUALIFIERS = ["exact", "over", "about", "under"]
 # Repetitive text columns held as pandas categoricals: at 1.3 M facts this halves the frames' memory.
 CATEGORICAL = ("content_hash", "file_name", "qualifier", "category_code", "unit_class")
+
+
+@dataclass
+class CheckRun:
+    results: list[CheckResult]
+    scope: str  # 'all': every fact in the marts was checked; 'new': only the run's added reports
+    fingerprint: str  # see check_fingerprint
 
 
 class RunLevelFailure(RuntimeError):
@@ -100,10 +110,65 @@ def _suites(bounds: dict, categories: list[str], current_year: int) -> list[tupl
 
 
 def _frame_for(dataset: str, frames: dict):
-    if dataset.startswith("facts:"):
-        facts = frames["facts"]
-        return facts[facts["unit_class"] == dataset.split(":", 1)[1]].reset_index(drop=True)
-    return frames[dataset]
+    """The frame a suite validates, or None when this pass holds no such frame."""
+    base, _, unit_class = dataset.partition(":")
+    frame = frames.get(base)
+    if frame is None or not unit_class:
+        return frame
+    return frame[frame["unit_class"] == unit_class].reset_index(drop=True)
+
+
+def _frames(con, reports, chunks: list[list[str]]) -> Iterator[dict]:
+    """The reports frame, then the facts one chunk at a time (only one chunk is in memory at once)."""
+    yield {"reports": reports}
+    for hashes in chunks:
+        yield {"facts": _read_chunk(con, FACTS_SQL, hashes).astype(dict.fromkeys(CATEGORICAL, "category"))}
+
+
+def _collect(verdicts: dict, suite_name: str, severity: str, er, frame, index_column: str) -> None:
+    """Fold one expectation's result on one frame into its verdict over all chunks."""
+    cfg = er.expectation_config
+    if er.exception_info and er.exception_info.get("raised_exception"):
+        raise RunLevelFailure(f"{suite_name}: {cfg.type} could not run: {er.exception_info}")
+    column = cfg.kwargs.get("column", "")
+    name = f"{suite_name}.{cfg.type}" + (f"({column})" if column else "")
+    bad = [row[index_column] for row in (er.result.get("unexpected_index_list") or [])]
+    verdict = verdicts.setdefault(
+        name,
+        {
+            "name": name,
+            "severity": severity,
+            "success": True,
+            "kwargs": cfg.kwargs,
+            "column": column,
+            "index": index_column,
+            "bad": [],
+            "bad_rows": [],
+        },
+    )
+    verdict["success"] = verdict["success"] and bool(er.success)
+    if bad:
+        verdict["bad"] += bad
+        verdict["bad_rows"].append(frame[frame[index_column].isin(bad)])
+
+
+def _result_format(index_column: str) -> dict:
+    """Every failing row, named by its key, so failures can be quarantined one by one."""
+    return {"result_format": "COMPLETE", "unexpected_index_column_names": [index_column]}
+
+
+def _result(verdict: dict) -> CheckResult:
+    import pandas as pd
+
+    bad_rows = pd.concat(verdict["bad_rows"]) if verdict["bad_rows"] else pd.DataFrame()
+    return CheckResult(
+        check_name=verdict["name"],
+        success=verdict["success"],
+        severity=verdict["severity"],
+        message=_message(verdict["name"], verdict["kwargs"], bad_rows, verdict["column"]),
+        fact_keys=verdict["bad"] if verdict["index"] == "fact_key" else [],
+        file_names=sorted(set(bad_rows["file_name"])) if not bad_rows.empty else [],
+    )
 
 
 def data_docs_dir(published: Path) -> Path:
@@ -135,67 +200,115 @@ def _context(docs_dir: Path | None):
     return context
 
 
+def check_fingerprint(bounds: dict, categories: list[str], units: list[tuple[str, str]], year: int) -> str:
+    """What the row-level verdicts depend on besides the facts: bounds, category set, unit classes, year.
+
+    Facts already checked under the same fingerprint keep their verdict, so a daily run checks only the
+    reports it added; editing bounds.yml or a seed changes the fingerprint and every fact is rechecked.
+    """
+    basis = json.dumps([bounds, sorted(categories), sorted(units), year], sort_keys=True, default=str)
+    return hashlib.sha256(basis.encode("utf-8")).hexdigest()[:16]
+
+
+def _last_fingerprint(con) -> str | None:
+    row = con.execute(
+        "select checks_fingerprint from dq.runs where checks_fingerprint is not null "
+        "order by finished_at desc limit 1"
+    ).fetchone()
+    return row[0] if row else None
+
+
+def _chunks(con, scope: str, run_id: str | None, limit: int) -> list[list[str]]:
+    """The reports to check, grouped so that each group holds about `limit` facts (bounded memory)."""
+    where = "where content_hash in (select content_hash from raw.reports where run_id = $run_id)"
+    rows = con.execute(
+        "select content_hash, count(*) from marts.fct_facts "
+        + (where if scope == "new" else "")
+        + " group by content_hash order by content_hash",
+        {"run_id": run_id} if scope == "new" else {},
+    ).fetchall()
+    chunks: list[list[str]] = [[]]
+    size = 0
+    for content_hash, n in rows:
+        if size and size + n > limit:
+            chunks.append([])
+            size = 0
+        chunks[-1].append(content_hash)
+        size += n
+    return [c for c in chunks if c]
+
+
+def _read_chunk(con, sql: str, hashes: list[str]):
+    import pandas as pd
+
+    con.register("chunk_hashes", pd.DataFrame({"content_hash": hashes}))
+    try:
+        return con.execute(f"select * from ({sql}) where content_hash in (select * from chunk_hashes)").df()
+    finally:
+        con.unregister("chunk_hashes")
+
+
 def run_checks(
-    working: Path, docs_dir: Path | None = None, today: dt.date | None = None
-) -> list[CheckResult]:
-    """Validate the working copy's marts; one CheckResult per expectation; Data Docs into docs_dir."""
+    working: Path, docs_dir: Path | None = None, today: dt.date | None = None, run_id: str | None = None
+) -> CheckRun:
+    """Validate the working copy's marts; one CheckResult per expectation; Data Docs into docs_dir.
+
+    With `run_id`, only the facts and reports that run added are checked, unless the checks changed
+    since the last recorded run (see check_fingerprint). Facts are read and validated in chunks of
+    $FULIAN_CHECK_CHUNK facts, so memory stays bounded however large the warehouse grows.
+    """
     import great_expectations as gx
 
     bounds = load_bounds()
-    with read_only(working) as con:
-        facts = con.execute(FACTS_SQL).df()
-        frames = {
-            "facts": facts.astype(dict.fromkeys(CATEGORICAL, "category")),
-            "reports": con.execute(REPORTS_SQL).df(),
-        }
-        categories = [c for (c,) in con.execute("select category_code from marts.dim_category").fetchall()]
-    if frames["facts"].empty or len(frames["facts"]) < bounds["run"]["min_facts_published"]:
-        raise RunLevelFailure("the run produced no facts at all: nothing is published")
-    context = _context(docs_dir)
-    source = context.data_sources.add_pandas("fulian_marts")
-    actions = [gx.checkpoint.UpdateDataDocsAction(name="data_docs")] if docs_dir is not None else []
-    results: list[CheckResult] = []
     current_year = (today or dt.date.today()).year
-    for dataset, suite, severity in _suites(bounds, categories, current_year):
-        frame = _frame_for(dataset, frames)
-        if frame.empty:
-            continue
-        index_column = "fact_key" if dataset.startswith("facts") else "file_name"
-        batch_definition = source.add_dataframe_asset(suite.name).add_batch_definition_whole_dataframe(
-            "whole"
-        )
-        suite = context.suites.add(suite)
-        definition = context.validation_definitions.add(
-            gx.ValidationDefinition(data=batch_definition, suite=suite, name=suite.name)
-        )
-        checkpoint = context.checkpoints.add(
-            gx.Checkpoint(
-                name=suite.name,
-                validation_definitions=[definition],
-                actions=actions,
-                result_format={"result_format": "COMPLETE", "unexpected_index_column_names": [index_column]},
+    limit = int(os.environ.get("FULIAN_CHECK_CHUNK", "250000"))
+    with read_only(working) as con:
+        total = con.execute("select count(*) from marts.fct_facts").fetchone()[0]
+        if total < max(1, bounds["run"]["min_facts_published"]):
+            raise RunLevelFailure("the run produced no facts at all: nothing is published")
+        categories = [c for (c,) in con.execute("select category_code from marts.dim_category").fetchall()]
+        units = con.execute("select unit, unit_class from marts.dim_unit").fetchall()
+        fingerprint = check_fingerprint(bounds, categories, units, current_year)
+        scope = "new" if run_id and _last_fingerprint(con) == fingerprint else "all"
+        chunks = _chunks(con, scope, run_id, limit)
+        reports = con.execute(REPORTS_SQL).df()
+        if scope == "new":
+            added = con.execute("select content_hash from raw.reports where run_id = $1", [run_id]).fetchall()
+            reports = reports[reports["content_hash"].isin({h for (h,) in added})]
+        log.info("checking %s facts (%d chunks) under checks %s", scope, len(chunks), fingerprint)
+        context = _context(docs_dir)
+        source = context.data_sources.add_pandas("fulian_marts")
+        actions = [gx.checkpoint.UpdateDataDocsAction(name="data_docs")] if docs_dir is not None else []
+        checkpoints = []
+        for dataset, suite, severity in _suites(bounds, categories, current_year):
+            index_column = "fact_key" if dataset.startswith("facts") else "file_name"
+            batch_definition = source.add_dataframe_asset(suite.name).add_batch_definition_whole_dataframe(
+                "whole"
             )
-        )
-        outcome = next(iter(checkpoint.run(batch_parameters={"dataframe": frame}).run_results.values()))
-        for er in outcome.results:
-            cfg = er.expectation_config
-            if er.exception_info and er.exception_info.get("raised_exception"):
-                raise RunLevelFailure(f"{suite.name}: {cfg.type} could not run: {er.exception_info}")
-            column = cfg.kwargs.get("column", "")
-            name = f"{suite.name}.{cfg.type}" + (f"({column})" if column else "")
-            bad = [row[index_column] for row in (er.result.get("unexpected_index_list") or [])]
-            bad_rows = frame[frame[index_column].isin(bad)] if bad else frame.iloc[0:0]
-            results.append(
-                CheckResult(
-                    check_name=name,
-                    success=bool(er.success),
-                    severity=severity,
-                    message=_message(name, cfg.kwargs, bad_rows, column),
-                    fact_keys=bad if index_column == "fact_key" else [],
-                    file_names=sorted(set(bad_rows["file_name"])) if not bad_rows.empty else [],
+            suite = context.suites.add(suite)
+            definition = context.validation_definitions.add(
+                gx.ValidationDefinition(data=batch_definition, suite=suite, name=suite.name)
+            )
+            checkpoint = context.checkpoints.add(
+                gx.Checkpoint(
+                    name=suite.name,
+                    validation_definitions=[definition],
+                    actions=actions,
+                    result_format=_result_format(index_column),
                 )
             )
-    return results
+            checkpoints.append((dataset, suite, severity, checkpoint, index_column))
+        verdicts: dict[str, dict] = {}
+        for frames in _frames(con, reports, chunks):
+            for dataset, suite, severity, checkpoint, index_column in checkpoints:
+                frame = _frame_for(dataset, frames)
+                if frame is None or frame.empty:
+                    continue
+                run = checkpoint.run(batch_parameters={"dataframe": frame})
+                outcome = next(iter(run.run_results.values()))
+                for er in outcome.results:
+                    _collect(verdicts, suite.name, severity, er, frame, index_column)
+    return CheckRun([_result(v) for v in verdicts.values()], scope, fingerprint)
 
 
 def _message(name: str, kwargs: dict, bad_rows, column: str) -> str:
