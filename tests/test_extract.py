@@ -54,6 +54,10 @@ def one(text: str) -> dict:
         ("服务群众500人左右。", "500人左右", 500, "人", "about"),
         ("争取资金20个亿。", "20个亿", 2_000_000_000, "元", "exact"),
         ("培训11,000人。", "11,000人", 11_000, "人", "exact"),
+        ("共有会员1 200人。", "1 200人", 1_200, "人", "exact"),  # thousands grouped by a space
+        ("发放创业贷款1万-2万元。", "1万-2万元", 10_000, "元", "over"),  # a range: the lower value
+        ("资助1-2万元。", "1-2万元", 10_000, "元", "over"),  # the magnitude serves both ends
+        ("筛查覆盖率达百分之九十以上。", "百分之九十以上", 90, "%", "over"),
     ],
 )
 def test_quantities(text: str, quantity: str, value: float, unit: str, qualifier: str) -> None:

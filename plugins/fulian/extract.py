@@ -35,10 +35,11 @@ from fulian.numerals import DIGITS, STRUCTURAL_CHARS, magnitude, parse_chinese, 
 from fulian.regions import trie_regex
 
 _SP = r"[ \t]{0,2}"
-_ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# Thousands grouped by commas (1,200) or by single spaces (1 200, as some conversions write them).
+_ARABIC = r"\d{1,3}(?:(?:,\d{3})+|(?: \d{3})+)(?:\.\d+)?|\d+(?:\.\d+)?"
 # The same language, tried in the same order, but starting with a plain \d so that the regex engine
 # scans for a digit instead of trying the pattern at every position.
-_ARABIC_HEAD = r"\d(?:\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d*(?:\.\d+)?)"
+_ARABIC_HEAD = r"\d(?:\d{0,2}(?:(?:,\d{3})+|(?: \d{3})+)(?:\.\d+)?|\d*(?:\.\d+)?)"
 _CN_CHARS = "零〇○一二两三四五六七八九十百千万亿"
 _CN = rf"[{_CN_CHARS}]+(?:点[零〇一二三四五六七八九]+)?"
 _CN_HEAD = rf"[{_CN_CHARS}][{_CN_CHARS}]*(?:点[零〇一二三四五六七八九]+)?"  # as _CN, engine-friendly
@@ -83,7 +84,7 @@ class _Patterns:
     percent: re.Pattern[str]
     qualifier_before: re.Pattern[str]
     qb_last_chars: frozenset[str]
-    arabic_groups: tuple[int, ...]  # num, num2, qa, mag, qa2, unit, tail
+    arabic_groups: tuple[int, ...]  # num, num2, qa, mag, qa2, unit, tail, mag1
     chinese_groups: tuple[int, ...]  # num, qa, mag, qa2, unit, tail
     unit_group: tuple[int, int]  # the unit's group number in (arabic, chinese)
     before: dict[str, str]  # qualifier words
@@ -91,6 +92,7 @@ class _Patterns:
     tail: dict[str, str]
     money_units: frozenset[str]
     unit_blockers: dict[str, tuple[str, ...]]
+    tail_words: tuple[str, ...]  # the tail qualifiers, longest first
 
 
 def _alt(words) -> str:
@@ -115,7 +117,7 @@ def _patterns() -> _Patterns:
     enders = re.escape("".join(sorted({u[-1] for u in unit_words} | set("万亿千百"))))
     arabic = re.compile(
         rf"(?P<num>{_ARABIC_HEAD})"
-        rf"(?:{_SP}(?P<rsep>{_RANGE_SEP}){_SP}(?P<num2>{_ARABIC}))?"
+        rf"(?:(?P<mag1>万|亿|千)?{_SP}(?P<rsep>{_RANGE_SEP}){_SP}(?P<num2>{_ARABIC}))?"
         rf"{_SP}(?P<qa>{qa})?{_SP}(?P<mag>{_MAG})?(?P<qa2>{qa})?{_SP}(?P<unit>{units})?(?<=[{enders}])"
         rf"(?P<tail>{tail})?"
     )
@@ -125,7 +127,7 @@ def _patterns() -> _Patterns:
     )
     percent = re.compile(rf"百分之(?P<num>{_ARABIC}|{_CN})")
     qb = re.compile(rf"{_trie(q['before'])}[ \t]{{0,2}}$")
-    ag = tuple(arabic.groupindex[g] for g in ("num", "num2", "qa", "mag", "qa2", "unit", "tail"))
+    ag = tuple(arabic.groupindex[g] for g in ("num", "num2", "qa", "mag", "qa2", "unit", "tail", "mag1"))
     cg = tuple(chinese.groupindex[g] for g in ("num", "qa", "mag", "qa2", "unit", "tail"))
     money = frozenset(u for u, info in unit_words.items() if info.unit_class == "money")
     return _Patterns(
@@ -142,6 +144,7 @@ def _patterns() -> _Patterns:
         q["tail"],
         money,
         lexicons.unit_blockers(),
+        tuple(sorted(q["tail"], key=len, reverse=True)),
     )
 
 
@@ -303,9 +306,10 @@ def _quantity(text: str, pats: _Patterns, m: re.Match[str], chinese: bool) -> _C
     """A match of the Arabic or Chinese pattern → candidate, or None when it is not a fact."""
     if chinese:
         num, qa, mag, qa2, unit, tail = m.group(*pats.chinese_groups)
-        num2 = None
+        num2 = mag1 = None
     else:
-        num, num2, qa, mag, qa2, unit, tail = m.group(*pats.arabic_groups)
+        # a range (3-5天, 1万-2万元) is one fact: the lower value, qualifier over
+        num, num2, qa, mag, qa2, unit, tail, mag1 = m.group(*pats.arabic_groups)
     num_start, end = m.span()
     start = num_start
     qb = ""
@@ -334,7 +338,8 @@ def _quantity(text: str, pats: _Patterns, m: re.Match[str], chinese: bool) -> _C
     if chinese and not _chinese_numeral_ok(num, bool(qb or qa or qa2 or tail), unit):
         return None
     try:
-        value = (parse_chinese(num) if chinese else float(num.replace(",", ""))) * _magnitude(mag or "")
+        number = parse_chinese(num) if chinese else float(num.replace(",", "").replace(" ", ""))
+        value = number * _magnitude(mag1 or mag or "")
     except ValueError:
         return None
     if not unit:
@@ -386,7 +391,12 @@ def _percent(text: str, pats: _Patterns, m: re.Match[str]) -> _Candidate | None:
     except ValueError:
         return None
     qualifier = pats.before[qb.strip()] if qb else "exact"
-    return _Candidate(start, m.end(), m.start(), value, "%", qualifier, chinese)
+    end = m.end()
+    tail = next((w for w in pats.tail_words if text.startswith(w, end)), None)
+    if tail:  # 百分之九十以上
+        end += len(tail)
+        qualifier = qualifier if qb else pats.tail[tail]
+    return _Candidate(start, end, m.start(), value, "%", qualifier, chinese)
 
 
 def _find_candidates(text: str) -> list[_Candidate]:
