@@ -12,36 +12,11 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from dbt_build import dbt_build
 from raw_rows import H_DY1, H_DY2, H_GD, H_NONE, load_day_one, load_day_two
 
 ROOT = Path(__file__).resolve().parents[1]
-PROJECT = ROOT / "dbt_project"
 RAW_DDL = ROOT / "plugins" / "fulian" / "raw_schema.sql"
-
-
-def _dbt_build(tmp: Path) -> dict[str, int]:
-    from dbt.cli.main import dbtRunner
-
-    res = dbtRunner().invoke(
-        [
-            "build",
-            "--project-dir",
-            str(PROJECT),
-            "--profiles-dir",
-            str(PROJECT),
-            "--target-path",
-            str(tmp / "target"),
-            "--log-path",
-            str(tmp / "logs"),
-            "--threads",
-            "1",
-        ]
-    )
-    statuses: dict[str, int] = {}
-    for r in res.result or []:
-        statuses[str(r.status)] = statuses.get(str(r.status), 0) + 1
-    assert res.success, f"dbt build failed: {statuses} {res.exception}"
-    return statuses
 
 
 def _q(db: Path, sql: str) -> list[tuple]:
@@ -69,14 +44,14 @@ def builds(warehouse: Path, tmp_path_factory) -> dict[str, object]:
     tmp = warehouse.parent
     out: dict[str, object] = {}
     try:
-        out["first"] = _dbt_build(tmp)
+        out["first"] = dbt_build(tmp)
         out["after_first"] = _q(warehouse, "select fact_key, loaded_at from marts.fct_facts order by 1")
-        out["second"] = _dbt_build(tmp)
+        out["second"] = dbt_build(tmp)
         out["after_second"] = _q(warehouse, "select fact_key, loaded_at from marts.fct_facts order by 1")
         # day 2: dongying.txt changes, and a check quarantines one of guangdong.txt's facts
         with duckdb.connect(str(warehouse)) as con:
             load_day_two(con.execute)
-        out["third"] = _dbt_build(tmp)
+        out["third"] = dbt_build(tmp)
     finally:
         mp.undo()
     return out

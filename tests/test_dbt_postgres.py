@@ -24,10 +24,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from dbt_build import dbt_build
 from raw_rows import H_DY1, H_DY2, H_GD, H_NONE, load_day_one, load_day_two, pyformat
 
 ROOT = Path(__file__).resolve().parents[1]
-PROJECT = ROOT / "dbt_project"
 RAW_DDL = ROOT / "plugins" / "fulian" / "raw_schema.sql"
 ENSURE = ROOT / "scripts" / "ensure_postgres.sh"
 DB_NAME = "fulian"
@@ -143,38 +143,6 @@ class PgServer:
             con.close()
 
 
-def _dbt_build(tmp: Path) -> dict[str, int]:
-    from dbt.cli.main import dbtRunner
-
-    res = dbtRunner().invoke(
-        [
-            "build",
-            "--target",
-            "postgres",
-            "--project-dir",
-            str(PROJECT),
-            "--profiles-dir",
-            str(PROJECT),
-            "--target-path",
-            str(tmp / "target"),
-            "--log-path",
-            str(tmp / "logs"),
-            "--threads",
-            "1",
-        ]
-    )
-    statuses: dict[str, int] = {}
-    failed = []
-    for r in res.result or []:
-        statuses[str(r.status)] = statuses.get(str(r.status), 0) + 1
-        if str(r.status) not in ("success", "pass"):
-            failed.append(f"{r.node.unique_id}: {r.status} {r.message}")
-    assert res.success, f"dbt build --target postgres failed: {statuses} {res.exception}\n" + "\n".join(
-        failed
-    )
-    return statuses
-
-
 @pytest.fixture(scope="module")
 def pg(tmp_path_factory) -> Iterator[PgServer]:
     bindir = _run(["bash", str(ENSURE)], "scripts/ensure_postgres.sh", timeout=900).strip().splitlines()[-1]
@@ -220,7 +188,7 @@ def builds(pg: PgServer, tmp_path_factory) -> dict[str, object]:
     fact_rows = "select fact_key, loaded_at from marts.fct_facts order by 1"
     out: dict[str, object] = {}
     try:
-        out["first"] = _dbt_build(tmp)
+        out["first"] = dbt_build(tmp, "postgres")
         out["after_first"] = pg.query(fact_rows)
         # day 2: dongying.txt changes, and a check quarantines one of guangdong.txt's facts
         con = pg.connect()
@@ -229,7 +197,7 @@ def builds(pg: PgServer, tmp_path_factory) -> dict[str, object]:
                 load_day_two(pyformat(cur))
         finally:
             con.close()
-        out["second"] = _dbt_build(tmp)
+        out["second"] = dbt_build(tmp, "postgres")
         out["after_second"] = pg.query(fact_rows)
     finally:
         mp.undo()
