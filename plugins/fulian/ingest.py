@@ -22,8 +22,8 @@ from fulian.extraction import EXTRACTOR_VERSION, read_report
 from fulian.reading import (
     RejectedFile,
     content_hash,
+    landed_reader,
     list_landed_files,
-    read_landed_file,
     to_report_text,
 )
 
@@ -114,9 +114,10 @@ def plan_batches(landing: Path, published: Path, workspace: Path, batch_size: in
     seen = warehouse.seen_files(published)
     names = [relative_name(p, landing) for p in list_landed_files(landing)]
     todo = []
+    read = landed_reader(landing)
     for name in names:
         try:
-            key = (name, content_hash(read_landed_file(landing / name, landing)))
+            key = (name, content_hash(read(landing / name)))
         except RejectedFile as err:
             key = (name, str(err))
         if key not in seen:
@@ -189,12 +190,13 @@ def process_batch(manifest: str, landing: Path, known_hashes: frozenset[str], ru
     now = datetime.now(UTC).replace(tzinfo=None)
     out: dict[str, list[dict]] = {key: [] for key in TABLES}
     seen: set[str] = set()
+    read = landed_reader(landing)
     for name in names:
         path = landing / name
         data = b""
         digest = None
         try:
-            data = read_landed_file(path, landing)
+            data = read(path)
             digest = content_hash(data)
             if digest not in known_hashes and digest not in seen:
                 report, facts = _document_row(name, data, digest, run_id, now)
