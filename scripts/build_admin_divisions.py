@@ -49,15 +49,19 @@ def parse(lines: list[str]) -> list[dict[str, str]]:
         short = parts[2] if len(parts) > 2 and parts[2] else name
         if depth == 0:
             province, city = name, ""
-            rows.append({"region_code": code, "province": name, "city": "", "county": "",
-                         "level": "province", "short_name": short})
         elif depth == 1:
             city = name
-            rows.append({"region_code": code, "province": province, "city": name, "county": "",
-                         "level": "city", "short_name": short})
-        else:
-            rows.append({"region_code": code, "province": province, "city": city, "county": name,
-                         "level": "county", "short_name": short})
+        level = LEVELS[depth]
+        rows.append(
+            {
+                "region_code": code,
+                "province": province,
+                "city": city if depth else "",
+                "county": name if depth == 2 else "",
+                "level": level,
+                "short_name": short,
+            }
+        )
     rows.sort(key=lambda r: (r["region_code"], LEVELS.index(r["level"]), r["county"]))
     return rows
 
@@ -69,8 +73,7 @@ def main() -> None:
     rows = parse(read_tree())
     buf = io.StringIO()
     columns = ["region_code", "province", "city", "county", "level", "short_name"]
-    writer = csv.DictWriter(buf, fieldnames=columns,
-                            lineterminator="\n")
+    writer = csv.DictWriter(buf, fieldnames=columns, lineterminator="\n")
     writer.writeheader()
     writer.writerows(rows)
     args.out.write_text(buf.getvalue(), encoding="utf-8")
