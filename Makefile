@@ -41,6 +41,7 @@ run: airflow-db
 ## make test: the whole suite (unit, dbt, GX, end-to-end through Airflow).
 test: airflow-db
 	$(BIN)/ruff check plugins dags tests scripts
+	$(BIN)/ruff format --check plugins dags tests scripts
 	$(BIN)/pytest -q
 
 ## make eval: the pipeline on the shared sample reports into a temporary warehouse, scored against gold.
