@@ -58,6 +58,8 @@ def one(text: str) -> dict:
         ("发放创业贷款1万-2万元。", "1万-2万元", 10_000, "元", "over"),  # a range: the lower value
         ("资助1-2万元。", "1-2万元", 10_000, "元", "over"),  # the magnitude serves both ends
         ("筛查覆盖率达百分之九十以上。", "百分之九十以上", 90, "%", "over"),
+        ("受益群众逾十万人。", "逾十万人", 100_000, "人", "over"),
+        ("覆盖近十万名妇女。", "近十万名", 100_000, "名", "about"),
     ],
 )
 def test_quantities(text: str, quantity: str, value: float, unit: str, qualifier: str) -> None:
@@ -102,6 +104,8 @@ def test_quantities(text: str, quantity: str, value: float, unit: str, qualifier
         "留言与评论(共有 0 条评论)",
         "开展一次卫生大清扫",
         "五类巾帼志愿服务队伍",
+        "千万家庭受益",
+        "百万妇女建功新时代",
     ],
 )
 def test_non_facts_not_extracted(text: str) -> None:

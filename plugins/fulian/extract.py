@@ -284,7 +284,9 @@ def _chinese_numeral_ok(num: str, has_qual: bool, unit: str | None) -> bool:
         return len(num) == 1 and has_qual and num != "一"
     if len(structural) == len(num):
         if len(num) > 1:
-            return False  # 千万, 百万: rhetorical
+            # 千万, 百万 alone are rhetorical (千万家庭); with a qualifier (逾十万人, 近十万名, 十万余人)
+            # or as 十万 before a people unit they are counts
+            return has_qual or (num[0] == "十" and unit in ("名", "人", "位", "人次", "户"))
         if num == "十":
             return has_qual
         return has_qual or (unit in ("名", "人", "位", "人次"))
