@@ -21,6 +21,18 @@ def test_city_report() -> None:
     assert d["title"] == "东营市妇联2020年工作总结"
 
 
+def test_web_page_metadata_line_gives_date_and_source_not_the_title() -> None:
+    d = doc_of(
+        "来源：中国妇女报  发布时间：2024-03-05 09:12  浏览次数：1,236\n"
+        "湖北省宜昌市夷陵区妇联：巾帼助力乡村振兴\n"
+        "2023年，夷陵区妇联开展直播带货培训40余场，参训学员达2600人。\n"
+    )
+    assert d["title"] == "湖北省宜昌市夷陵区妇联：巾帼助力乡村振兴"
+    assert d["publication_date"] == "2024-03-05"
+    assert d["source"] == "中国妇女报"
+    assert (d["city"], d["county"], d["report_year"]) == ("宜昌市", "夷陵区", 2023)
+
+
 def test_county_maps_to_its_city() -> None:
     d = doc_of("顺昌县妇联开展关爱活动\n顺昌县妇联联合有关单位举办活动。顺昌县妇联走访慰问儿童50人。")
     assert (d["province"], d["city"], d["county"]) == ("福建省", "南平市", "顺昌县")

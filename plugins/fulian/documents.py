@@ -30,6 +30,10 @@ _DATE_LINE = re.compile(
     r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$",
     re.M,
 )
+# a labelled date in a page's metadata line: 发布时间：2024-03-05 09:12, 日期: 2023年5月8日
+_DATE_LABEL = re.compile(
+    r"(?:(?:发布|发表|更新|录入)(?:时间|日期)|日期)\s*[:：]\s*((?:19|20)\d{2})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})"
+)
 _DATELINE_FULL = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日\s*电?讯")
 _SOURCE_LABEL = re.compile(r"(?:来源|来自|稿源|出处)\s*[:：]\s*([^\s\n]{2,30})")
 _SOURCE_DATELINE = re.compile(
@@ -191,6 +195,12 @@ def _publication_date(text: str, lines: list[tuple[int, int]]) -> tuple[str | No
             iso = _valid_date(*m.groups())
             if iso:
                 return iso, (s, e)
+    for s, e in zones:
+        m = _DATE_LABEL.search(text, s, e)
+        if m:
+            iso = _valid_date(*m.groups())
+            if iso:
+                return iso, (s, e)
     m = _DATELINE_FULL.search(text, 0, min(len(text), 300))
     if m:
         iso = _valid_date(*m.groups())
@@ -250,6 +260,8 @@ def _title(original: str, norm: Normalised, lines: list[tuple[int, int]]) -> str
             continue
         if _BYLINE.search(line) and len(line) <= 40:
             continue
+        if _SOURCE_LABEL.search(line) or _DATE_LABEL.search(line):
+            continue  # the page's metadata line (来源：…  发布时间：…), not its title
         cut = _DATELINE_PREFIX.match(line)
         offset = s + (len(text[s:e]) - len(text[s:e].lstrip()))
         if cut:
