@@ -40,7 +40,9 @@ def _summary(args: argparse.Namespace) -> int:
     print(f"  reports added        {last.get('reports_added', 0)}")
     print(f"  facts loaded         {last.get('facts_added', 0)}")
     print(f"  files rejected       {last.get('files_rejected', 0)}")
-    print(f"  checks passed/failed {last.get('checks_passed', 0)}/{last.get('checks_failed', 0)}")
+    scope = {"new": " (the reports this run added)", "all": " (every fact in the marts)"}
+    checks = f"{last.get('checks_passed', 0)}/{last.get('checks_failed', 0)}"
+    print(f"  checks passed/failed {checks}{scope.get(last.get('checks_scope') or '', '')}")
     print(f"  facts quarantined    {last.get('facts_quarantined', 0)}")
     print(f"  in the marts now     {result['reports_in_marts']} reports, {result['facts_in_marts']} facts")
     report = Path(result["warehouse"]).parent / "report.html"
