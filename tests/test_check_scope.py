@@ -95,3 +95,7 @@ def test_daily_runs_check_only_new_reports_and_changed_bounds_recheck_everything
             "select count(*) from dq.quarantine where run_id = 'third' and check_name like '%percent%'"
         ).fetchone()[0]
     assert newly_held >= percents_over_30
+
+    # A requested rebuild with nothing new checks everything again.
+    run_in_process(str(landing), str(warehouse), "rebuild", rebuild=True)
+    assert _runs(warehouse)["rebuild"][0] == "all"

@@ -70,7 +70,10 @@ def check(plan: dict, added: dict) -> dict:
     working = Path(plan["working"])
     docs = validate.data_docs_dir(Path(plan["warehouse"]))
     try:
-        checked = validate.run_checks(working, docs, run_id=plan["run_id"])
+        # A run that added reports checks those; one that added none got here as a first run or a
+        # requested rebuild (or for rejected files only), and checks everything.
+        new_only = plan["run_id"] if added.get("reports") else None
+        checked = validate.run_checks(working, docs, run_id=new_only)
     except validate.RunLevelFailure as err:
         _fail_run(plan, added, err)
         raise
