@@ -98,36 +98,35 @@ def _generate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _command(sub, name: str, func, help: str, warehouse: bool = True) -> argparse.ArgumentParser:
+    """One subcommand; most read a published warehouse, so they share the --warehouse option."""
+    p = sub.add_parser(name, help=help)
+    if warehouse:
+        p.add_argument("--warehouse", help="published DuckDB file (default: $FULIAN_WAREHOUSE or warehouse/)")
+    p.set_defaults(func=func)
+    return p
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="fulian", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
-    p = sub.add_parser("export", help="write facts.jsonl and documents.jsonl from the marts")
-    p.add_argument("--warehouse", help="published DuckDB file (default: $FULIAN_WAREHOUSE or warehouse/)")
+    p = _command(sub, "export", _export, "write facts.jsonl and documents.jsonl from the marts")
     p.add_argument("--out", required=True, help="output folder")
-    p.set_defaults(func=_export)
-    p = sub.add_parser("summary", help="print the published warehouse's last run")
-    p.add_argument("--warehouse")
+    p = _command(sub, "summary", _summary, "print the published warehouse's last run")
     p.add_argument("--json", action="store_true")
-    p.set_defaults(func=_summary)
-    p = sub.add_parser("score", help="export a warehouse and score it against the gold annotations")
-    p.add_argument("--warehouse")
+    p = _command(sub, "score", _score, "export a warehouse and score it against the gold annotations")
     p.add_argument("--gold", default=str(GOLD_DIR), help="folder with seeds.jsonl, documents.jsonl, score.py")
     p.add_argument("--show", type=int, default=0)
     p.add_argument("--json", action="store_true")
-    p.set_defaults(func=_score)
-    p = sub.add_parser("examples", help="run the analysts' example queries, print them as Markdown")
-    p.add_argument("--warehouse")
-    p.set_defaults(func=_examples)
-    p = sub.add_parser("report", help="write the analysts' report: one self-contained HTML page")
-    p.add_argument("--warehouse")
+    _command(sub, "examples", _examples, "run the analysts' example queries, print them as Markdown")
+    p = _command(sub, "report", _report, "write the analysts' report: one self-contained HTML page")
     p.add_argument("--out", help="HTML file to write (default: report.html next to the warehouse)")
-    p.set_defaults(func=_report)
-    p = sub.add_parser("generate", help="write synthetic reports with their gold facts (load tests, evals)")
+    help_ = "write synthetic reports with their gold facts (load tests, evals)"
+    p = _command(sub, "generate", _generate, help_, warehouse=False)
     p.add_argument("--docs", type=int, required=True, help="number of reports")
     p.add_argument("--out", required=True, help="output folder: reports/ and gold/ are written inside")
     p.add_argument("--seed", type=int, default=0, help="same seed, same bytes")
     p.add_argument("--quiet", action="store_true", help="no progress lines on stderr")
-    p.set_defaults(func=_generate)
     args = parser.parse_args(argv)
     return args.func(args)
 
