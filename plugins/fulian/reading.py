@@ -203,23 +203,31 @@ def to_report_text(data: bytes) -> Decoded:
     return Decoded(text, decoded.encoding)
 
 
-def list_landed_files(landing: Path) -> list[Path]:
-    """Candidate report files under the landing folder (recursively), sorted for a stable order.
+def landed_names(landing: Path) -> list[str]:
+    """Candidate report files under the landing folder (recursively), as their paths inside it
+    ('/'-separated, sorted for a stable order). Plain strings: the scan runs over every landed file.
 
     Hidden files and folders (`.partial`, editors' swap files) are skipped; symbolic links are listed so
     they can be rejected with a reason rather than silently ignored.
     """
-    found: list[Path] = []
+    found: list[str] = []
     for root, dirs, files in os.walk(landing, followlinks=False):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        found.extend(Path(root) / f for f in files if not f.startswith("."))
+        inside = os.path.relpath(root, landing)
+        prefix = "" if inside == "." else inside.replace(os.sep, "/") + "/"
+        found.extend(prefix + f for f in files if not f.startswith("."))
     return sorted(found)
+
+
+def list_landed_files(landing: Path) -> list[Path]:
+    """landed_names as paths."""
+    return [landing / name for name in landed_names(landing)]
 
 
 SYMLINK_REASON = "symbolic link: not followed (files must be copied into the landing folder)"
 
 
-def landed_reader(landing: Path) -> Callable[[Path], bytes]:
+def landed_reader(landing: Path) -> Callable[[str | Path], bytes]:
     """A reader for one pass over the landing folder (see read_landed_file).
 
     The landing folder's real path and each sub-folder's are looked up once per pass, not once per
@@ -228,7 +236,7 @@ def landed_reader(landing: Path) -> Callable[[Path], bytes]:
     root = os.path.realpath(landing)
     inside: dict[str, bool] = {}
 
-    def read(path: Path) -> bytes:
+    def read(path: str | Path) -> bytes:
         try:
             st = os.lstat(path)
             if stat.S_ISLNK(st.st_mode):
