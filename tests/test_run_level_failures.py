@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 import duckdb
 import pytest
@@ -62,4 +61,6 @@ def test_a_suite_that_cannot_run_keeps_the_published_data_and_records_the_alert(
     assert facts_after == facts_before and reports == 1, "none of the failed run's data is published"
     assert severity == "critical" and "not published" in message
     assert files == [sorted(SEEDS.glob("*.txt"))[1].name]
-    assert not Path(tmp_path / ".fulian-work").exists() or not any((tmp_path / ".fulian-work").iterdir())
+    work = tmp_path / ".fulian-work"  # no run workspace is left; the landed files' hash cache may stay
+    left = [p.name for p in (work.iterdir() if work.exists() else []) if not p.name.startswith("hashes.")]
+    assert left == []
