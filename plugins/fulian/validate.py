@@ -218,15 +218,20 @@ def _last_fingerprint(con) -> str | None:
     return row[0] if row else None
 
 
+ADDED_BY_RUN = "content_hash in (select content_hash from raw.reports where run_id = $run_id)"
+
+
+def _scoped(sql: str, scope: str, run_id: str | None) -> tuple[str, dict]:
+    """The query and its parameters, limited to the reports the run added when the scope is 'new'."""
+    if scope != "new":
+        return sql, {}
+    return f"select * from ({sql}) where {ADDED_BY_RUN}", {"run_id": run_id}
+
+
 def _chunks(con, scope: str, run_id: str | None, limit: int) -> list[list[str]]:
     """The reports to check, grouped so that each group holds about `limit` facts (bounded memory)."""
-    where = "where content_hash in (select content_hash from raw.reports where run_id = $run_id)"
-    rows = con.execute(
-        "select content_hash, count(*) from marts.fct_facts "
-        + (where if scope == "new" else "")
-        + " group by content_hash order by content_hash",
-        {"run_id": run_id} if scope == "new" else {},
-    ).fetchall()
+    sql, params = _scoped("select content_hash, count(*) from marts.fct_facts group by all", scope, run_id)
+    rows = con.execute(sql + " order by content_hash", params).fetchall()
     chunks: list[list[str]] = [[]]
     size = 0
     for content_hash, n in rows:
@@ -271,10 +276,7 @@ def run_checks(
         fingerprint = check_fingerprint(bounds, categories, units, current_year)
         scope = "new" if run_id and _last_fingerprint(con) == fingerprint else "all"
         chunks = _chunks(con, scope, run_id, limit)
-        reports = con.execute(REPORTS_SQL).df()
-        if scope == "new":
-            added = con.execute("select content_hash from raw.reports where run_id = $1", [run_id]).fetchall()
-            reports = reports[reports["content_hash"].isin({h for (h,) in added})]
+        reports = con.execute(*_scoped(REPORTS_SQL, scope, run_id)).df()
         log.info("checking %s facts (%d chunks) under checks %s", scope, len(chunks), fingerprint)
         context = _context(docs_dir)
         source = context.data_sources.add_pandas("fulian_marts")
