@@ -9,7 +9,7 @@ import pytest
 from fulian.reading import (
     RejectedFile,
     content_hash,
-    list_landed_files,
+    landed_names,
     read_landed_file,
     to_report_text,
 )
@@ -95,8 +95,9 @@ def test_symlinks_are_listed_and_rejected_not_followed(tmp_path) -> None:
     (landing / "link.txt").symlink_to(secret)
     (landing / "good 报告 'q'.txt").write_text(SIMPLIFIED, encoding="utf-8")
     (landing / ".hidden.txt").write_text(SIMPLIFIED, encoding="utf-8")
-    files = list_landed_files(landing)
-    assert [f.name for f in files] == ["good 报告 'q'.txt", "link.txt"]
+    names = landed_names(landing)
+    assert names == ["good 报告 'q'.txt", "link.txt"]
+    files = [landing / name for name in names]
     assert read_landed_file(files[0], landing).decode("utf-8") == SIMPLIFIED
     with pytest.raises(RejectedFile, match="symbolic link"):
         read_landed_file(files[1], landing)

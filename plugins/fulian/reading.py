@@ -219,11 +219,6 @@ def landed_names(landing: Path) -> list[str]:
     return sorted(found)
 
 
-def list_landed_files(landing: Path) -> list[Path]:
-    """landed_names as paths."""
-    return [landing / name for name in landed_names(landing)]
-
-
 SYMLINK_REASON = "symbolic link: not followed (files must be copied into the landing folder)"
 
 
