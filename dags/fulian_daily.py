@@ -18,7 +18,7 @@ from cosmos import DbtTaskGroup, ExecutionConfig, ProfileConfig, ProjectConfig, 
 from cosmos.constants import InvocationMode, LoadMode, TestBehavior
 
 from fulian import pipeline
-from fulian.paths import DBT_PROJECT_DIR, landing_dir, warehouse_path
+from fulian.settings import DBT_PROJECT_DIR, landing_dir, warehouse_path
 
 # $FULIAN_SCHEDULE: a cron expression or preset for your deployment; "none" for triggered runs only.
 SCHEDULE = (
@@ -98,7 +98,7 @@ def fulian_daily():
     @task(trigger_rule="none_failed")
     def report(plan: dict) -> str:
         """The analysts' report.html next to the published warehouse (charts, largest figures, DQ)."""
-        from fulian.report import render_report
+        from fulian.report.html import render_report
 
         return str(render_report(Path(plan["warehouse"])))
 

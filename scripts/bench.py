@@ -98,8 +98,9 @@ def main() -> None:
             if not (folder / "reports").exists():
                 subprocess.run(
                     [
-                        str(BIN / "fulian"),
-                        "generate",
+                        str(BIN / "python"),
+                        "-m",
+                        "tools.generate",
                         "--docs",
                         str(n),
                         "--out",
@@ -109,6 +110,7 @@ def main() -> None:
                         "--quiet",
                     ],
                     check=True,
+                    cwd=ROOT,
                 )
         generate_s = time.monotonic() - t0
         landing, warehouse = work / "landing", work / "warehouse" / "fulian.duckdb"

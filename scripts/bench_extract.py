@@ -31,7 +31,7 @@ sys.path.insert(0, str(ROOT / "plugins"))
 
 import opencc  # noqa: E402
 
-from fulian.extraction import extract_report  # noqa: E402
+from fulian.text.extract import extract_report  # noqa: E402
 
 _BASELINE = re.compile(r"(\d+(?:\.\d+)?)\s*([万亿]?)([^\W\d]?)")
 _MAGNITUDE = {"": 1.0, "万": 1e4, "亿": 1e8}

@@ -1,4 +1,4 @@
-"""Regenerate plugins/fulian/data/common_chars.txt: the most frequent Chinese characters, in both scripts.
+"""Regenerate plugins/fulian/text/data/common_chars.txt: the most frequent Chinese characters in both scripts.
 
 Why: telling GB18030 from Big5 (and either from binary noise) is a question of which decoding yields
 ordinary Chinese text. Both decoders accept most byte sequences, so the test is how many decoded
@@ -18,7 +18,7 @@ from pathlib import Path
 import opencc
 
 TOP_N = 4000
-OUT = Path(__file__).resolve().parents[1] / "plugins" / "fulian" / "data" / "common_chars.txt"
+OUT = Path(__file__).resolve().parents[1] / "plugins" / "fulian" / "text" / "data" / "common_chars.txt"
 
 
 def main() -> None:

@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "plugins"))
 
-from fulian.extraction import extract_report  # noqa: E402
+from fulian.text.extract import extract_report  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
 FACT_FIELDS = ("text", "value", "unit", "qualifier", "metric", "category")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import email
 from email import policy
 
-from fulian.notify import deliver_alerts
-from fulian.validate import CheckResult
+from fulian.dq.alerts import deliver_alerts
+from fulian.dq.expectations import CheckResult
 
 from alert_receivers import smtp_receiver, webhook_receiver
 

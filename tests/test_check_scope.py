@@ -11,8 +11,8 @@ import shutil
 import duckdb
 import yaml
 
+from fulian.dq.expectations import load_bounds
 from fulian.pipeline import run_in_process
-from fulian.validate import load_bounds
 
 from conftest import SEEDS
 

@@ -8,7 +8,7 @@ import duckdb
 import pytest
 
 from fulian import pipeline
-from fulian.warehouse import ConcurrentPublish
+from fulian.warehouse.database import ConcurrentPublish
 
 from conftest import SEEDS
 

@@ -83,7 +83,7 @@ def test_sigkill_at_every_stage_leaves_published_warehouse_intact_and_next_run_r
 
 
 def test_workspaces_of_killed_runs_are_swept_after_a_day(tmp_path) -> None:
-    from fulian.warehouse import STALE_WORKSPACE_SECONDS, sweep_stale_workspaces, workspace_for
+    from fulian.warehouse.database import STALE_WORKSPACE_SECONDS, sweep_stale_workspaces, workspace_for
 
     published = tmp_path / "fulian.duckdb"
     old, fresh = workspace_for(published, "killed-long-ago"), workspace_for(published, "running-now")

@@ -1,7 +1,7 @@
 """The dbt project on a small scratch warehouse: build twice, then a new version of a file.
 
 Runs dbt in-process (dbtRunner) against a tmp DuckDB holding the raw and dq schemas of
-plugins/fulian/raw_schema.sql and a handful of realistic rows: three reports (one province-wide,
+plugins/fulian/warehouse/raw_schema.sql and a handful of realistic rows: three reports (one province-wide,
 one city, one without any region), eleven facts, one quarantined fact. Then a file gets a second
 version and another fact is quarantined; the marts must follow.
 """
@@ -16,7 +16,7 @@ from dbt_build import dbt_build
 from raw_rows import H_DY1, H_DY2, H_GD, H_NONE, load_day_one, load_day_two
 
 ROOT = Path(__file__).resolve().parents[1]
-RAW_DDL = ROOT / "plugins" / "fulian" / "raw_schema.sql"
+RAW_DDL = ROOT / "plugins" / "fulian" / "warehouse" / "raw_schema.sql"
 
 
 def _q(db: Path, sql: str) -> list[tuple]:

@@ -2,7 +2,7 @@
 
 scripts/ensure_postgres.sh installs the server binaries if needed (Debian's postgresql); the test
 then runs initdb into a tmp dir (as the `postgres` OS user when run as root), starts the server on a
-free port, creates the raw and dq schemas from plugins/fulian/raw_schema.sql (types translated for
+free port, creates the raw and dq schemas from plugins/fulian/warehouse/raw_schema.sql (types translated for
 Postgres), inserts three reports, their facts and one quarantined fact, and runs
 `dbt build --target postgres` in-process. Then a file gets a second version and another fact is
 quarantined, and the incremental build must follow. The server is stopped in the fixture teardown,
@@ -28,7 +28,7 @@ from dbt_build import dbt_build
 from raw_rows import H_DY1, H_DY2, H_GD, H_NONE, load_day_one, load_day_two, pyformat
 
 ROOT = Path(__file__).resolve().parents[1]
-RAW_DDL = ROOT / "plugins" / "fulian" / "raw_schema.sql"
+RAW_DDL = ROOT / "plugins" / "fulian" / "warehouse" / "raw_schema.sql"
 ENSURE = ROOT / "scripts" / "ensure_postgres.sh"
 DB_NAME = "fulian"
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from fulian import regions
-from fulian.documents import extract_document
-from fulian.normalise import normalise
+from fulian.text import regions
+from fulian.text.documents import extract_document
+from fulian.text.normalise import normalise
 
 
 def doc_of(text: str) -> dict:

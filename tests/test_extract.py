@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from fulian.extract import categorise, extract_facts
-from fulian.extraction import EXTRACTOR_VERSION, extract_report
-from fulian.normalise import normalise
+from fulian.text.extract import EXTRACTOR_VERSION, extract_report
+from fulian.text.facts import categorise, extract_facts
+from fulian.text.normalise import normalise
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -222,7 +222,7 @@ def test_guarded_regexes_match_like_the_plain_alternations() -> None:
     """The first-character guard and the split boilerplate check only make the regexes faster."""
     import re
 
-    from fulian import lexicons
+    from fulian.text import lexicons
 
     def plain(name: str, flags: int = 0) -> re.Pattern[str]:
         lines = lexicons._lines(lexicons.DATA_DIR / name)

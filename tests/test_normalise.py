@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from fulian.normalise import detect_script, normalise
+from fulian.text.normalise import detect_script, normalise
 
 
 def test_glosses_stripped_real_parentheses_kept() -> None:
@@ -79,7 +79,7 @@ def _script_reference(before: str, after: str) -> str:
 @pytest.mark.parametrize("rate", [0, 0.001, 0.02, 0.029, 0.03, 0.031, 0.05, 0.3])
 @pytest.mark.parametrize("length", [3, 40, 700, 25_000])
 def test_script_counting_shortcuts_give_the_plain_verdict(rate: float, length: int) -> None:
-    from fulian.normalise import _script_of
+    from fulian.text.normalise import _script_of
 
     before = ("妇联培训妇女1200人，abc。" * (length // 14 + 1))[:length]
     step = int(1 / rate) if rate else 0

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from fulian.numerals import magnitude, parse_arabic, parse_chinese, parse_number, quantity
+from fulian.text.numerals import magnitude, parse_arabic, parse_chinese, parse_number, quantity
 
 
 @pytest.mark.parametrize(

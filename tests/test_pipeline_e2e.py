@@ -82,7 +82,7 @@ def test_figures_stated_in_the_reports_are_in_the_marts_with_their_values(first_
 
 def test_documents_carry_province_city_and_organisation(first_run) -> None:
     _, warehouse, _ = first_run
-    from fulian.export import export
+    from fulian.warehouse.export import export
 
     out = warehouse.parent / "export"
     export(warehouse, out)
@@ -156,7 +156,7 @@ def test_impossible_figures_are_quarantined_alerted_and_kept_out_of_the_marts(fi
 
 
 def test_the_readme_example_queries_run_and_answer(first_run) -> None:
-    from fulian.queries import as_markdown, load_queries
+    from fulian.report.queries import as_markdown, load_queries
 
     _, warehouse, _ = first_run
     queries = load_queries()

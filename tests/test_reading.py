@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from fulian.reading import (
+from fulian.text.reading import (
     RejectedFile,
     content_hash,
     landed_names,
@@ -104,7 +104,7 @@ def test_symlinks_are_listed_and_rejected_not_followed(tmp_path) -> None:
 
 
 def test_huge_file_is_rejected_unread(tmp_path, monkeypatch) -> None:
-    import fulian.reading as reading
+    import fulian.text.reading as reading
 
     monkeypatch.setattr(reading, "MAX_REPORT_BYTES", 1000)
     big = tmp_path / "big.txt"

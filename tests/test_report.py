@@ -17,7 +17,7 @@ import pytest
 
 from fulian.cli import main as cli_main
 from fulian.pipeline import run_in_process
-from fulian.report import CHART_CLASSES, TOP_N, fmt_full, render_report
+from fulian.report.html import CHART_CLASSES, TOP_N, fmt_full, render_report
 
 from conftest import ROOT, SEEDS
 

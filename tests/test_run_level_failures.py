@@ -9,8 +9,8 @@ import pytest
 import yaml
 from warehouse_checks import file_sha256
 
+from fulian.dq.expectations import RunLevelFailure
 from fulian.pipeline import run_in_process
-from fulian.validate import RunLevelFailure
 
 from alert_receivers import webhook_receiver
 from conftest import ROOT, SEEDS

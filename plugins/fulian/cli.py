@@ -9,13 +9,13 @@ import sys
 import tempfile
 from pathlib import Path
 
-from fulian.paths import PROJECT_ROOT, warehouse_path
+from fulian.settings import PROJECT_ROOT, warehouse_path
 
 GOLD_DIR = PROJECT_ROOT.parent / "shared" / "gold"
 
 
 def _export(args: argparse.Namespace) -> int:
-    from fulian.export import export
+    from fulian.warehouse.export import export
 
     counts = export(warehouse_path(args.warehouse), Path(args.out))
     print(f"wrote {counts['facts']} facts and {counts['documents']} documents to {args.out}")
@@ -53,7 +53,7 @@ def _summary(args: argparse.Namespace) -> int:
 
 
 def _score(args: argparse.Namespace) -> int:
-    from fulian.export import export
+    from fulian.warehouse.export import export
 
     gold = Path(args.gold)
     with tempfile.TemporaryDirectory() as tmp:
@@ -73,28 +73,17 @@ def _score(args: argparse.Namespace) -> int:
 
 
 def _examples(args: argparse.Namespace) -> int:
-    from fulian.queries import as_markdown
+    from fulian.report.queries import as_markdown
 
     print(as_markdown(warehouse_path(args.warehouse)))
     return 0
 
 
 def _report(args: argparse.Namespace) -> int:
-    from fulian.report import render_report
+    from fulian.report.html import render_report
 
     out = render_report(warehouse_path(args.warehouse), Path(args.out) if args.out else None)
     print(f"report: open file://{out} in a browser")
-    return 0
-
-
-def _generate(args: argparse.Namespace) -> int:
-    from fulian.generate import generate
-
-    counts = generate(args.docs, Path(args.out), args.seed, progress=not args.quiet)
-    print(
-        f"wrote {counts['docs']} reports ({counts['bytes'] / 1e6:.1f} MB) and {counts['facts']} gold facts "
-        f"to {args.out} in {counts['seconds']:.1f} s"
-    )
     return 0
 
 
@@ -121,12 +110,6 @@ def main(argv: list[str] | None = None) -> int:
     _command(sub, "examples", _examples, "run the analysts' example queries, print them as Markdown")
     p = _command(sub, "report", _report, "write the analysts' report: one self-contained HTML page")
     p.add_argument("--out", help="HTML file to write (default: report.html next to the warehouse)")
-    help_ = "write synthetic reports with their gold facts (load tests, evals)"
-    p = _command(sub, "generate", _generate, help_, warehouse=False)
-    p.add_argument("--docs", type=int, required=True, help="number of reports")
-    p.add_argument("--out", required=True, help="output folder: reports/ and gold/ are written inside")
-    p.add_argument("--seed", type=int, default=0, help="same seed, same bytes")
-    p.add_argument("--quiet", action="store_true", help="no progress lines on stderr")
     args = parser.parse_args(argv)
     return args.func(args)
 

@@ -13,9 +13,11 @@ import shutil
 from datetime import UTC, datetime
 from pathlib import Path
 
-from fulian import ingest, load, quality, validate, warehouse
-from fulian.notify import deliver_alerts
-from fulian.paths import landing_dir, warehouse_path
+from fulian.dq import expectations, quarantine
+from fulian.dq.alerts import deliver_alerts
+from fulian.settings import landing_dir, warehouse_path
+from fulian.warehouse import batches, database, load
+from fulian.warehouse.plan import plan_batches
 
 log = logging.getLogger(__name__)
 
@@ -25,18 +27,18 @@ def prepare(landing: str | None, published: str | None, run_id: str) -> dict:
     landing_path, published_path = landing_dir(landing), warehouse_path(published)
     if not landing_path.is_dir():
         raise FileNotFoundError(f"landing folder {landing_path} does not exist")
-    workspace = warehouse.workspace_for(published_path, run_id)
+    workspace = database.workspace_for(published_path, run_id)
     shutil.rmtree(workspace, ignore_errors=True)
-    for stale in warehouse.sweep_stale_workspaces(published_path):
+    for stale in database.sweep_stale_workspaces(published_path):
         log.warning("removed the workspace of a run that never finished: %s", stale)
-    started_from = warehouse.identity(published_path)
-    batches = ingest.plan_batches(landing_path, published_path, workspace)
-    working = warehouse.prepare_working_copy(published_path, run_id)
+    started_from = database.identity(published_path)
+    manifests = plan_batches(landing_path, published_path, workspace)
+    working = database.prepare_working_copy(published_path, run_id)
     return {
         "landing": str(landing_path),
         "warehouse": str(published_path),
         "working": str(working),
-        "batches": batches,
+        "batches": manifests,
         "run_id": run_id,
         "started_from": started_from,
     }
@@ -44,8 +46,8 @@ def prepare(landing: str | None, published: str | None, run_id: str) -> dict:
 
 def extract(plan: dict, manifest: str) -> str:
     """One mapped task: read and extract one batch; returns the folder of its Parquet files."""
-    known = warehouse.known_hashes(Path(plan["warehouse"]))
-    return ingest.process_batch(manifest, Path(plan["landing"]), known, plan["run_id"])
+    known = database.known_hashes(Path(plan["warehouse"]))
+    return batches.extract_batch(manifest, Path(plan["landing"]), known, plan["run_id"])
 
 
 def load_raw(plan: dict, batch_dirs: list[str]) -> dict:
@@ -68,21 +70,21 @@ def has_work(plan: dict, added: dict, rebuild: bool = False) -> bool:
 def check(plan: dict, added: dict) -> dict:
     """Run the GX suites on the working copy's marts; quarantine, alert, and record the run."""
     working = Path(plan["working"])
-    docs = validate.data_docs_dir(Path(plan["warehouse"]))
+    docs = expectations.data_docs_dir(Path(plan["warehouse"]))
     try:
         # A run that added reports checks those; one that added none got here as a first run or a
         # requested rebuild (or for rejected files only), and checks everything.
         new_only = plan["run_id"] if added.get("reports") else None
-        checked = validate.run_checks(working, docs, run_id=new_only)
-    except validate.RunLevelFailure as err:
+        checked = expectations.run_checks(working, docs, run_id=new_only)
+    except expectations.RunLevelFailure as err:
         _fail_run(plan, added, err)
         raise
     except Exception as err:  # noqa: BLE001 - any failure of the checks themselves is run-level
-        failure = validate.RunLevelFailure(f"checks could not run: {type(err).__name__}: {err}")
+        failure = expectations.RunLevelFailure(f"checks could not run: {type(err).__name__}: {err}")
         _fail_run(plan, added, failure)
         raise failure from err
     results = checked.results
-    counts = quality.record_results(working, plan["run_id"], results)
+    counts = quarantine.record_results(working, plan["run_id"], results)
     counts |= {"checks_scope": checked.scope, "checks_fingerprint": checked.fingerprint}
     failed = [r for r in results if not r.success]
     for r in failed:
@@ -100,21 +102,23 @@ def _fail_run(plan: dict, added: dict, reason: object) -> None:
     """
     published = Path(plan["warehouse"])
     files = sorted({name for m in plan["batches"] for name in _manifest_names(m)})
-    alert = validate.CheckResult("run", False, "critical", f"run not published: {reason}", file_names=files)
+    alert = expectations.CheckResult(
+        "run", False, "critical", f"run not published: {reason}", file_names=files
+    )
     log.error("DATA QUALITY CRITICAL: %s", alert.message)
     if published.exists():
-        started_from = warehouse.identity(published)
-        working = warehouse.prepare_working_copy(published, plan["run_id"])
-        quality.record_results(working, plan["run_id"], [alert])
+        started_from = database.identity(published)
+        working = database.prepare_working_copy(published, plan["run_id"])
+        quarantine.record_results(working, plan["run_id"], [alert])
         _record_run(working, plan, added, {"checks_passed": 0, "checks_failed": 1, "facts_quarantined": 0})
-        warehouse.publish(published, plan["run_id"], started_from)
-    deliver_alerts(plan["run_id"], [alert], str(published), validate.data_docs_dir(published))
+        database.publish(published, plan["run_id"], started_from)
+    deliver_alerts(plan["run_id"], [alert], str(published), expectations.data_docs_dir(published))
 
 
 def _record_run(working: Path, plan: dict, added: dict, counts: dict | None) -> None:
     """One dq.runs row per run, also for runs that found nothing new (their checks are null)."""
     counts = counts or {}
-    with warehouse.writable(working) as con:
+    with database.writable(working) as con:
         con.execute(
             """
             insert or replace into dq.runs (
@@ -147,21 +151,21 @@ def publish(plan: dict, added: dict, counts: dict | None) -> str:
     skipped) and only its dq.runs row is added, so every run leaves a trace analysts can see.
     """
     _record_run(Path(plan["working"]), plan, added, counts)
-    path = warehouse.publish(Path(plan["warehouse"]), plan["run_id"], plan.get("started_from"))
+    path = database.publish(Path(plan["warehouse"]), plan["run_id"], plan.get("started_from"))
     log.info("published %s", path)
     return str(path)
 
 
 def discard(plan: dict) -> None:
     """Drop the run's workspace when nothing was published (nothing new, or a failed run)."""
-    shutil.rmtree(warehouse.workspace_for(Path(plan["warehouse"]), plan["run_id"]), ignore_errors=True)
+    shutil.rmtree(database.workspace_for(Path(plan["warehouse"]), plan["run_id"]), ignore_errors=True)
 
 
 def summary(published: Path) -> dict:
     """The published warehouse's totals and its last recorded run, for people and for `make run`."""
     if not published.exists():
         return {"warehouse": str(published), "published": False}
-    with warehouse.read_only(published) as con:
+    with database.read_only(published) as con:
         totals = con.execute(
             """
             select (select count(*) from marts.dim_document where is_current),
@@ -194,7 +198,7 @@ def run_in_process(landing: str, published: str, run_id: str, rebuild: bool = Fa
     call, with dbt run in-process instead of through cosmos. Prints a `STAGE <name>` line as each step
     starts, so a test can kill the process at a known point.
     """
-    from fulian.dbt_run import run_dbt
+    from fulian.warehouse.dbt import run_dbt
 
     def stage(name: str) -> None:
         print(f"STAGE {name}", flush=True)

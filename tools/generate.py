@@ -16,6 +16,7 @@ the same bytes. Reports are written one at a time, so memory stays flat whatever
 
 from __future__ import annotations
 
+import argparse
 import csv
 import json
 import math
@@ -28,7 +29,7 @@ from decimal import Decimal
 from functools import cache, lru_cache
 from pathlib import Path
 
-from fulian.paths import DBT_SEEDS_DIR
+from fulian.settings import DBT_SEEDS_DIR
 
 # --------------------------------------------------------------------------------------------------
 # Places and people
@@ -1024,3 +1025,23 @@ def generate(n_docs: int, out_dir: Path, seed: int, progress: bool = True) -> di
         "bytes": n_bytes,
         "seconds": round(time.monotonic() - started, 2),
     }
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m tools.generate --docs N --out DIR`: write N reports and their gold (load tests)."""
+    parser = argparse.ArgumentParser(prog="python -m tools.generate", description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, required=True, help="number of reports")
+    parser.add_argument("--out", required=True, help="output folder: reports/ and gold/ are written inside")
+    parser.add_argument("--seed", type=int, default=0, help="same seed, same bytes")
+    parser.add_argument("--quiet", action="store_true", help="no progress lines on stderr")
+    args = parser.parse_args(argv)
+    counts = generate(args.docs, Path(args.out), args.seed, progress=not args.quiet)
+    print(
+        f"wrote {counts['docs']} reports ({counts['bytes'] / 1e6:.1f} MB) and {counts['facts']} gold facts "
+        f"to {args.out} in {counts['seconds']:.1f} s"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

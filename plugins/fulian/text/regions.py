@@ -13,7 +13,7 @@ from collections import defaultdict
 from functools import lru_cache
 from typing import NamedTuple
 
-from fulian.lexicons import admin_divisions, region_stopnames
+from fulian.text.lexicons import admin_divisions, region_stopnames
 
 _START = re.Match.start
 DIRECT = "省直辖行政区划"  # jionlp's pseudo-city over province-administered county-level cities

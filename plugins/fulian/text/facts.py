@@ -11,7 +11,7 @@ Works on the normalised text (simplified, NFKC, glosses removed) and quotes the 
 3. description — the metric (the verb-object before the number plus the counted noun after it,
    fillers such as 累计/共/截至目前 removed) and a category from the data-driven rules.
 
-All word lists live in data files (see ``fulian.lexicons``); this module holds grammar only.
+All word lists live in data files (see ``fulian.text.lexicons``); this module holds grammar only.
 
 Speed (``make bench-extract``): every regex starts with a character class or literal so that the
 engine scans instead of trying each position; per-document lookups (clause, sentence and line
@@ -29,10 +29,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import attrgetter
 
-from fulian import lexicons
-from fulian.normalise import Normalised
-from fulian.numerals import DIGITS, STRUCTURAL_CHARS, magnitude, parse_chinese, parse_number
-from fulian.regions import trie_regex
+from fulian.text import lexicons
+from fulian.text.normalise import Normalised
+from fulian.text.numerals import DIGITS, STRUCTURAL_CHARS, magnitude, parse_chinese, parse_number
+from fulian.text.regions import trie_regex
 
 _SP = r"[ \t]{0,2}"
 # Thousands grouped by commas (1,200) or by single spaces (1 200, as some conversions write them).

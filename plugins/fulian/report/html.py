@@ -21,8 +21,8 @@ from pathlib import Path
 
 import duckdb
 
-from fulian.validate import data_docs_dir
-from fulian.warehouse import has_table, read_only
+from fulian.dq.expectations import data_docs_dir
+from fulian.warehouse.database import has_table, read_only
 
 # Unit classes whose values are charted and ranked: additive counts with one base unit each.
 CHART_CLASSES = ("people", "person_times", "money", "households")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from fulian.warehouse import read_only
+from fulian.warehouse.database import read_only
 
 FACTS_SQL = """
     select file_name as doc, fact_text as text, value, unit, qualifier, metric,

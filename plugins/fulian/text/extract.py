@@ -7,9 +7,9 @@ the extractor outputs.
 
 from __future__ import annotations
 
-from fulian.documents import extract_document
-from fulian.extract import extract_facts
-from fulian.normalise import Normalised, normalise
+from fulian.text.documents import extract_document
+from fulian.text.facts import extract_facts
+from fulian.text.normalise import Normalised, normalise
 
 EXTRACTOR_VERSION = "1.0.0"
 

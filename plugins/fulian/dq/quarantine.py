@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from fulian.dbt_run import run_dbt
-from fulian.validate import CheckResult
-from fulian.warehouse import read_only, writable
+from fulian.dq.expectations import CheckResult
+from fulian.warehouse.database import read_only, writable
+from fulian.warehouse.dbt import run_dbt
 
 log = logging.getLogger(__name__)
 

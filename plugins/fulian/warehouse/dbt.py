@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from fulian.paths import DBT_PROJECT_DIR
+from fulian.settings import DBT_PROJECT_DIR
 
 os.environ.setdefault("DO_NOT_TRACK", "1")
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from fulian.paths import PROJECT_ROOT
-from fulian.warehouse import read_only
+from fulian.settings import PROJECT_ROOT
+from fulian.warehouse.database import read_only
 
 QUERIES_FILE = PROJECT_ROOT / "docs" / "analyst_queries.sql"
 

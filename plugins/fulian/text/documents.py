@@ -12,9 +12,9 @@ import re
 from collections import Counter
 from datetime import date
 
-from fulian import regions
-from fulian.normalise import Normalised, t2s
-from fulian.regions import Region
+from fulian.text import regions
+from fulian.text.normalise import Normalised, t2s
+from fulian.text.regions import Region
 
 _ORG = re.compile(r"妇联|妇女联合会")
 _NOT_THE_REPORTER = ("全国", "各级", "村", "乡镇", "镇", "乡", "社区", "基层", "两新", "企业", "机关")

@@ -22,8 +22,8 @@ from pathlib import Path
 
 import yaml
 
-from fulian.paths import EXPECTATIONS_DIR
-from fulian.warehouse import read_only
+from fulian.settings import EXPECTATIONS_DIR
+from fulian.warehouse.database import read_only
 
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
 os.environ.setdefault("TQDM_DISABLE", "1")

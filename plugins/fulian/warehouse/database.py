@@ -45,7 +45,7 @@ def release_in_process_dbt() -> None:
     """Close the DuckDB handles dbt-duckdb keeps open after an in-process dbt call.
 
     dbt-duckdb caches its database instance for the life of the process. Where dbt ran in this process
-    (cosmos' DBT_RUNNER mode under `dag.test()`, `fulian.dbt_run`), that instance blocks a connection
+    (cosmos' DBT_RUNNER mode under `dag.test()`, `fulian.warehouse.dbt`), that instance blocks a connection
     with another configuration (read-only) and would still hold the working copy at publication.
     """
     manager_module = sys.modules.get("dbt.adapters.duckdb.connections")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
-from fulian.warehouse import writable
+from fulian.warehouse.database import writable
 
 LOAD_SQL = {
     "reports": """

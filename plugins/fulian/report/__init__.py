@@ -1,0 +1,1 @@
+"""For analysts: the self-contained HTML report and the runnable example queries."""
