@@ -4,8 +4,7 @@ PYTHON ?= python3
 UV_VERSION := 0.13.9
 LANDING ?= seeds
 WAREHOUSE ?= warehouse/fulian.duckdb
-GOLD ?= ../shared/gold
-CORPUS ?= ../shared/corpus/seeds
+SHOW ?= 5
 DOCS ?= 10000
 
 # Project-local Airflow home and quiet, offline tools (see .env.mk).
@@ -40,14 +39,26 @@ run: airflow-db
 
 ## make test: the whole suite (unit, dbt, GX, end-to-end through Airflow).
 test: airflow-db
-	$(BIN)/ruff check plugins dags tests scripts
-	$(BIN)/ruff format --check plugins dags tests scripts
+	$(BIN)/ruff check plugins dags tests scripts tools
+	$(BIN)/ruff format --check plugins dags tests scripts tools
 	$(BIN)/pytest -q
 
-## make eval: the pipeline on the shared sample reports into a temporary warehouse, scored against gold.
+## make test-fast: the unit tests only (no Airflow, dbt, PostgreSQL or browser), well under a minute.
+.PHONY: test-fast
+test-fast: setup
+	$(BIN)/pytest -q -m "not integration"
+
+## make eval [SHOW=5]: every evaluation set in eval/ (samples, dev, held-out) through the whole DAG into a
+## temporary warehouse, scored against its gold: a table per set, then one JSON line.
 eval: airflow-db
-	@tmp=$$(mktemp -d) && $(MAKE) --no-print-directory run LANDING=$(CORPUS) WAREHOUSE=$$tmp/eval.duckdb > /dev/null \
-	  && $(BIN)/fulian score --warehouse $$tmp/eval.duckdb --gold $(GOLD) --show 10; rc=$$?; rm -rf $$tmp; exit $$rc
+	@tmp=$$(mktemp -d) && $(BIN)/fulian eval-reports --out $$tmp/landing \
+	  && $(MAKE) --no-print-directory run LANDING=$$tmp/landing WAREHOUSE=$$tmp/eval.duckdb > /dev/null \
+	  && $(BIN)/fulian score --warehouse $$tmp/eval.duckdb --show $(SHOW); rc=$$?; rm -rf $$tmp; exit $$rc
+
+## make eval-extractor: the same sets and scorer on the extractor alone (no Airflow, seconds).
+.PHONY: eval-extractor
+eval-extractor: setup
+	$(BIN)/python scripts/score_extractor.py --show $(SHOW)
 
 ## make report [WAREHOUSE=<file>]: the analysts' report, one self-contained HTML page next to the warehouse.
 report: setup
@@ -67,7 +78,7 @@ bench: airflow-db
 docs: setup
 	@test -f "$(abspath $(WAREHOUSE))" || { echo "no warehouse at $(WAREHOUSE): make run first"; exit 1; }
 	@tmp=$$(mktemp -d) && cp "$(abspath $(WAREHOUSE))" $$tmp/docs.duckdb \
-	  && FULIAN_DBT_DB=$$tmp/docs.duckdb $(BIN)/dbt --quiet docs generate --static \
+	  && $(BIN)/dbt --quiet docs generate --static --vars "{fulian_db: $$tmp/docs.duckdb}" \
 	     --project-dir dbt_project --profiles-dir dbt_project \
 	     --target-path "$(dir $(abspath $(WAREHOUSE)))dbt_docs"; rc=$$?; rm -rf $$tmp; exit $$rc
 	@echo "dbt docs: open file://$(dir $(abspath $(WAREHOUSE)))dbt_docs/static_index.html in a browser"
@@ -84,8 +95,8 @@ airflow-stop:
 	@scripts/airflow_down.sh
 
 lint: setup
-	$(BIN)/ruff check plugins dags tests scripts
-	$(BIN)/ruff format --check plugins dags tests scripts
+	$(BIN)/ruff check plugins dags tests scripts tools
+	$(BIN)/ruff format --check plugins dags tests scripts tools
 
 clean:
 	rm -rf $(VENV) .tools .airflow warehouse dbt_project/target dbt_project/logs

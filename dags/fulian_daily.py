@@ -1,4 +1,4 @@
-"""fulian_daily: land → read & normalise → extract → load raw → dbt marts (cosmos) → GX checks → publish.
+"""fulian_daily: plan → extract → load raw → dbt marts (cosmos) → GX checks → dbt_apply_quarantine → publish.
 
 Thin on purpose: every step is a function in the `fulian` package (plugins/fulian). The landing folder
 and the warehouse are DAG params (defaults: $FULIAN_LANDING_DIR / $FULIAN_WAREHOUSE, then seeds/ and
@@ -13,26 +13,25 @@ import os
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from airflow.exceptions import AirflowSkipException
 from airflow.sdk import Param, dag, get_current_context, task, teardown
 from cosmos import DbtTaskGroup, ExecutionConfig, ProfileConfig, ProjectConfig, RenderConfig
 from cosmos.constants import InvocationMode, LoadMode, TestBehavior
+from cosmos.operators.local import DbtBuildLocalOperator
 
-from fulian import pipeline
-from fulian.settings import DBT_PROJECT_DIR, landing_dir, warehouse_path
+from fulian import pipeline, settings
+from fulian.settings import DBT_PROJECT_DIR, WRITER_POOL, landing_dir, warehouse_path
+from fulian.warehouse.dbt import dbt_vars
 
-# $FULIAN_SCHEDULE: a cron expression or preset for your deployment; "none" for triggered runs only.
-SCHEDULE = (
-    None
-    if os.environ.get("FULIAN_SCHEDULE", "@daily").lower() == "none"
-    else os.environ.get("FULIAN_SCHEDULE", "@daily")
-)
-WRITER_POOL = "fulian_warehouse"  # 1 slot: one task at a time writes the run's DuckDB working copy
 WORKING_COPY = "{{ ti.xcom_pull(task_ids='prepare')['working'] }}"
+PROFILE = ProfileConfig(
+    profile_name="fulian", target_name="dev", profiles_yml_filepath=DBT_PROJECT_DIR / "profiles.yml"
+)
 
 
 @dag(
     dag_id="fulian_daily",
-    schedule=SCHEDULE,
+    schedule=settings.schedule(),
     start_date=datetime(2026, 1, 1),
     catchup=False,
     max_active_runs=1,
@@ -70,29 +69,46 @@ def fulian_daily():
 
     dbt_marts = DbtTaskGroup(
         group_id="dbt_marts",
-        project_config=ProjectConfig(
-            DBT_PROJECT_DIR, install_dbt_deps=False, env_vars={"FULIAN_DBT_DB": WORKING_COPY}
-        ),
-        profile_config=ProfileConfig(
-            profile_name="fulian",
-            target_name="dev",
-            profiles_yml_filepath=DBT_PROJECT_DIR / "profiles.yml",
-        ),
+        project_config=ProjectConfig(DBT_PROJECT_DIR, install_dbt_deps=False),
+        profile_config=PROFILE,
         execution_config=ExecutionConfig(invocation_mode=InvocationMode.DBT_RUNNER),
         render_config=RenderConfig(
             load_method=LoadMode.DBT_LS,
             invocation_mode=InvocationMode.DBT_RUNNER,
             test_behavior=TestBehavior.AFTER_ALL,
         ),
-        operator_args={"retries": 0, "pool": WRITER_POOL},
+        operator_args={"retries": 0, "pool": WRITER_POOL, "vars": dbt_vars(WORKING_COPY)},
     )
 
     @task(retries=0, pool=WRITER_POOL)
     def check(plan: dict, added: dict) -> dict:
         return pipeline.check(plan, added)
 
-    @task(retries=0, trigger_rule="none_failed", pool=WRITER_POOL)
-    def publish(plan: dict, added: dict, counts: dict | None) -> str:
+    @task.short_circuit(ignore_downstream_trigger_rules=False)
+    def anything_quarantined(counts: dict) -> bool:
+        return bool(counts["facts_quarantined"])
+
+    # The checks' quarantine reaches the marts here, in dbt, where the graph shows it: the fact mart
+    # and its dependants are rebuilt, and their models leave quarantined facts out.
+    apply_quarantine = DbtBuildLocalOperator(
+        task_id="dbt_apply_quarantine",
+        project_dir=DBT_PROJECT_DIR,
+        profile_config=PROFILE,
+        select=["fct_facts+"],
+        vars=dbt_vars(WORKING_COPY),
+        invocation_mode=InvocationMode.DBT_RUNNER,
+        install_deps=False,
+        retries=0,
+        pool=WRITER_POOL,
+    )
+
+    # all_done: a run whose checks failed as a whole still records its alert in the published
+    # warehouse; any other failure before this point publishes nothing (why_not_publish).
+    @task(retries=0, trigger_rule="all_done", pool=WRITER_POOL)
+    def publish(plan: dict | None, added: dict | None, counts: dict | None, needed: bool | None) -> str:
+        reason = pipeline.why_not_publish(plan, counts, needed)
+        if reason:
+            raise AirflowSkipException(reason)
         return pipeline.publish(plan, added, counts)
 
     @task(trigger_rule="none_failed")
@@ -118,8 +134,9 @@ def fulian_daily():
     added = load(plan, batch_dirs)
     gate = anything_new(plan, added)
     checked = check(plan, added)
-    published = publish(plan, added, checked)
-    gate >> dbt_marts >> checked >> published >> report(plan) >> summary(plan) >> cleanup(plan)
+    published = publish(plan, added, checked, gate)
+    gate >> dbt_marts >> checked >> anything_quarantined(checked) >> apply_quarantine >> published
+    published >> report(plan) >> summary(plan) >> cleanup(plan)
 
 
 pipeline_dag = fulian_daily()

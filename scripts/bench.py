@@ -23,9 +23,10 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
+from fulian.evaluation.score import read_jsonl, score
+
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
-SCORE = ROOT.parent / "shared" / "gold" / "score.py"
 TASK_LINE = re.compile(r"^(\S+)Z .*\[DAG TEST\] (starting|end)(?: task)? task_id=(\S+) map_index=(-?\d+)")
 
 
@@ -73,13 +74,7 @@ def f1_on_generated(warehouse: Path, gold: Path, work: Path) -> dict:
         check=True,
         capture_output=True,
     )
-    out = subprocess.run(
-        [sys.executable, str(SCORE), str(gold / "seeds.jsonl"), str(work / "facts.jsonl"), "--json"],
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    return json.loads(out.stdout)
+    return score(read_jsonl(gold / "seeds.jsonl"), read_jsonl(work / "facts.jsonl")).figures
 
 
 def main() -> None:

@@ -1,87 +1,40 @@
 #!/usr/bin/env python3
-"""Run the extractor over the seed reports and score it against the gold annotations.
+"""Score the extractor alone (no Airflow, no warehouse) on every evaluation set in eval/, in seconds.
 
-Writes facts.jsonl and documents.jsonl to a temporary directory (or --out) and calls
-shared/gold/score.py on them. Also measures throughput (normalisation + extraction, MB/s) on the
-seeds repeated.
+The fast loop for growing rules and lexicons: `make eval` measures the same sets through the whole
+pipeline (what analysts get); this measures the pure extractor. Same scorer, same tables, same JSON line.
 
-usage: python scripts/score_extractor.py [--show N] [--out DIR] [--corpus DIR] [--speed]
+usage: python scripts/score_extractor.py [--set NAME ...] [--show N] [--json]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import subprocess
-import sys
-import tempfile
-import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "plugins"))
-
-from fulian.text.extract import extract_report  # noqa: E402
-
-SHARED = ROOT.parent / "shared"
-FACT_FIELDS = ("text", "value", "unit", "qualifier", "metric", "category")
-DOC_FIELDS = ("province", "city", "organisation", "report_year", "script")
-
-
-def run(corpus: Path, out: Path) -> tuple[Path, Path]:
-    facts_path, docs_path = out / "facts.jsonl", out / "documents.jsonl"
-    with facts_path.open("w", encoding="utf-8") as ff, docs_path.open("w", encoding="utf-8") as df:
-        for path in sorted(corpus.glob("*.txt")):
-            doc, facts = extract_report(path.read_text(encoding="utf-8"))
-            doc_row = {"doc": path.name, **{k: doc[k] for k in DOC_FIELDS}}
-            df.write(json.dumps(doc_row, ensure_ascii=False) + "\n")
-            for f in facts:
-                fact_row = {"doc": path.name, **{k: f[k] for k in FACT_FIELDS}}
-                ff.write(json.dumps(fact_row, ensure_ascii=False) + "\n")
-    return facts_path, docs_path
-
-
-def speed(corpus: Path, repeat: int = 40) -> float:
-    texts = [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.txt"))]
-    for t in texts:
-        extract_report(t)  # warm the caches
-    size = sum(len(t.encode("utf-8")) for t in texts) * repeat
-    t0 = time.perf_counter()
-    for _ in range(repeat):
-        for t in texts:
-            extract_report(t)
-    return size / (time.perf_counter() - t0) / 1e6
+from fulian.evaluation.report import format_set, score_sets
+from fulian.evaluation.sets import eval_sets
+from fulian.text.extract import extract_report
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--corpus", type=Path, default=SHARED / "corpus" / "seeds")
-    ap.add_argument("--gold", type=Path, default=SHARED / "gold")
-    ap.add_argument("--out", type=Path)
-    ap.add_argument("--show", type=int, default=30)
-    ap.add_argument("--speed", action="store_true", help="also measure MB/s")
+    ap.add_argument("--set", action="append", help="only this set (repeatable)")
+    ap.add_argument("--show", type=int, default=0, help="list up to N missed and N extra facts per set")
+    ap.add_argument("--json", action="store_true", help="print only the JSON line")
     args = ap.parse_args()
-    out = args.out or Path(tempfile.mkdtemp(prefix="fulian-score-"))
-    out.mkdir(parents=True, exist_ok=True)
-    facts, docs = run(args.corpus, out)
-    subprocess.run(
-        [
-            sys.executable,
-            str(args.gold / "score.py"),
-            str(args.gold / "seeds.jsonl"),
-            str(facts),
-            "--gold-docs",
-            str(args.gold / "documents.jsonl"),
-            "--pred-docs",
-            str(docs),
-            "--show",
-            str(args.show),
-        ],
-        check=True,
-    )
-    print(f"output in {out}")
-    if args.speed:
-        print(f"throughput {speed(args.corpus):.2f} MB/s (normalise + document + facts, one core)")
+    sets = [s for s in eval_sets() if not args.set or s.name in args.set]
+    facts, documents = [], []
+    for s in sets:
+        for path in s.report_files():
+            document, found = extract_report(path.read_text(encoding="utf-8"))
+            documents.append({"doc": path.name, **document})
+            facts += [{"doc": path.name, **f} for f in found]
+    results = score_sets(facts, documents, sets)
+    if not args.json:
+        for name, result in results.items():
+            print(format_set(name, result, args.show) + "\n")
+    print(json.dumps({"sets": {name: r.figures for name, r in results.items()}}, ensure_ascii=False))
 
 
 if __name__ == "__main__":

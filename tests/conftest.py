@@ -10,9 +10,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
 SEEDS = ROOT / "seeds"
-GOLD = SHARED / "gold"
+GOLD = ROOT / "eval" / "seeds"  # the samples' gold: facts.jsonl, documents.jsonl
 
 
 def _load_env_mk() -> None:

@@ -9,12 +9,16 @@ from __future__ import annotations
 import shutil
 
 import duckdb
+import pytest
 import yaml
 
 from fulian.dq.expectations import load_bounds
 from fulian.pipeline import run_in_process
 
 from conftest import SEEDS
+
+pytestmark = pytest.mark.integration  # starts real components (Airflow, dbt, DuckDB runs, ...)
+
 
 IMPOSSIBLE = (
     "某某市妇联2023年工作简报\n"

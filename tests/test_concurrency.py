@@ -8,9 +8,11 @@ import duckdb
 import pytest
 
 from fulian import pipeline
-from fulian.warehouse.database import ConcurrentPublish
+from fulian.errors import ConcurrentPublish
 
 from conftest import SEEDS
+
+pytestmark = pytest.mark.integration  # starts real components (Airflow, dbt, DuckDB runs, ...)
 
 
 def _landing(tmp_path, name: str, files: list) -> str:

@@ -16,6 +16,9 @@ from warehouse_checks import content_checksums, file_sha256
 
 from conftest import SEEDS
 
+pytestmark = pytest.mark.integration  # starts real components (Airflow, dbt, DuckDB runs, ...)
+
+
 DRIVER = """
 import sys
 from fulian.pipeline import run_in_process
@@ -83,7 +86,8 @@ def test_sigkill_at_every_stage_leaves_published_warehouse_intact_and_next_run_r
 
 
 def test_workspaces_of_killed_runs_are_swept_after_a_day(tmp_path) -> None:
-    from fulian.warehouse.database import STALE_WORKSPACE_SECONDS, sweep_stale_workspaces, workspace_for
+    from fulian.settings import STALE_WORKSPACE_SECONDS
+    from fulian.warehouse.database import sweep_stale_workspaces, workspace_for
 
     published = tmp_path / "fulian.duckdb"
     old, fresh = workspace_for(published, "killed-long-ago"), workspace_for(published, "running-now")

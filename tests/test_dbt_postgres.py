@@ -27,6 +27,8 @@ import pytest
 from dbt_build import dbt_build
 from raw_rows import H_DY1, H_DY2, H_GD, H_NONE, load_day_one, load_day_two, pyformat
 
+pytestmark = pytest.mark.integration  # starts real components (Airflow, dbt, DuckDB runs, ...)
+
 ROOT = Path(__file__).resolve().parents[1]
 RAW_DDL = ROOT / "plugins" / "fulian" / "warehouse" / "raw_schema.sql"
 ENSURE = ROOT / "scripts" / "ensure_postgres.sh"

@@ -2,21 +2,18 @@
 
 from __future__ import annotations
 
-import importlib.util
-import json
-import sys
 from pathlib import Path
 
 import pytest
 
+from fulian.evaluation.score import read_jsonl, score
 from fulian.text.extract import EXTRACTOR_VERSION, extract_report
 from fulian.text.facts import categorise, extract_facts
 from fulian.text.normalise import normalise
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
-GOLD = SHARED / "gold"
-CORPUS = SHARED / "corpus" / "seeds"
+GOLD = REPO / "eval" / "seeds"
+CORPUS = REPO / "seeds"
 FIELDS = {"text", "value", "unit", "qualifier", "metric", "category", "sentence", "start", "end"}
 
 
@@ -176,46 +173,29 @@ def test_extractor_version_is_a_string() -> None:
     assert isinstance(EXTRACTOR_VERSION, str) and EXTRACTOR_VERSION
 
 
-def _load_scorer():
-    path = GOLD / "score.py"
-    if not path.exists():
-        pytest.skip("shared gold not available")
-    spec = importlib.util.spec_from_file_location("gold_score", path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["gold_score"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_score_on_gold_seeds() -> None:
     """The extractor on the five annotated reports: F1 ≥ 0.95, qualifier, category and metric agreement
     ≥ 0.9 on the matched facts, and every document field right."""
-    score = _load_scorer()
-    lines = (GOLD / "seeds.jsonl").read_text(encoding="utf-8").splitlines()
-    gold = [json.loads(line) for line in lines if line]
-    gold_docs = {
-        json.loads(x)["doc"]: json.loads(x)
-        for x in (GOLD / "documents.jsonl").read_text(encoding="utf-8").splitlines()
-        if x
-    }
-    preds, docs = [], {}
+    preds, docs = [], []
     for path in sorted(CORPUS.glob("*.txt")):
         original = path.read_text(encoding="utf-8")
         doc, facts = extract_report(original)
-        docs[path.name] = doc
+        docs.append({"doc": path.name, **doc})
         for f in facts:
             assert original[f["start"] : f["end"]] == f["text"]
             preds.append({"doc": path.name, **f})
-    tp, fp, fn, agree, _, _, _ = score.score_facts(gold, preds)
-    precision, recall = tp / (tp + fp), tp / (tp + fn)
-    f1 = 2 * precision * recall / (precision + recall)
+    figures = score(
+        read_jsonl(GOLD / "facts.jsonl"), preds, read_jsonl(GOLD / "documents.jsonl"), docs
+    ).figures
+    f1, precision, recall = figures["f1"], figures["precision"], figures["recall"]
     assert f1 >= 0.95, (precision, recall)
-    assert agree["qualifier"] / tp >= 0.9, agree
-    assert agree["category"] / tp >= 0.9, agree
-    assert agree["metric"] / tp >= 0.9, agree
-    for name, g in gold_docs.items():
+    assert figures["qualifier_acc"] >= 0.9, figures
+    assert figures["category_acc"] >= 0.9, figures
+    assert figures["metric_acc"] >= 0.9, figures
+    predicted = {d["doc"]: d for d in docs}
+    for g in read_jsonl(GOLD / "documents.jsonl"):
         for field in ("province", "city", "organisation", "report_year", "script"):
-            assert docs[name][field] == g[field], (name, field)
+            assert predicted[g["doc"]][field] == g[field], (g["doc"], field)
 
 
 def test_guarded_regexes_match_like_the_plain_alternations() -> None:

@@ -7,7 +7,6 @@ qualifier, and nothing the guideline calls a non-fact (dates, issue numbers, pho
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 import statistics
@@ -21,7 +20,6 @@ import pytest
 from tools.generate import CATEGORIES, cn_under_10000, generate, main, places, to_chinese
 
 ROOT = Path(__file__).resolve().parents[1]
-SCORE_PY = ROOT.parent / "shared" / "gold" / "score.py"
 FACT_FIELDS = {"doc", "text", "value", "unit", "qualifier", "metric", "category"}
 DOC_FIELDS = {"doc", "province", "city", "organisation", "report_year", "script"}
 QUALIFIER_OF = {
@@ -224,21 +222,16 @@ def test_progress_lines_go_to_stderr(tmp_path, capsys):
     assert lines[-1].startswith("generate: 200/200 docs (100%)")
 
 
-@pytest.mark.skipif(not SCORE_PY.exists(), reason="shared gold scorer not present")
 def test_extractor_scores_well_on_generated_reports(tmp_path):
-    """The project's extractor against the generated gold, with the gold scorer's own matching."""
+    """The project's extractor against the generated gold, with the evaluation's own matching."""
+    from fulian.evaluation.score import score
     from fulian.text.extract import extract_report
 
-    spec = importlib.util.spec_from_file_location("gold_score", SCORE_PY)
-    score = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(score)
     generate(200, tmp_path, seed=99, progress=False)
     preds = []
     for path in sorted((tmp_path / "reports").iterdir()):
         _, facts = extract_report(path.read_text(encoding="utf-8"))
         preds += [{**f, "doc": path.name} for f in facts]
-    tp, fp, fn, *_ = score.score_facts(read_jsonl(tmp_path / "gold" / "seeds.jsonl"), preds)
-    precision, recall = tp / max(1, tp + fp), tp / max(1, tp + fn)
-    f1 = 2 * precision * recall / max(1e-9, precision + recall)
-    print(f"extractor on generated reports: P={precision:.4f} R={recall:.4f} F1={f1:.4f}")
-    assert f1 >= 0.8
+    figures = score(read_jsonl(tmp_path / "gold" / "seeds.jsonl"), preds).figures
+    print(f"extractor on generated reports: {figures}")
+    assert figures["f1"] >= 0.8

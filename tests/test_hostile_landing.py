@@ -14,6 +14,8 @@ from warehouse_checks import content_checksums
 
 from fulian.pipeline import run_in_process
 
+pytestmark = pytest.mark.integration  # starts real components (Airflow, dbt, DuckDB runs, ...)
+
 
 def _report(n: int) -> str:
     return f"某某市妇联工作简报\n全市开展巾帼宣讲活动{100 + n}场，培训农村妇女{2000 + n}人。\n"

@@ -16,6 +16,8 @@ from warehouse_checks import content_checksums
 from alert_receivers import webhook_receiver
 from conftest import GOLD, SEEDS
 
+pytestmark = pytest.mark.integration  # starts real components (Airflow, dbt, DuckDB runs, ...)
+
 IMPOSSIBLE_REPORT = (
     "某某市妇联2023年工作简报\n"
     "全市美丽庭院建成率380%，累计发放巾帼创业贷款5000000亿元，培训妇女30亿人次。\n"
@@ -35,7 +37,7 @@ def _run_dag(landing: Path, warehouse: Path, logical_date: datetime | None = Non
 
 
 def _gold_facts() -> list[dict]:
-    rows = [json.loads(line) for line in (GOLD / "seeds.jsonl").read_text(encoding="utf-8").splitlines()]
+    rows = [json.loads(line) for line in (GOLD / "facts.jsonl").read_text(encoding="utf-8").splitlines()]
     return [r for r in rows if not r.get("optional")]
 
 
@@ -105,6 +107,7 @@ def test_a_second_run_and_a_backfill_over_the_same_folder_add_nothing(first_run)
 
 ANALYST = """
 import sys, duckdb
+
 con = duckdb.connect(sys.argv[1], read_only=True)
 count = lambda: con.execute("select count(*) from marts.fct_facts").fetchone()[0]
 print(count(), flush=True)

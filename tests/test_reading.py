@@ -6,8 +6,8 @@ import os
 
 import pytest
 
+from fulian.errors import RejectedFile
 from fulian.text.reading import (
-    RejectedFile,
     content_hash,
     landed_names,
     read_landed_file,

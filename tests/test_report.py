@@ -21,6 +21,8 @@ from fulian.report.html import CHART_CLASSES, TOP_N, fmt_full, render_report
 
 from conftest import ROOT, SEEDS
 
+pytestmark = pytest.mark.integration  # starts real components (Airflow, dbt, DuckDB runs, ...)
+
 CHROMIUM = Path("/usr/bin/chromium")
 KINDS = ("exact", "lower_bound", "approximate", "upper_bound")
 HOSTILE = '<img src=x onerror="alert(1)"> & <script>alert(2)</script>'

@@ -4,8 +4,11 @@ the earlier version stays traceable in dim_document."""
 from __future__ import annotations
 
 import duckdb
+import pytest
 
 from fulian.pipeline import run_in_process
+
+pytestmark = pytest.mark.integration  # starts real components (Airflow, dbt, DuckDB runs, ...)
 
 V1 = "某某市妇联2022年工作总结\n培训农村妇女1200人，发放贷款3亿元。\n"
 V2 = "某某市妇联2022年工作总结（修订）\n培训农村妇女1500人，发放贷款3亿元，开展活动45场。\n"

@@ -9,11 +9,13 @@ import pytest
 import yaml
 from warehouse_checks import file_sha256
 
-from fulian.dq.expectations import RunLevelFailure
+from fulian.errors import RunLevelFailure
 from fulian.pipeline import run_in_process
 
 from alert_receivers import webhook_receiver
 from conftest import ROOT, SEEDS
+
+pytestmark = pytest.mark.integration  # starts real components (Airflow, dbt, DuckDB runs, ...)
 
 
 def test_a_run_without_any_fact_publishes_nothing_and_alerts(tmp_path, monkeypatch) -> None:

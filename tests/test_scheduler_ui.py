@@ -16,6 +16,8 @@ import pytest
 from alert_receivers import free_port
 from conftest import ROOT, SEEDS
 
+pytestmark = pytest.mark.integration  # starts real components (Airflow, dbt, DuckDB runs, ...)
+
 PASSWORD = "fulian-test-password"
 
 

@@ -4,14 +4,10 @@ from __future__ import annotations
 
 import argparse
 import json
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
-from fulian.settings import PROJECT_ROOT, warehouse_path
-
-GOLD_DIR = PROJECT_ROOT.parent / "shared" / "gold"
+from fulian.settings import warehouse_path
 
 
 def _export(args: argparse.Namespace) -> int:
@@ -53,23 +49,18 @@ def _summary(args: argparse.Namespace) -> int:
 
 
 def _score(args: argparse.Namespace) -> int:
-    from fulian.warehouse.export import export
+    """Export a warehouse and score it against every evaluation set (or the ones named)."""
+    from fulian.evaluation.report import score_warehouse
 
-    gold = Path(args.gold)
-    with tempfile.TemporaryDirectory() as tmp:
-        export(warehouse_path(args.warehouse), Path(tmp))
-        cmd = [
-            sys.executable,
-            str(gold / "score.py"),
-            str(gold / "seeds.jsonl"),
-            str(Path(tmp) / "facts.jsonl"),
-            "--gold-docs",
-            str(gold / "documents.jsonl"),
-            "--pred-docs",
-            str(Path(tmp) / "documents.jsonl"),
-            *(["--json"] if args.json else ["--show", str(args.show)]),
-        ]
-        return subprocess.call(cmd)
+    return score_warehouse(warehouse_path(args.warehouse), args.set or None, args.show, args.json)
+
+
+def _eval_reports(args: argparse.Namespace) -> int:
+    from fulian.evaluation.sets import collect_reports, eval_sets
+
+    count = collect_reports(eval_sets(), Path(args.out))
+    print(f"copied {count} evaluation reports to {args.out}")
+    return 0
 
 
 def _examples(args: argparse.Namespace) -> int:
@@ -103,10 +94,14 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--out", required=True, help="output folder")
     p = _command(sub, "summary", _summary, "print the published warehouse's last run")
     p.add_argument("--json", action="store_true")
-    p = _command(sub, "score", _score, "export a warehouse and score it against the gold annotations")
-    p.add_argument("--gold", default=str(GOLD_DIR), help="folder with seeds.jsonl, documents.jsonl, score.py")
-    p.add_argument("--show", type=int, default=0)
-    p.add_argument("--json", action="store_true")
+    p = _command(sub, "score", _score, "export a warehouse and score it against the evaluation sets in eval/")
+    p.add_argument("--set", action="append", help="score only this evaluation set (eval/<set>); repeatable")
+    p.add_argument("--show", type=int, default=0, help="list up to N missed and N extra facts per set")
+    p.add_argument("--json", action="store_true", help="print only the JSON line")
+    p = _command(
+        sub, "eval-reports", _eval_reports, "copy every evaluation set's reports into one folder", False
+    )
+    p.add_argument("--out", required=True, help="landing folder to fill")
     _command(sub, "examples", _examples, "run the analysts' example queries, print them as Markdown")
     p = _command(sub, "report", _report, "write the analysts' report: one self-contained HTML page")
     p.add_argument("--out", help="HTML file to write (default: report.html next to the warehouse)")

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from fulian.dq import expectations, quarantine
 from fulian.dq.alerts import deliver_alerts
+from fulian.errors import RunLevelFailure
 from fulian.settings import landing_dir, warehouse_path
 from fulian.warehouse import batches, database, load
 from fulian.warehouse.plan import plan_batches
@@ -68,7 +69,11 @@ def has_work(plan: dict, added: dict, rebuild: bool = False) -> bool:
 
 
 def check(plan: dict, added: dict) -> dict:
-    """Run the GX suites on the working copy's marts; quarantine, alert, and record the run."""
+    """Run the GX suites on the working copy's marts; record quarantine and alerts; deliver the alerts.
+
+    Newly quarantined facts are still in the marts after this step: the DAG's `dbt_apply_quarantine`
+    task (or `run_in_process`) rebuilds the fact marts, whose models leave quarantined facts out.
+    """
     working = Path(plan["working"])
     docs = expectations.data_docs_dir(Path(plan["warehouse"]))
     try:
@@ -76,12 +81,12 @@ def check(plan: dict, added: dict) -> dict:
         # requested rebuild (or for rejected files only), and checks everything.
         new_only = plan["run_id"] if added.get("reports") else None
         checked = expectations.run_checks(working, docs, run_id=new_only)
-    except expectations.RunLevelFailure as err:
-        _fail_run(plan, added, err)
+    except RunLevelFailure as err:
+        _record_failure(plan, err)
         raise
     except Exception as err:  # noqa: BLE001 - any failure of the checks themselves is run-level
-        failure = expectations.RunLevelFailure(f"checks could not run: {type(err).__name__}: {err}")
-        _fail_run(plan, added, failure)
+        failure = RunLevelFailure(f"checks could not run: {type(err).__name__}: {err}")
+        _record_failure(plan, failure)
         raise failure from err
     results = checked.results
     counts = quarantine.record_results(working, plan["run_id"], results)
@@ -93,12 +98,15 @@ def check(plan: dict, added: dict) -> dict:
     return counts
 
 
-def _fail_run(plan: dict, added: dict, reason: object) -> None:
-    """A run-level failure: publish none of the run's data, but record and deliver the alert.
+def _failure_marker(plan: dict) -> Path:
+    return database.workspace_for(Path(plan["warehouse"]), plan["run_id"]) / "run_failure.json"
 
-    The alert and the run's dq.runs row are written into a fresh copy of the *published* warehouse,
-    which is then republished, so analysts see the failure next to unchanged data. With no published
-    warehouse yet, the alert goes only to the task log and the alert channels.
+
+def _record_failure(plan: dict, reason: object) -> None:
+    """A run-level failure: deliver the alert now, and leave it for `publish` to record.
+
+    None of the run's data is published; `publish` writes the alert and the run's dq.runs row into a
+    fresh copy of the published warehouse, so analysts see the failure next to unchanged data.
     """
     published = Path(plan["warehouse"])
     files = sorted({name for m in plan["batches"] for name in _manifest_names(m)})
@@ -106,13 +114,25 @@ def _fail_run(plan: dict, added: dict, reason: object) -> None:
         "run", False, "critical", f"run not published: {reason}", file_names=files
     )
     log.error("DATA QUALITY CRITICAL: %s", alert.message)
-    if published.exists():
-        started_from = database.identity(published)
-        working = database.prepare_working_copy(published, plan["run_id"])
-        quarantine.record_results(working, plan["run_id"], [alert])
-        _record_run(working, plan, added, {"checks_passed": 0, "checks_failed": 1, "facts_quarantined": 0})
-        database.publish(published, plan["run_id"], started_from)
+    marker = _failure_marker(plan)
+    marker.parent.mkdir(parents=True, exist_ok=True)
+    marker.write_text(json.dumps({"message": alert.message, "files": files}), encoding="utf-8")
     deliver_alerts(plan["run_id"], [alert], str(published), expectations.data_docs_dir(published))
+
+
+def _publish_failure(plan: dict, added: dict, failure: dict) -> None:
+    """Record a failed run's alert and dq.runs row in the published warehouse (if there is one)."""
+    published = Path(plan["warehouse"])
+    if not published.exists():
+        return  # nothing published yet: the alert went to the task log and the alert channels
+    alert = expectations.CheckResult(
+        "run", False, "critical", failure["message"], file_names=failure["files"]
+    )
+    started_from = database.identity(published)
+    working = database.prepare_working_copy(published, plan["run_id"])
+    quarantine.record_results(working, plan["run_id"], [alert])
+    _record_run(working, plan, added, {"checks_passed": 0, "checks_failed": 1, "facts_quarantined": 0})
+    database.publish(published, plan["run_id"], started_from)
 
 
 def _record_run(working: Path, plan: dict, added: dict, counts: dict | None) -> None:
@@ -144,12 +164,33 @@ def _record_run(working: Path, plan: dict, added: dict, counts: dict | None) -> 
         )
 
 
-def publish(plan: dict, added: dict, counts: dict | None) -> str:
+def why_not_publish(plan: dict | None, counts: dict | None, needed: bool | None) -> str | None:
+    """Why `publish` must not publish the working copy (None: it may). Publish runs whatever happened
+    upstream, so that a run-level failure is recorded; a run whose building failed publishes nothing."""
+    if plan is None:
+        return "the run was never planned"
+    if _failure_marker(plan).exists():
+        return None  # publish records the failure itself
+    if needed is None or (needed and counts is None):
+        return "a step before publishing failed: the published warehouse is unchanged"
+    if counts and counts.get("facts_quarantined") and quarantine.still_in_marts(Path(plan["working"])):
+        return "quarantined facts are still in the marts (dbt_apply_quarantine did not finish)"
+    return None
+
+
+def publish(plan: dict, added: dict | None, counts: dict | None) -> str:
     """Record the run, then atomically replace the published warehouse with the run's working copy.
 
     A run that found nothing new publishes too: its data tables are unchanged (dbt and the checks were
-    skipped) and only its dq.runs row is added, so every run leaves a trace analysts can see.
+    skipped) and only its dq.runs row is added, so every run leaves a trace analysts can see. A run
+    whose checks failed as a whole publishes only its alert and run row, then fails with that reason.
     """
+    added = added or {}
+    marker = _failure_marker(plan)
+    if marker.exists():
+        failure = json.loads(marker.read_text(encoding="utf-8"))
+        _publish_failure(plan, added, failure)
+        raise RunLevelFailure(failure["message"])
     _record_run(Path(plan["working"]), plan, added, counts)
     path = database.publish(Path(plan["warehouse"]), plan["run_id"], plan.get("started_from"))
     log.info("published %s", path)
@@ -215,7 +256,13 @@ def run_in_process(landing: str, published: str, run_id: str, rebuild: bool = Fa
             stage("dbt")
             run_dbt(["build"], Path(plan["working"]))
             stage("check")
-            counts = check(plan, added)
+            try:
+                counts = check(plan, added)
+            except RunLevelFailure:
+                publish(plan, added, None)  # records the failure, then raises it again
+            if counts["facts_quarantined"]:
+                stage("dbt_apply_quarantine")
+                run_dbt(["build", "--select", "fct_facts+"], Path(plan["working"]))
         stage("publish")
         publish(plan, added, counts)
         stage("done")

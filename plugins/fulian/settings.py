@@ -1,4 +1,24 @@
-"""Where things live. One place, so the DAG, the CLI and the tests agree on the project layout."""
+"""Every setting of fulian in one place: project paths, and each environment variable with its default.
+
+Why one module: the DAG, the CLI, the tasks and the tests must agree on where things live and on what
+a variable means; a variable read in six modules drifts. Values are read when asked for (functions),
+so a test or a deployment can set a variable before a run without re-importing anything.
+
+| variable | meaning | default |
+| --- | --- | --- |
+| FULIAN_LANDING_DIR | folder of landed reports | seeds/ |
+| FULIAN_WAREHOUSE | the published DuckDB file | warehouse/fulian.duckdb |
+| FULIAN_SCHEDULE | cron or preset of fulian_daily; `none` for triggered runs only | @daily |
+| FULIAN_DUCKDB_MEMORY_LIMIT | DuckDB memory limit of the pipeline's and dbt's connections | 1GB |
+| FULIAN_DBT_THREADS | dbt threads on DuckDB (read by dbt_project/profiles.yml) | 2 |
+| FULIAN_BOUNDS | the bounds file the checks use | expectations/bounds.yml |
+| FULIAN_CHECK_CHUNK | facts validated per Great Expectations batch | 250000 |
+| FULIAN_ALERT_EMAIL | comma-separated alert recipients (SMTP via Airflow's smtp_default) | unset: no mail |
+| FULIAN_ALERT_FROM | sender of alert mail | fulian@localhost |
+
+Which file a dbt invocation builds is not a setting: it is the dbt variable `fulian_db`, passed per
+invocation (`fulian.warehouse.dbt.dbt_vars`); `FULIAN_DBT_DB` remains only for running dbt by hand.
+"""
 
 from __future__ import annotations
 
@@ -9,17 +29,53 @@ PROJECT_ROOT = Path(__file__).resolve().parents[2]
 DBT_PROJECT_DIR = PROJECT_ROOT / "dbt_project"
 DBT_SEEDS_DIR = DBT_PROJECT_DIR / "seeds"
 EXPECTATIONS_DIR = PROJECT_ROOT / "expectations"
+EVAL_DIR = PROJECT_ROOT / "eval"
 DEFAULT_LANDING_DIR = PROJECT_ROOT / "seeds"
 DEFAULT_WAREHOUSE = PROJECT_ROOT / "warehouse" / "fulian.duckdb"
+WORK_DIR_NAME = ".fulian-work"  # run workspaces and the hash cache, beside the warehouse
+STALE_WORKSPACE_SECONDS = 24 * 3600  # a workspace untouched this long belongs to a killed run
+WRITER_POOL = "fulian_warehouse"  # Airflow pool with one slot: one task at a time writes DuckDB
+
+
+def _env(name: str, default: str) -> str:
+    return os.environ.get(name) or default
 
 
 def landing_dir(value: str | os.PathLike | None = None) -> Path:
     """The landing folder: an explicit value, else $FULIAN_LANDING_DIR, else the sample `seeds/`."""
-    chosen = value or os.environ.get("FULIAN_LANDING_DIR") or DEFAULT_LANDING_DIR
-    return Path(chosen).expanduser().resolve()
+    return Path(value or _env("FULIAN_LANDING_DIR", str(DEFAULT_LANDING_DIR))).expanduser().resolve()
 
 
 def warehouse_path(value: str | os.PathLike | None = None) -> Path:
     """The published warehouse: an explicit value, else $FULIAN_WAREHOUSE, else warehouse/fulian.duckdb."""
-    chosen = value or os.environ.get("FULIAN_WAREHOUSE") or DEFAULT_WAREHOUSE
-    return Path(chosen).expanduser().resolve()
+    return Path(value or _env("FULIAN_WAREHOUSE", str(DEFAULT_WAREHOUSE))).expanduser().resolve()
+
+
+def schedule() -> str | None:
+    """fulian_daily's schedule: $FULIAN_SCHEDULE (a cron or preset), None for `none`."""
+    value = _env("FULIAN_SCHEDULE", "@daily")
+    return None if value.lower() == "none" else value
+
+
+def duckdb_memory_limit() -> str:
+    """DuckDB takes 80% of RAM by default; a run must fit beside Airflow and GX on a small worker."""
+    return _env("FULIAN_DUCKDB_MEMORY_LIMIT", "1GB")
+
+
+def bounds_file() -> Path:
+    """The bounds the checks use: expectations/bounds.yml, or $FULIAN_BOUNDS (a reviewed variant)."""
+    return Path(_env("FULIAN_BOUNDS", str(EXPECTATIONS_DIR / "bounds.yml")))
+
+
+def check_chunk() -> int:
+    """Facts per GX batch: memory stays bounded however large the warehouse grows."""
+    return int(_env("FULIAN_CHECK_CHUNK", "250000"))
+
+
+def alert_recipients() -> list[str]:
+    """Addresses that receive alert mail ($FULIAN_ALERT_EMAIL, comma-separated); none by default."""
+    return [a.strip() for a in _env("FULIAN_ALERT_EMAIL", "").split(",") if a.strip()]
+
+
+def alert_sender() -> str:
+    return _env("FULIAN_ALERT_FROM", "fulian@localhost")

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import smtplib
 import urllib.request
 from email.message import EmailMessage
+
+from fulian import settings
 
 log = logging.getLogger(__name__)
 
@@ -70,20 +71,20 @@ def deliver_alerts(run_id: str, alerts: list, warehouse: str, docs_dir=None) -> 
         except OSError as err:
             log.error("alert webhook failed: %s", err)
             delivered["webhook"] = False
-    recipients = os.environ.get("FULIAN_ALERT_EMAIL")
+    recipients = settings.alert_recipients()
     if recipients:
         delivered["email"] = _send_email(recipients, f"[fulian] data-quality alert, run {run_id}", text)
     return delivered
 
 
-def _send_email(recipients: str, subject: str, text: str) -> bool:
+def _send_email(recipients: list[str], subject: str, text: str) -> bool:
     smtp = _connection("smtp_default")
     host = getattr(smtp, "host", None) or "127.0.0.1"
     port = getattr(smtp, "port", None) or 25
     message = EmailMessage()
     message["Subject"] = subject
-    message["From"] = os.environ.get("FULIAN_ALERT_FROM", "fulian@localhost")
-    message["To"] = recipients
+    message["From"] = settings.alert_sender()
+    message["To"] = ", ".join(recipients)
     message.set_content(text)
     try:
         with smtplib.SMTP(host, int(port), timeout=10) as client:

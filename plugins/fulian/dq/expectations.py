@@ -15,18 +15,15 @@ import datetime as dt
 import hashlib
 import json
 import logging
-import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
-from fulian.settings import EXPECTATIONS_DIR
+from fulian import settings
+from fulian.errors import RunLevelFailure
 from fulian.warehouse.database import read_only
-
-os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
-os.environ.setdefault("TQDM_DISABLE", "1")
 
 log = logging.getLogger(__name__)
 
@@ -52,10 +49,6 @@ class CheckRun:
     fingerprint: str  # see check_fingerprint
 
 
-class RunLevelFailure(RuntimeError):
-    """The run as a whole is unusable (no facts, a suite that cannot run): do not publish."""
-
-
 @dataclass
 class CheckResult:
     check_name: str
@@ -68,7 +61,7 @@ class CheckResult:
 
 def load_bounds() -> dict:
     """The bounds file: expectations/bounds.yml, or $FULIAN_BOUNDS (a reviewed variant, or a test's)."""
-    path = Path(os.environ.get("FULIAN_BOUNDS") or EXPECTATIONS_DIR / "bounds.yml")
+    path = settings.bounds_file()
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
@@ -266,7 +259,7 @@ def run_checks(
 
     bounds = load_bounds()
     current_year = (today or dt.date.today()).year
-    limit = int(os.environ.get("FULIAN_CHECK_CHUNK", "250000"))
+    limit = settings.check_chunk()
     with read_only(working) as con:
         total = con.execute("select count(*) from marts.fct_facts").fetchone()[0]
         if total < max(1, bounds["run"]["min_facts_published"]):

@@ -19,15 +19,13 @@ from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
 
+from fulian.errors import RejectedFile
+
 MAX_REPORT_BYTES = 50 * 1024 * 1024
 """Larger files are rejected unread: no work report is 50 MB of text, and reading it would blow memory."""
 
 MIN_COMMON_SHARE = 0.6
 """Share of CJK characters that must be common ones for a legacy (GB/Big5) decoding to count as text."""
-
-
-class RejectedFile(Exception):
-    """A landed file that is not a readable report; the message is the reason shown in dq.quarantine."""
 
 
 @dataclass(frozen=True)

@@ -15,70 +15,20 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from fulian.errors import RejectedFile
 from fulian.text.extract import EXTRACTOR_VERSION, read_report
-from fulian.text.reading import (
-    RejectedFile,
-    content_hash,
-    landed_reader,
-    to_report_text,
-)
+from fulian.text.reading import content_hash, landed_reader, to_report_text
+from fulian.warehouse import database
 
 log = logging.getLogger(__name__)
 
-REPORT_COLUMNS = {
-    "content_hash": pa.string(),
-    "file_name": pa.string(),
-    "byte_size": pa.int64(),
-    "encoding": pa.string(),
-    "original_text": pa.string(),
-    "normalised_text": pa.string(),
-    "script": pa.string(),
-    "title": pa.string(),
-    "source": pa.string(),
-    "publication_date": pa.date32(),
-    "province": pa.string(),
-    "city": pa.string(),
-    "county": pa.string(),
-    "region_code": pa.string(),
-    "organisation": pa.string(),
-    "report_year": pa.int32(),
-    "extractor_version": pa.string(),
-    "run_id": pa.string(),
-    "ingested_at": pa.timestamp("us"),
-}
-FACT_COLUMNS = {
-    "content_hash": pa.string(),
-    "fact_index": pa.int32(),
-    "text": pa.string(),
-    "value": pa.float64(),
-    "unit": pa.string(),
-    "qualifier": pa.string(),
-    "metric": pa.string(),
-    "category": pa.string(),
-    "sentence": pa.string(),
-    "start_offset": pa.int32(),
-    "end_offset": pa.int32(),
-    "extractor_version": pa.string(),
-}
-FILE_COLUMNS = {
-    "file_name": pa.string(),
-    "content_hash": pa.string(),
-    "first_seen_at": pa.timestamp("us"),
-    "run_id": pa.string(),
-}
-REJECTED_COLUMNS = {
-    "file_name": pa.string(),
-    "content_hash": pa.string(),
-    "byte_size": pa.int64(),
-    "reason": pa.string(),
-    "run_id": pa.string(),
-    "rejected_at": pa.timestamp("us"),
-}
-TABLES = {
-    "reports": REPORT_COLUMNS,
-    "facts": FACT_COLUMNS,
-    "files": FILE_COLUMNS,
-    "rejected": REJECTED_COLUMNS,
+# Each batch file and the raw table it is loaded into; the columns and their types are declared once,
+# in raw_schema.sql (database.raw_table_schema), and loaded by name, so their order is no contract.
+RAW_TABLES = {
+    "reports": "raw.reports",
+    "facts": "raw.facts",
+    "files": "raw.report_files",
+    "rejected": "raw.rejected_files",
 }
 
 
@@ -136,7 +86,7 @@ def extract_batch(manifest: str, landing: Path, known_hashes: frozenset[str], ru
     """
     names: list[str] = json.loads(Path(manifest).read_text(encoding="utf-8"))
     now = datetime.now(UTC).replace(tzinfo=None)
-    out: dict[str, list[dict]] = {key: [] for key in TABLES}
+    out: dict[str, list[dict]] = {key: [] for key in RAW_TABLES}
     seen: set[str] = set()
     read = landed_reader(landing)
     for name in names:
@@ -180,9 +130,8 @@ def extract_batch(manifest: str, landing: Path, known_hashes: frozenset[str], ru
             )
     out_dir = Path(manifest).with_suffix("")
     out_dir.mkdir(parents=True, exist_ok=True)
-    for key, columns in TABLES.items():
-        schema = pa.schema(list(columns.items()))
-        table = pa.Table.from_pylist(out[key], schema=schema)
+    for key, raw_table in RAW_TABLES.items():
+        table = pa.Table.from_pylist(out[key], schema=database.raw_table_schema(raw_table))
         tmp = out_dir / f"{key}.parquet.tmp"
         pq.write_table(table, tmp)
         tmp.replace(out_dir / f"{key}.parquet")

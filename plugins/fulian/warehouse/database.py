@@ -12,19 +12,22 @@ import fcntl
 import os
 import re
 import shutil
-import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import cache
 from pathlib import Path
 
 import duckdb
+import pyarrow as pa
+
+from fulian import settings
+from fulian.errors import ConcurrentPublish
+from fulian.settings import STALE_WORKSPACE_SECONDS, WORK_DIR_NAME
 
 RAW_SCHEMA_SQL = Path(__file__).with_name("raw_schema.sql")
 # DuckDB takes 80% of RAM by default; a run must fit beside Airflow and GX on a small worker. dbt's
 # connection gets the same limit (dbt_project/profiles.yml).
-MEMORY_LIMIT = os.environ.get("FULIAN_DUCKDB_MEMORY_LIMIT", "1GB")
-WORK_DIR_NAME = ".fulian-work"
 
 
 def safe_run_id(run_id: str) -> str:
@@ -41,27 +44,21 @@ def working_copy(published: Path, run_id: str) -> Path:
     return workspace_for(published, run_id) / published.name
 
 
-def release_in_process_dbt() -> None:
-    """Close the DuckDB handles dbt-duckdb keeps open after an in-process dbt call.
-
-    dbt-duckdb caches its database instance for the life of the process. Where dbt ran in this process
-    (cosmos' DBT_RUNNER mode under `dag.test()`, `fulian.warehouse.dbt`), that instance blocks a connection
-    with another configuration (read-only) and would still hold the working copy at publication.
-    """
-    manager_module = sys.modules.get("dbt.adapters.duckdb.connections")
-    if manager_module is None:
-        return
-    manager = manager_module.DuckDBConnectionManager
-    if getattr(manager, "_ENV", None) is not None:
-        manager._ENV.close()
-    manager.close_all_connections()
+@cache
+def raw_table_schema(table: str) -> pa.Schema:
+    """The Arrow schema of a raw-layer table, read from raw_schema.sql: its columns' one declaration."""
+    con = duckdb.connect(":memory:")
+    try:
+        con.execute(RAW_SCHEMA_SQL.read_text(encoding="utf-8"))
+        return con.sql(f"select * from {table} limit 0").to_arrow_table().schema
+    finally:
+        con.close()
 
 
 @contextmanager
 def read_only(path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
     """A read-only connection, closed on exit so the file is never held longer than needed."""
-    release_in_process_dbt()
-    con = duckdb.connect(str(path), read_only=True, config={"memory_limit": MEMORY_LIMIT})
+    con = duckdb.connect(str(path), read_only=True, config={"memory_limit": settings.duckdb_memory_limit()})
     try:
         yield con
     finally:
@@ -71,8 +68,7 @@ def read_only(path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
 @contextmanager
 def writable(path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
     """The single writer's connection to a working copy; checkpointed on close so no WAL is left."""
-    release_in_process_dbt()
-    con = duckdb.connect(str(path), config={"memory_limit": MEMORY_LIMIT})
+    con = duckdb.connect(str(path), config={"memory_limit": settings.duckdb_memory_limit()})
     try:
         yield con
         con.execute("checkpoint")
@@ -115,9 +111,6 @@ def known_hashes(published: Path) -> frozenset[str]:
         return frozenset(h for (h,) in con.execute("select content_hash from raw.reports").fetchall())
 
 
-STALE_WORKSPACE_SECONDS = 24 * 3600
-
-
 def sweep_stale_workspaces(published: Path, now: float | None = None) -> list[Path]:
     """Remove workspaces of runs killed long ago (a day untouched): a live run touches its own often."""
     root = published.parent / WORK_DIR_NAME
@@ -144,10 +137,6 @@ def prepare_working_copy(published: Path, run_id: str) -> Path:
     with writable(target) as con:
         con.execute(RAW_SCHEMA_SQL.read_text(encoding="utf-8"))
     return target
-
-
-class ConcurrentPublish(RuntimeError):
-    """Another run published the warehouse after this run copied it: publishing would lose its work."""
 
 
 def identity(published: Path) -> str:

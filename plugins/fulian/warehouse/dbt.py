@@ -1,49 +1,49 @@
-"""Run dbt in-process against a given warehouse file (outside cosmos: rebuilds after quarantine, CLI)."""
+"""Run dbt in-process against one warehouse file: the DAG's in-process twin (crash tests, benchmarks,
+`run_in_process`) and `make docs`. In the DAG, cosmos runs the same project, one task per model.
+
+Which file dbt builds is passed as the dbt variable `fulian_db` (dbt_project/profiles.yml), per
+invocation: nothing in the process environment changes, so concurrent invocations cannot interfere.
+"""
 
 from __future__ import annotations
 
-import os
+import json
 from pathlib import Path
 
+from fulian.errors import DbtFailed
 from fulian.settings import DBT_PROJECT_DIR
 
-os.environ.setdefault("DO_NOT_TRACK", "1")
 
-
-class DbtFailed(RuntimeError):
-    """dbt returned failure: the message holds the failing nodes."""
+def dbt_vars(database: Path | str) -> dict[str, str]:
+    """The dbt variables that point a dbt invocation at one warehouse file."""
+    return {"fulian_db": str(database)}
 
 
 def run_dbt(args: list[str], database: Path) -> None:
-    """`dbt <args>` on the project with FULIAN_DBT_DB pointing at `database`; raise DbtFailed on failure."""
+    """`dbt <args>` on the project, building `database`; raise DbtFailed naming the failing nodes."""
     from dbt.cli.main import dbtRunner
 
-    previous = os.environ.get("FULIAN_DBT_DB")
-    os.environ["FULIAN_DBT_DB"] = str(database)
-    try:
-        # Each warehouse gets its own target and log folders, so concurrent runs never share dbt's
-        # manifest and partial-parse files.
-        result = dbtRunner().invoke(
-            [
-                *args,
-                "--project-dir",
-                str(DBT_PROJECT_DIR),
-                "--profiles-dir",
-                str(DBT_PROJECT_DIR),
-                "--target-path",
-                str(database.parent / "dbt_target"),
-                "--log-path",
-                str(database.parent / "dbt_logs"),
-            ]
-        )
-    finally:
-        if previous is None:
-            os.environ.pop("FULIAN_DBT_DB", None)
-        else:
-            os.environ["FULIAN_DBT_DB"] = previous
+    # Each warehouse gets its own target and log folders, so concurrent runs never share dbt's
+    # manifest and partial-parse files.
+    result = dbtRunner().invoke(
+        [
+            *args,
+            "--vars",
+            json.dumps(dbt_vars(database)),
+            "--project-dir",
+            str(DBT_PROJECT_DIR),
+            "--profiles-dir",
+            str(DBT_PROJECT_DIR),
+            "--target-path",
+            str(database.parent / "dbt_target"),
+            "--log-path",
+            str(database.parent / "dbt_logs"),
+        ]
+    )
     if not result.success:
-        failures = []
-        for node in getattr(result.result, "results", None) or []:
-            if str(node.status) in ("error", "fail"):
-                failures.append(f"{node.node.unique_id}: {node.message}")
+        failures = [
+            f"{node.node.unique_id}: {node.message}"
+            for node in getattr(result.result, "results", None) or []
+            if str(node.status) in ("error", "fail")
+        ]
         raise DbtFailed(f"dbt {' '.join(args)} failed: {failures or result.exception}")

@@ -1,7 +1,8 @@
 """Append the batches' Parquet files to the raw layer of the working copy: the run's only writer.
 
-Set-based SQL over all batch files at once (no per-row Python), with anti-joins on the natural keys so
-that loading the same batch twice, or a report that arrived under two names, adds each row once.
+Set-based SQL over all batch files at once (no per-row Python), inserted by column name, with
+anti-joins on the natural keys so that loading the same batch twice, or a report that arrived under
+two names, adds each row once.
 """
 
 from __future__ import annotations
@@ -9,11 +10,13 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
+from fulian.dq.quarantine import quarantine_rejected_files
+from fulian.warehouse.batches import RAW_TABLES
 from fulian.warehouse.database import writable
 
-LOAD_SQL = {
+# Per batch file: the rows of it that are new to the raw layer (`batch` is the Parquet rows).
+NEW_ROWS_SQL = {
     "reports": """
-        insert into raw.reports
         select * exclude (rn) from (
             select *, row_number() over (partition by content_hash order by file_name) as rn
             from read_parquet($files)
@@ -22,7 +25,6 @@ LOAD_SQL = {
           and not exists (select 1 from raw.reports as r where r.content_hash = batch.content_hash)
     """,
     "facts": """
-        insert into raw.facts
         select * exclude (rn) from (
             select *, row_number() over (partition by content_hash, fact_index order by text) as rn
             from read_parquet($files)
@@ -34,7 +36,6 @@ LOAD_SQL = {
           )
     """,
     "files": """
-        insert into raw.report_files
         select distinct on (file_name, content_hash) *
         from read_parquet($files) as batch
         where not exists (
@@ -43,7 +44,6 @@ LOAD_SQL = {
         )
     """,
     "rejected": """
-        insert into raw.rejected_files
         select distinct on (file_name, coalesce(content_hash, reason)) *
         from read_parquet($files) as batch
         where not exists (
@@ -54,38 +54,21 @@ LOAD_SQL = {
     """,
 }
 
-QUARANTINE_FILES_SQL = """
-    insert into dq.quarantine
-        (run_id, kind, file_name, fact_key, content_hash, fact_text, check_name, reason, quarantined_at)
-    select run_id, 'file', file_name, null, content_hash, null, 'readable_report', reason, $now
-    from raw.rejected_files as r
-    where r.run_id = $run_id
-      and not exists (
-          select 1 from dq.quarantine as q
-          where q.kind = 'file' and q.file_name = r.file_name and q.reason = r.reason
-      )
-"""
-
 
 def load_batches(working: Path, batch_dirs: list[str], run_id: str) -> dict[str, int]:
     """Insert every batch's rows into the working copy's raw layer; return rows added per table."""
     added: dict[str, int] = {}
     with writable(working) as con:
         con.execute("begin")
-        for table, sql in LOAD_SQL.items():
-            files = [str(Path(d) / f"{table}.parquet") for d in batch_dirs]
+        for key, raw_table in RAW_TABLES.items():
+            files = [str(Path(d) / f"{key}.parquet") for d in batch_dirs]
             files = [f for f in files if Path(f).exists()]
             if not files:
-                added[table] = 0
+                added[key] = 0
                 continue
-            before = con.execute(f"select count(*) from raw.{_target(table)}").fetchone()[0]
-            con.execute(sql, {"files": files})
-            after = con.execute(f"select count(*) from raw.{_target(table)}").fetchone()[0]
-            added[table] = after - before
-        con.execute(QUARANTINE_FILES_SQL, {"run_id": run_id, "now": datetime.now(UTC).replace(tzinfo=None)})
+            before = con.execute(f"select count(*) from {raw_table}").fetchone()[0]
+            con.execute(f"insert into {raw_table} by name {NEW_ROWS_SQL[key]}", {"files": files})
+            added[key] = con.execute(f"select count(*) from {raw_table}").fetchone()[0] - before
+        quarantine_rejected_files(con, run_id, datetime.now(UTC).replace(tzinfo=None))
         con.execute("commit")
     return added
-
-
-def _target(table: str) -> str:
-    return {"files": "report_files", "rejected": "rejected_files"}.get(table, table)

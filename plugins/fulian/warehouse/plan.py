@@ -17,7 +17,9 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from fulian.text.reading import RejectedFile, content_hash, landed_names, landed_reader
+from fulian.errors import RejectedFile
+from fulian.settings import WORK_DIR_NAME
+from fulian.text.reading import content_hash, landed_names, landed_reader
 from fulian.warehouse import database
 
 log = logging.getLogger(__name__)
@@ -38,7 +40,7 @@ def batch_size_for(n_files: int, workers: int | None = None) -> int:
 def hash_cache_path(published: Path) -> Path:
     """Where the landed files' known hashes are kept between runs (beside the run workspaces, under a
     name the stale-workspace sweep does not match)."""
-    return published.parent / database.WORK_DIR_NAME / f"hashes.{published.name}.parquet"
+    return published.parent / WORK_DIR_NAME / f"hashes.{published.name}.parquet"
 
 
 HASH_CACHE_SCHEMA = pa.schema(

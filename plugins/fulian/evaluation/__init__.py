@@ -1,0 +1,1 @@
+"""Evaluation: the annotated sets in eval/ and the scorer that measures an export against them."""
