@@ -14,6 +14,7 @@ from datetime import date
 
 from fulian.text import regions
 from fulian.text.normalise import Normalised, t2s
+from fulian.text.numerals import parse_chinese
 from fulian.text.regions import Region
 
 _ORG = re.compile(r"妇联|妇女联合会")
@@ -32,9 +33,25 @@ _DATE_LINE = re.compile(
 )
 # a labelled date in a page's metadata line: 发布时间：2024-03-05 09:12, 日期: 2023年5月8日
 _DATE_LABEL = re.compile(
-    r"(?:(?:发布|发表|更新|录入)(?:时间|日期)|日期)\s*[:：]\s*((?:19|20)\d{2})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})"
+    r"(?:(?:发布|发表|更新|录入)?(?:时间|日期))\s*[:：]\s*((?:19|20)\d{2})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})"
 )
 _DATELINE_FULL = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日\s*电?讯")
+# A full date on a short line of the head (a byline, a speech's "（2021年8月27日）"), not in a sentence.
+_HEAD_DATE = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日")
+# A date written in Chinese numerals (二〇一六年十一月二十二日), as a speech or a bulletin dates itself.
+_CN_DATE = re.compile(
+    r"([一二][〇零○一二三四五六七八九]{3})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日"
+)
+_CN_YEAR_DIGITS = str.maketrans("〇零○一二三四五六七八九", "000123456789")
+_IN_BOOK_TITLE = re.compile(r"《[^》]*》")
+_CN_YEAR = re.compile(r"[一二][〇零○一二三四五六七八九]{3}(?=年)")
+
+
+def _digit_years(text: str) -> str:
+    """二〇一六年 → 2016年, same length (so offsets hold): year rules then read both ways of writing."""
+    return _CN_YEAR.sub(lambda m: m.group(0).translate(_CN_YEAR_DIGITS), text)
+
+
 _SOURCE_LABEL = re.compile(r"(?:来源|来自|稿源|出处)\s*[:：]\s*([^\s\n]{2,30})")
 _SOURCE_DATELINE = re.compile(
     r"^\s*([\u4e00-\u9fff·]{2,20}?)\s*(?:\d{1,2}月\d{1,2}日\s*(?:电|讯)|讯|记者|通讯员|消息)"
@@ -206,7 +223,26 @@ def _publication_date(text: str, lines: list[tuple[int, int]]) -> tuple[str | No
         iso = _valid_date(*m.groups())
         if iso:
             return iso, (m.start(), m.end())
+    for s, e in lines[:8]:
+        line = text[s:e].strip()
+        if len(line) > 60 or line.endswith("。"):
+            continue
+        m = _HEAD_DATE.search(text, s, e)
+        if m and not (m.end() == e or text[m.end()] in " \t）)"):
+            continue  # a date opening a sentence or a caption (2021年1月8日，…举办), not a dateline
+        iso = _valid_date(*m.groups()) if m else _chinese_date(text[s:e])
+        if iso:
+            return iso, (s, e)
     return None, None
+
+
+def _chinese_date(line: str) -> str | None:
+    """二〇一六年十一月二十二日 → 2016-11-22 (None when the line holds no such date)."""
+    m = _CN_DATE.search(line)
+    if not m:
+        return None
+    year = m.group(1).translate(_CN_YEAR_DIGITS)
+    return _valid_date(year, str(int(parse_chinese(m.group(2)))), str(int(parse_chinese(m.group(3)))))
 
 
 def _topic_years(text: str) -> list[int]:
@@ -224,12 +260,19 @@ def _topic_years(text: str) -> list[int]:
 
 
 def _report_year(text: str, title: str, pub: str | None, pub_span: tuple[int, int] | None) -> int | None:
-    m = _TITLE_YEAR.search(title)
+    m = _TITLE_YEAR.search(_IN_BOOK_TITLE.sub("", title))
     if m:
         return int(m.group(1))
-    topic = Counter(_topic_years(text))
-    if topic:
-        return max(topic, key=lambda y: (topic[y], y))
+    pub_year = int(pub[:4]) if pub else None
+    for m in _YEAR.finditer(_IN_BOOK_TITLE.sub("", title)):
+        if pub_year is None or int(m.group(1)) <= pub_year:
+            return int(m.group(1))
+    if pub and "代表大会" in text[:300]:
+        return int(pub[:4])  # a congress report covers the years up to the congress
+    topic_years = _topic_years(text)
+    if topic_years:  # the commonest; on a tie the first (a review comes before next year's plans)
+        topic = Counter(topic_years)
+        return max(topic, key=lambda y: (topic[y], -topic_years.index(y)))
     pub_year = int(pub[:4]) if pub else None
     years = []
     for m in _YEAR.finditer(text):
@@ -319,7 +362,7 @@ def extract_document(original: str, norm: Normalised) -> dict:
         "county": county,
         "region_code": code,
         "organisation": organisation,
-        "report_year": _report_year(text, t2s(title), pub, pub_span),
+        "report_year": _report_year(_digit_years(text), _digit_years(t2s(title)), pub, pub_span),
         "script": norm.script,
         "title": title,
         "publication_date": pub,

@@ -10,6 +10,7 @@ from __future__ import annotations
 from fulian.text.documents import extract_document
 from fulian.text.facts import extract_facts
 from fulian.text.normalise import Normalised, normalise
+from fulian.text.periods import place_in_time
 
 EXTRACTOR_VERSION = "1.0.0"
 
@@ -20,7 +21,8 @@ def read_report(original_text: str) -> tuple[Normalised, dict, list[dict]]:
     The normalised text is returned too: the raw layer keeps it, and normalising is a fifth of the cost.
     """
     norm = normalise(original_text)
-    return norm, extract_document(original_text, norm), extract_facts(original_text, norm)
+    document = extract_document(original_text, norm)
+    return norm, document, place_in_time(norm, document, extract_facts(original_text, norm))
 
 
 def extract_report(original_text: str) -> tuple[dict, list[dict]]:

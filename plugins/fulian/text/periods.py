@@ -1,0 +1,317 @@
+"""When a figure holds and what kind of statement it is: `year_from`, `year_to`, `kind` of each fact.
+
+A report mixes periods: last year's results, this year's targets, five-year totals, running totals,
+growth against the year before. Adding them up is the commonest way a warehouse of such figures
+misleads, so every fact is placed in time from the text itself (docs/annotation-spec.md, "Time and
+kind"):
+
+- the time expression that governs a figure is the nearest one before it in its clause, then its
+  sentence, then its paragraph, then the headings above it; the report's own year last;
+- relative expressions (今年, 去年, 五年来, "十三五"期间, 截至…底, 2021年以来, 到2025年) resolve against
+  the report's year and its publication year;
+- a running total or stock (累计, 共有, 现有, 截至) has no start year;
+- the kind is `change` for growth and differences (增长12%, 提高6个百分点, 比上年增加2297元), `target`
+  for what is planned or promised (计划, 力争, 确保, 将, 到2025年 in a report of 2021), else `actual`.
+
+Pure functions over the normalised text (simplified script, ASCII digits); the phrase lists are in
+`text/data/periods.csv`, so they can be grown without code.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from fulian.text.normalise import Normalised
+from fulian.text.numerals import parse_chinese
+
+PHRASES_FILE = Path(__file__).resolve().parent / "data" / "periods.csv"
+
+_YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
+_CN_NUM = "一二两三四五六七八九十"
+# One alternation, tried at each position: the longest, most specific forms first.
+_TIME = re.compile(
+    "|".join(
+        [
+            rf"(?P<range_a>{_YEAR})\s*年?\s*(?:[-—–~～至到]|——)\s*(?P<range_b>{_YEAR})\s*年",
+            rf"(?P<since>{_YEAR})\s*年(?:以来|来|至今)",
+            rf"截[至止](?:到)?\s*(?P<asof>{_YEAR})\s*年",
+            rf"(?P<asof_end>{_YEAR})\s*年(?:底|末)",
+            rf"(?:到|至)\s*(?P<until>{_YEAR})\s*年",
+            rf"(?P<year>{_YEAR})\s*年",
+            r"(?P<cn_year>[一二][〇零○一二三四五六七八九]{3})年",
+            r"[“\"”]?(?P<plan>十[一二三四五])五[”\"“]?(?:期间|时期|以来|规划期|末|期末)?",
+            rf"(?:近|过去|这)?(?P<span>[{_CN_NUM}\d]{{1,2}})年(?:来|间|中|以来)",
+            rf"(?:过去|今后|未来)(?P<span_ahead>[{_CN_NUM}\d]{{1,2}})年",
+            rf"近(?P<span_near>[{_CN_NUM}\d]{{1,2}})年",
+            r"(?P<to_date>截至目前|截止目前|目前|至今|近年来|近年以来|多年来|长期以来)",
+            r"(?P<this>今年|本年度|本年|今年以来)",
+            r"(?P<within>全年|年内|年度|年初以来)",
+            r"(?P<last>去年|上年度|上年|上一年|过去的一年|过去一年|前一年)",
+            r"(?P<next>明年|来年|下一年)",
+            r"(?P<before_last>前年)",
+        ]
+    )
+)
+_PLAN_YEARS = {
+    "十一": (2006, 2010),
+    "十二": (2011, 2015),
+    "十三": (2016, 2020),
+    "十四": (2021, 2025),
+    "十五": (2026, 2030),
+}
+_POINT_UNITS = ("个百分点", "百分点", "千分点", "个千分点")
+# A line that is only a date (a bulletin's issue date): it dates the page, not the figures below it.
+_DATE_ONLY = re.compile(r"^[(（]?\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[)）]?$")
+_COMPARISON_BASE = "比较由从同"
+# Where a clause ends, and where a sentence ends.
+_CLAUSE_END = "，,；;。！？!?\n：:\u3000\t"
+_SENTENCE_END = "。！？!?\n；;"
+
+
+@dataclass(frozen=True)
+class TimeCue:
+    """A resolved time expression: the years it covers (`start` None for "to date") and whether it
+    points past the report (a goal)."""
+
+    start: int | None
+    end: int | None
+    future: bool = False
+    open_start: bool = False
+
+
+@cache
+def _phrases() -> dict[str, re.Pattern[str]]:
+    """The phrase lists of text/data/periods.csv, one regex per role."""
+    by_role: dict[str, list[str]] = {}
+    with PHRASES_FILE.open(encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            by_role.setdefault(row["role"], []).append(f"(?:{row['pattern']})")
+    return {role: re.compile("|".join(patterns)) for role, patterns in by_role.items()}
+
+
+_CN_DIGITS = str.maketrans("〇零○一二三四五六七八九", "000123456789")
+
+
+def _cn_year(token: str) -> int:
+    """二〇一六 → 2016 (years written digit by digit)."""
+    return int(token.translate(_CN_DIGITS))
+
+
+def _span_years(token: str) -> int | None:
+    if token.isdigit():
+        return int(token)
+    value = parse_chinese(token)
+    return int(value) if value else None
+
+
+def resolve(m: re.Match[str], report_year: int | None, published_year: int | None) -> TimeCue | None:
+    """The years a time expression covers, relative ones resolved against the report and publication."""
+    g = m.groupdict()
+    now = published_year or report_year
+    ref = report_year or published_year
+    if g["range_a"]:
+        a, b = int(g["range_a"]), int(g["range_b"])
+        return TimeCue(min(a, b), max(a, b), future=bool(now and max(a, b) > now))
+    if g["since"]:
+        end = ref if ref and ref >= int(g["since"]) else int(g["since"])
+        return TimeCue(int(g["since"]), end)
+    if g["asof"] or g["asof_end"]:
+        year = int(g["asof"] or g["asof_end"])
+        return TimeCue(None, year, future=bool(now and year > now), open_start=True)
+    if g["until"]:
+        year = int(g["until"])
+        return TimeCue(ref if ref and ref < year else year, year, future=bool(now and year > now))
+    if g["year"] or g["cn_year"]:
+        year = int(g["year"]) if g["year"] else _cn_year(g["cn_year"])
+        return TimeCue(year, year, future=bool(now and year > now))
+    if g["plan"]:
+        a, b = _PLAN_YEARS[g["plan"]]
+        if m.group(0).endswith(("末", "期末")):
+            a = b
+        return TimeCue(a, b, future=bool(now and b > now))
+    if g["span"] or g["span_near"] or g["span_ahead"]:
+        n = _span_years(g["span"] or g["span_near"] or g["span_ahead"])
+        if not n or not ref or n > 30:
+            return None
+        if m.group(0).startswith(("今后", "未来")):
+            return TimeCue(ref + 1, ref + n, future=True)
+        return TimeCue(ref - n + 1, ref)
+    if g["to_date"]:
+        return TimeCue(None, ref, open_start=True) if ref else None
+    if g["this"]:
+        return TimeCue(now, now) if now else None
+    if g["within"]:
+        return TimeCue(ref, ref) if ref else None
+    if g["last"]:
+        return TimeCue(now - 1, now - 1) if now else None
+    if g["next"]:
+        return TimeCue(now + 1, now + 1, future=True) if now else None
+    if g["before_last"]:
+        return TimeCue(now - 2, now - 2) if now else None
+    return None
+
+
+def _last_cue(text: str, lo: int, hi: int, report_year: int | None, published: int | None) -> TimeCue | None:
+    """The last time expression in text[lo:hi] that resolves (the nearest before a figure); the base
+    of a comparison (比上年, 较2020年, 由2016年的…增至) is not a period of the figure."""
+    cue = None
+    for m in _TIME.finditer(text, lo, hi):
+        if m.start() > 0 and text[m.start() - 1] in _COMPARISON_BASE:
+            continue
+        found = resolve(m, report_year, published)
+        if found is not None:
+            cue = found
+    return cue
+
+
+def _is_stop(text: str, i: int, stops: str) -> bool:
+    """A boundary at text[i]: a stop character, or (for clauses) a space that is not inside a number:
+    flattened tables separate their cells with spaces (NFKC turns the ideographic space into one)."""
+    ch = text[i]
+    if ch in stops:
+        return True
+    if ch == " " and stops is _CLAUSE_END:
+        return not (0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit())
+    return False
+
+
+def _back_to(text: str, pos: int, stops: str) -> int:
+    i = pos
+    while i > 0 and not _is_stop(text, i - 1, stops):
+        i -= 1
+    return i
+
+
+def _forward_to(text: str, pos: int, stops: str) -> int:
+    i, n = pos, len(text)
+    while i < n and not _is_stop(text, i, stops):
+        i += 1
+    return i
+
+
+def _headings_above(text: str, para_start: int, limit: int = 40) -> list[tuple[int, int]]:
+    """Short lines above a paragraph that read as headings (no full stop), nearest first."""
+    found, end, seen = [], para_start - 1, 0
+    while end > 0 and seen < limit:
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end].strip()
+        if line and len(line) <= 40 and not line.endswith(("。", "；", ";")) and not _DATE_ONLY.match(line):
+            found.append((start, end))
+        end, seen = start - 1, seen + 1
+    return found
+
+
+@dataclass(frozen=True)
+class Period:
+    year_from: int | None
+    year_to: int | None
+    kind: str
+
+
+def _plans(text: str) -> bool:
+    """Whether a stretch of text plans or promises (计划, 力争, 将…), once names such as 春蕾计划 and
+    what was met (完成…目标任务, 已达到) are set aside."""
+    phrases = _phrases()
+    cleaned = phrases["not_target_word"].sub("", text)
+    return bool(phrases["target"].search(cleaned)) and not phrases["not_target"].search(cleaned)
+
+
+def _kind(text: str, start: int, end: int, unit: str, clause_start: int, sentence_start: int) -> str:
+    phrases = _phrases()
+    before = text[max(clause_start, start - 8) : start]
+    after = text[end : end + 4]
+    if unit in _POINT_UNITS or after.startswith(_POINT_UNITS):
+        return "change"
+    if phrases["change"].search(before) and not phrases["level"].search(before):
+        return "change"
+    first_clause_end = _forward_to(text, sentence_start, _CLAUSE_END)
+    opening = text[sentence_start:first_clause_end] if first_clause_end < clause_start else ""
+    # up to the figure's end: a qualifier written with it (将不低于2亿元) belongs to its clause
+    if _plans(text[clause_start:end]) or _plans(opening):
+        return "target"
+    sentence_end = _forward_to(text, end, _SENTENCE_END)
+    if phrases["floor"].search(text[clause_start:end]) and _plans(text[sentence_start:sentence_end]):
+        return "target"  # 新增示范户不少于800户，力争…: a floor in a sentence that plans
+    return "actual"
+
+
+def _plan_section(text: str, para_start: int) -> bool:
+    """Whether the nearest heading above a paragraph opens a section of plans (今后五年的目标任务)."""
+    headings = [(lo, hi) for lo, hi in _headings_above(text, para_start) if lo > 0]  # not the title
+    return bool(headings) and bool(_phrases()["plan_heading"].search(text[headings[0][0] : headings[0][1]]))
+
+
+def document_cue(text: str, report_year: int | None, published_year: int | None) -> TimeCue:
+    """The period a report as a whole speaks of: a span or running total opening its body (近年来,
+    五年来, 2021年以来) governs every figure that has no nearer time; else the report's year."""
+    year = report_year or published_year
+    lead_end = min(len(text), 400)
+    for m in _TIME.finditer(text, 0, lead_end):
+        g = m.groupdict()
+        if g["to_date"] or g["span"] or g["span_near"] or g["since"]:
+            cue = resolve(m, report_year, published_year)
+            if cue is not None and not cue.future:
+                return cue
+    return TimeCue(year, year)
+
+
+def period_of(
+    text: str,
+    start: int,
+    end: int,
+    unit: str,
+    report_year: int | None,
+    published_year: int | None,
+    default: TimeCue | None = None,
+) -> Period:
+    """year_from, year_to and kind of the figure at text[start:end] (normalised text offsets);
+    `default` is the report's own period (document_cue), used when nothing nearer dates the figure."""
+    clause_start = _back_to(text, start, _CLAUSE_END)
+    sentence_start = _back_to(text, start, _SENTENCE_END)
+    para_start = _back_to(text, start, "\n")
+    clause_end = _forward_to(text, end, _CLAUSE_END)
+    # Nearest first: the clause before the figure, the rest of its clause, the sentence, the
+    # paragraph, the headings above. A future year further away than the figure's own sentence names
+    # a goal the figure is measured against (优于2025年目标), not the figure's period.
+    scopes = [(clause_start, start, True), (end, clause_end, True), (sentence_start, clause_start, True)]
+    scopes.append((para_start, sentence_start, False))
+    scopes += [(lo, hi, False) for lo, hi in _headings_above(text, para_start)]
+    cue, in_clause = None, False
+    for i, (lo, hi, future_ok) in enumerate(scopes):
+        if lo < hi:
+            cue = _last_cue(text, lo, hi, report_year, published_year)
+            if cue and (future_ok or not cue.future):
+                in_clause = i == 0
+                break
+            cue = None
+    kind = _kind(text, start, end, unit, clause_start, sentence_start)
+    if kind == "actual" and _plan_section(text, para_start):
+        kind = "target"
+    if cue is None:
+        cue = default or document_cue(text, report_year, published_year)
+    if cue.future and kind == "actual" and not _phrases()["not_target"].search(text[clause_start:start]):
+        kind = "target"
+    year_from = cue.start
+    undated_here = not (cue.open_start or in_clause)
+    if undated_here and kind == "actual" and year_from == cue.end and unit != "%":
+        year_from = None if _phrases()["stock"].search(text[clause_start:start]) else year_from
+    return Period(year_from, cue.end, kind)
+
+
+def place_in_time(norm: Normalised, document: dict, facts: list[dict]) -> list[dict]:
+    """Add year_from, year_to and kind to each fact of one report (facts carry original offsets)."""
+    text, offsets = norm.text, norm.offsets
+    published = document.get("publication_date")
+    published_year = int(published[:4]) if published else None
+    report_year = document.get("report_year")
+    default = document_cue(text, report_year, published_year)
+    for fact in facts:
+        start, end = bisect_left(offsets, fact["start"]), bisect_left(offsets, fact["end"])
+        period = period_of(text, start, end, fact["unit"], report_year, published_year, default)
+        fact.update(year_from=period.year_from, year_to=period.year_to, kind=period.kind)
+    return facts

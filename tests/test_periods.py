@@ -1,0 +1,62 @@
+"""Each figure placed in time and kind: the governing time expression, relative years, targets, changes."""
+
+from __future__ import annotations
+
+import pytest
+
+from fulian.text.extract import extract_report
+from fulian.text.periods import Period, period_of
+
+
+def period(text: str, figure: str, report_year: int | None = 2022, published: int | None = 2023) -> Period:
+    start = text.index(figure)
+    unit = "%" if figure.endswith("%") else figure[-1]
+    return period_of(text, start, start + len(figure), unit, report_year, published)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "expected"),
+    [
+        ("2022年，全市培训妇女1200人次。", "1200人次", (2022, 2022, "actual")),
+        ("过去的一年，发放创业贷款20.1亿元。", "20.1亿元", (2022, 2022, "actual")),
+        ("今年计划培训妇女5万名。", "5万名", (2023, 2023, "target")),
+        ("确保全年发放总量不低于20亿元。", "20亿元", (2022, 2022, "target")),
+        ("五年来，累计发放贷款38亿元。", "38亿元", (2018, 2022, "actual")),
+        ('"十三五"期间，全县完成"两癌"检查5.3万人。', "5.3万人", (2016, 2020, "actual")),
+        ("截至2022年底，累计建成美丽庭院3000户。", "3000户", (None, 2022, "actual")),
+        ("2021年以来，开展宣讲活动120场。", "120场", (2021, 2022, "actual")),
+        ("到2025年，培训农村妇女不少于1.5万人次。", "1.5万人次", (2022, 2025, "target")),
+        ("城镇居民人均可支配收入比上年增加2297元。", "2297元", (2022, 2022, "change")),
+        ("高中阶段毛入学率为92.0%，比上年提高0.8个百分点。", "92.0%", (2022, 2022, "actual")),
+        ("全年完成目标任务的105.4%。", "105.4%", (2022, 2022, "actual")),
+        ("实施“春蕾计划”，资助困难女童380名。", "380名", (2022, 2022, "actual")),
+        ("二〇一六年，全县举办培训班四十六期。", "四十六期", (2016, 2016, "actual")),
+    ],
+)
+def test_period_and_kind(text: str, figure: str, expected: tuple) -> None:
+    got = period(text, figure)
+    assert (got.year_from, got.year_to, got.kind) == expected
+
+
+def test_a_comparison_base_is_not_the_figures_year() -> None:
+    text = "高中阶段毛入学率为92.0%，比上年提高0.8个百分点。"
+    got = period(text, "0.8个百分点")
+    assert (got.year_to, got.kind) == (2022, "change")
+
+
+def test_a_goal_year_further_up_does_not_date_an_actual_figure() -> None:
+    text = "二、到2030年的目标\n正高级职称人员中女性占33.9%。"
+    assert period(text, "33.9%").year_to == 2022
+
+
+def test_extracted_facts_carry_their_period() -> None:
+    report = (
+        "某县妇联2013年工作要点\n"
+        "过去的一年，全县发放创业贷款2.1亿元。今年，全县发放创业贷款将不低于2亿元。"
+        "五年来，累计培训妇女1.2万人次。\n"
+    )
+    _, facts = extract_report(report)
+    got = {f["text"]: (f["year_from"], f["year_to"], f["kind"]) for f in facts}
+    assert got["2.1亿元"] == (2012, 2012, "actual")
+    assert got["不低于2亿元"] == (2013, 2013, "target")
+    assert got["1.2万人次"] == (2009, 2013, "actual")
