@@ -51,7 +51,11 @@ REPORT_SQL = (
     " ?, ?, ?, ?, ?, null, ?, ?, ?, '0.1.0', ?, ?)"
 )
 FILE_SQL = "insert into raw.report_files values (?, ?, ?, ?)"
-FACT_SQL = "insert into raw.facts values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '0.1.0')"
+FACT_SQL = (
+    "insert into raw.facts (content_hash, fact_index, text, value, unit, qualifier, metric, category,"
+    " sentence, start_offset, end_offset, extractor_version, year_from, year_to, kind)"
+    " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '0.1.0', ?, ?, ?)"
+)
 QUARANTINE_SQL = (
     "insert into dq.quarantine values (?, 'fact', ?, ?, ?, ?, 'value_in_range', 'impossible value', ?)"
 )
@@ -84,7 +88,8 @@ def _report(
     execute(FILE_SQL, [file_name, content_hash, at, run])
 
 
-def _facts(execute: Execute, content_hash, rows) -> None:
+def _facts(execute: Execute, content_hash, rows, period=(None, None, "actual")) -> None:
+    """Insert a report's facts; every one holds for `period` (year_from, year_to, kind)."""
     for index, text, value, unit, qualifier, metric, category, start in rows:
         execute(
             FACT_SQL,
@@ -100,6 +105,7 @@ def _facts(execute: Execute, content_hash, rows) -> None:
                 f"……{text}……",
                 start,
                 start + len(text),
+                *period,
             ],
         )
 
@@ -144,8 +150,8 @@ def load_day_one(execute: Execute) -> None:
         at=T1,
         run="run-1",
     )
-    _facts(execute, H_DY1, DY_FACTS)
-    _facts(execute, H_GD, GD_FACTS)
+    _facts(execute, H_DY1, DY_FACTS, (2024, 2024, "actual"))
+    _facts(execute, H_GD, GD_FACTS, (None, 2024, "actual"))
     _facts(execute, H_NONE, NONE_FACTS)
     _quarantine(execute, H_DY1, "dongying.txt", 4, "380%", "run-1", T1)
 
@@ -153,7 +159,7 @@ def load_day_one(execute: Execute) -> None:
 def load_day_two(execute: Execute) -> None:
     """dongying.txt changes (a second version), and a check quarantines one of guangdong.txt's facts."""
     _report(execute, H_DY2, "dongying.txt", **DONGYING, at=T2, run="run-2")
-    _facts(execute, H_DY2, DY2_FACTS)
+    _facts(execute, H_DY2, DY2_FACTS, (2024, 2024, "actual"))
     _quarantine(execute, H_GD, "guangdong.txt", 3, "15个学时", "run-2", T2)
 
 

@@ -338,6 +338,91 @@ def _source(text: str, lines: list[tuple[int, int]]) -> str:
     return ""
 
 
+# ----------------------------------------------------------------------------- the reporting body
+
+# What a reporting body's name ends with: a federation, a statistics bureau, a women's and children's
+# working committee (or its office), a government and its departments.
+_BODY = re.compile(
+    r"(?:人民政府)?(?:妇女儿童工作委员会办公室|妇儿工委办公室|妇女儿童工作委员会|妇儿工委办|妇儿工委)"
+    r"|妇女联合会|妇联|统计局|乡村振兴局|卫生健康委员会|卫生健康局|卫健委|卫健局|民政局|教育局"
+    r"|人力资源和社会保障局|人民政府"
+)
+# What a byline holds besides the body's name: dates, labels, spaces.
+_BYLINE_NOISE = re.compile(r"[\s\d年月日:：\-/.()（）]|来源|发布|作者|时间|日期|供稿|编辑")
+# Where a page names who publishes it.
+_BODY_LABEL = re.compile(r"(?:来源|发布单位|发布机构|发布|供稿|信息来源|稿源)\s*[:：]\s*$")
+
+
+def _body_at(text: str, m: re.Match[str]) -> str | None:
+    """The full name of the body whose suffix `m` matched: from the first division name that runs into
+    it (贵州省黔东南州雷山县妇联 → 雷山县妇联 unless the province prefix is written with it), or None
+    when no division is named right before it (县妇联, 各级妇联)."""
+    lo = max(0, m.start() - 24)
+    head = text[lo : m.start()]
+    ends = {mention.end: mention.start for mention in regions.find_mentions(head)}
+    if len(head) not in ends:
+        return None
+    start = ends[len(head)]
+    while start in ends:  # a chain of names (北京市延庆区): the body is named after all of it
+        start = ends[start]
+    return head[start:] + m.group(0)
+
+
+def _bodies(text: str, lo: int, hi: int) -> list[tuple[int, str]]:
+    """(position, full name) of every named body in text[lo:hi]."""
+    out = []
+    for m in _BODY.finditer(text, lo, hi):
+        name = _body_at(text, m)
+        if name:
+            out.append((m.end() - len(name), name))
+    return out
+
+
+def _reporting_body(text: str, lines: list[tuple[int, int]], title_end: int) -> str:
+    """The body that reports, where the page says it: a source or publisher label, a byline under the
+    title, the title itself, or a signature line at the end. '' when none is named there."""
+    head = lines[:8]
+    for s, e in head + lines[-4:]:
+        for pos, name in _bodies(text, s, e):
+            if _BODY_LABEL.search(text, s, pos):
+                return name
+    if any(_BULLETIN_LINE.match(text[s:e].strip()) for s, e in head[:3]):
+        return ""  # a bulletin's issuer publishes other bodies' reports: the article says who reports
+    for s, e in head[1:] + lines[-4:]:
+        found = _bodies(text, s, e)
+        rest = _BYLINE_NOISE.sub("", text[s:e])
+        for _, name in found:
+            rest = rest.replace(name, "")
+        if found and len(rest) <= 2:
+            return found[0][1]  # a byline or a signature: the body, perhaps with a date or a label
+    found = _bodies(text, 0, title_end)
+    if found and found[0][0] < 20:
+        return found[0][1]  # 海口市妇联凝聚巾帼力量…
+    return ""
+
+
+def _region_of(body: str, found: Region | None) -> Region | None:
+    """The division a named body belongs to (the last name of its chain): a report is about the place
+    of whoever reports, so a provincial bureau's report is province-wide even if it names cities."""
+    mentions = regions.find_mentions(body)
+    if not mentions:
+        return found
+    candidates = mentions[-1].regions
+    if found is not None:
+        for r in candidates:  # the reading that agrees with the text's own weighting
+            if r.province == found.province:
+                return r
+    return candidates[0]
+
+
+def _fullest_form(text: str, name: str) -> str:
+    """The fullest way the text writes this body: with the province before it (北京市延庆区妇女联合会)
+    and 妇女联合会 spelled out, where the text itself does so anywhere."""
+    forms = {name, name[:-2] + "妇女联合会"} if name.endswith("妇联") else {name}
+    written = [found for _, found in _bodies(text, 0, len(text)) if any(found.endswith(f) for f in forms)]
+    return max(written, key=len, default=name)
+
+
 # ----------------------------------------------------------------------------------------- entry
 
 
@@ -348,6 +433,8 @@ def extract_document(original: str, norm: Normalised) -> dict:
     lines = _lines(text)
     head_end = min(lines[min(len(lines), 6) - 1][1] if lines else 0, 200)
     region, organisation = _pick_region(text, head_end)
+    body = _reporting_body(text, lines, lines[0][1] if lines else 0)
+    region = _region_of(body, region) if body else region
     province = city = county = code = ""
     if region:
         province = region.province
@@ -356,6 +443,7 @@ def extract_document(original: str, norm: Normalised) -> dict:
         code = region.code
     title = _title(original, norm, lines)
     pub, pub_span = _publication_date(text, lines)
+    organisation = _fullest_form(text, body or organisation) if (body or organisation) else ""
     return {
         "province": province,
         "city": city,

@@ -41,8 +41,8 @@ class Region(NamedTuple):
             return ""
         if self.city == DIRECT:
             return self.county
-        if self.level == "city" and self.city == self.province:
-            return ""  # municipality (北京市): a province-wide report
+        if self.city == self.province:
+            return ""  # a municipality (北京市) is a province: its districts belong to no city
         return self.city
 
 

@@ -71,6 +71,9 @@ def _document_row(name: str, data: bytes, digest: str, run_id: str, now: datetim
             "start_offset": f["start"],
             "end_offset": f["end"],
             "extractor_version": EXTRACTOR_VERSION,
+            "year_from": f["year_from"],
+            "year_to": f["year_to"],
+            "kind": f["kind"],
         }
         for i, f in enumerate(facts)
     ]

@@ -13,7 +13,8 @@ from fulian.warehouse.database import read_only
 
 FACTS_SQL = """
     select file_name as doc, fact_text as text, value, unit, qualifier, metric,
-           category_code as category, sentence, start_offset, end_offset, extractor_version
+           category_code as category, period_start_year as year_from, period_end_year as year_to,
+           statement_kind as kind, sentence, start_offset, end_offset, extractor_version
     from marts.fct_facts
     order by file_name, start_offset, fact_key
 """
@@ -37,15 +38,22 @@ def _write_jsonl(path: Path, rows: list[dict]) -> None:
             f.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
 
 
+def _year(value: object) -> int | None:
+    """A year from pandas (NaN or a float where the column holds nulls) as an int or None."""
+    return None if value is None or value != value else int(value)  # NaN != NaN
+
+
 def export(warehouse: Path, out_dir: Path) -> dict[str, int]:
     """Write facts.jsonl and documents.jsonl into out_dir; return the row counts."""
     out_dir.mkdir(parents=True, exist_ok=True)
     with read_only(warehouse) as con:
         facts = con.execute(FACTS_SQL).df().to_dict("records")
         documents = con.execute(DOCUMENTS_SQL).df().to_dict("records")
+    for row in facts:
+        for key in ("year_from", "year_to"):
+            row[key] = _year(row[key])
     for doc in documents:
-        year = doc.get("report_year")
-        doc["report_year"] = None if year is None or year != year else int(year)
+        doc["report_year"] = _year(doc.get("report_year"))
     _write_jsonl(out_dir / "facts.jsonl", facts)
     _write_jsonl(out_dir / "documents.jsonl", documents)
     return {"facts": len(facts), "documents": len(documents)}

@@ -47,6 +47,9 @@ create table if not exists raw.facts (
     start_offset      integer not null,     -- character offsets of text in original_text
     end_offset        integer not null,
     extractor_version varchar not null,
+    year_from         integer,              -- first year the figure covers; null: a total to date, or unknown
+    year_to           integer,              -- last year the figure covers; null: unknown
+    kind              varchar,              -- actual | target | change (null: extracted before 1.2)
     primary key (content_hash, fact_index)
 );
 
@@ -98,3 +101,9 @@ create table if not exists dq.runs (
 -- older warehouses gain the columns here.
 alter table dq.runs add column if not exists checks_scope varchar;
 alter table dq.runs add column if not exists checks_fingerprint varchar;
+
+-- When a figure holds and what kind of statement it is (docs/annotation-spec.md, "Time and kind").
+-- Added in 1.2; older warehouses gain the columns here, their earlier facts keep nulls.
+alter table raw.facts add column if not exists year_from integer;
+alter table raw.facts add column if not exists year_to integer;
+alter table raw.facts add column if not exists kind varchar;
