@@ -1,24 +1,31 @@
 -- name: people_trained_by_province_year
--- People and person-times trained, per province and report year (exact figures and lower bounds apart).
-select a.province, a.report_year, a.unit_class,
+-- People and person-times trained, per province and year: what was done in that one year (no targets,
+-- changes or multi-year totals), exact figures and lower bounds apart.
+select a.province, a.period_end_year as year, a.unit_class,
        a.sum_exact_value as exact_total, a.sum_lower_bound_value as at_least, a.fact_count
 from marts.agg_figures_by_region_year as a
 where a.category_code = 'people_trained'
-order by a.province, a.report_year, a.unit_class;
+  and a.statement_kind = 'actual'
+  and a.period_type = 'single_year'
+order by a.province, year, a.unit_class;
 
 -- name: loans_by_city
--- Loan money granted, per city: every money figure of category 'loans', summed by how it reads.
-select r.province, r.city, f.value_kind, count(*) as figures, sum(f.value) / 1e8 as hundred_million_yuan
+-- Loan money granted, per city and year: actual single-year money figures of category 'loans', summed
+-- by how they read.
+select r.province, r.city, f.period_end_year as year, f.value_kind, count(*) as figures,
+       sum(f.value) / 1e8 as hundred_million_yuan
 from marts.fct_facts as f
 join marts.dim_region as r using (region_key)
 join marts.dim_unit as u using (unit_key)
 where f.category_code = 'loans' and u.unit_class = 'money'
+  and f.statement_kind = 'actual' and f.period_type = 'single_year'
 group by all
 order by hundred_million_yuan desc;
 
 -- name: largest_money_figures
 -- The five largest money figures, with the sentence they come from.
-select f.file_name, f.fact_text, f.value, f.metric, left(f.sentence, 40) as sentence_start
+select f.file_name, f.fact_text, f.value, f.statement_kind, f.period_start_year, f.period_end_year,
+       f.metric, left(f.sentence, 40) as sentence_start
 from marts.fct_facts as f
 join marts.dim_unit as u using (unit_key)
 where u.unit_class = 'money'

@@ -151,7 +151,7 @@ def load_day_one(execute: Execute) -> None:
         run="run-1",
     )
     _facts(execute, H_DY1, DY_FACTS, (2024, 2024, "actual"))
-    _facts(execute, H_GD, GD_FACTS, (None, 2024, "actual"))
+    _facts(execute, H_GD, GD_FACTS, (None, 2025, "actual"))
     _facts(execute, H_NONE, NONE_FACTS)
     _quarantine(execute, H_DY1, "dongying.txt", 4, "380%", "run-1", T1)
 

@@ -91,11 +91,13 @@ def test_new_version_replaces_its_facts_and_new_quarantine_applies(builds, wareh
 def test_fact_columns_and_value_kinds(builds, warehouse) -> None:
     rows = dict(_q(warehouse, "select qualifier, value_kind from marts.fct_facts group by all"))
     assert rows == {"exact": "exact", "over": "lower_bound", "about": "approximate", "under": "upper_bound"}
-    ((date_key, pub_key),) = _q(
+    ((date_key, report_key, pub_key, period_type),) = _q(
         warehouse,
-        f"select distinct date_key, publication_date_key from marts.fct_facts where content_hash = '{H_GD}'",
+        "select distinct date_key, report_date_key, publication_date_key, period_type"
+        f" from marts.fct_facts where content_hash = '{H_GD}'",
     )
-    assert (date_key, pub_key) == (20250101, 20260115)
+    # the period's end (a total to the end of 2025), the report's year, the publication day
+    assert (date_key, report_key, pub_key, period_type) == (20251231, 20250101, 20260115, "to_date")
     assert _q(
         warehouse,
         f"select count(*) from marts.fct_facts where content_hash = '{H_NONE}' "

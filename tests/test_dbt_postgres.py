@@ -275,10 +275,12 @@ def test_no_orphan_keys_and_unique_dimension_keys(builds, pg: PgServer) -> None:
 def test_values_dates_and_aggregates(builds, pg: PgServer) -> None:
     kinds = dict(pg.query("select distinct qualifier, value_kind from marts.fct_facts"))
     assert kinds == {"exact": "exact", "over": "lower_bound", "about": "approximate", "under": "upper_bound"}
-    ((date_key, pub_key),) = pg.query(
-        "select distinct date_key, publication_date_key from marts.fct_facts where content_hash = %s", [H_GD]
+    ((date_key, report_key, pub_key, period_type),) = pg.query(
+        "select distinct date_key, report_date_key, publication_date_key, period_type"
+        " from marts.fct_facts where content_hash = %s",
+        [H_GD],
     )
-    assert (date_key, pub_key) == (20250101, 20260115)
+    assert (date_key, report_key, pub_key, period_type) == (20251231, 20250101, 20260115, "to_date")
     day = pg.query(
         "select date_day, year, quarter, iso_day_of_week, iso_week_of_year, day_name, month_name,"
         " year_month, year_quarter, is_weekend, last_day_of_month"

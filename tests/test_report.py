@@ -72,9 +72,10 @@ def _expected_marks(db: Path, dim: str) -> list[tuple[str, str, str, str]]:
     classes = ", ".join(f"'{c}'" for c in CHART_CLASSES)
     rows = _q(
         db,
-        f"select unit_class, base_unit, {dim}, report_year, sum(exact_count), sum(lower_bound_count), "
+        f"select unit_class, base_unit, {dim}, period_end_year, sum(exact_count), sum(lower_bound_count), "
         f"sum(approximate_count), sum(upper_bound_count) from marts.agg_figures_by_region_year "
-        f"where unit_class in ({classes}) group by all",
+        f"where unit_class in ({classes}) and statement_kind = 'actual' and period_type = 'single_year' "
+        "group by all",
     )
     out = []
     for unit_class, base_unit, grp, year, *counts in rows:
@@ -196,8 +197,9 @@ def test_marks_never_add_unit_classes_or_value_kinds(published, report) -> None:
     _, _, parsed = report
     rows = _q(
         published,
-        "select unit_class, province, report_year, sum(sum_exact_value), sum(sum_lower_bound_value) "
-        "from marts.agg_figures_by_region_year group by all",
+        "select unit_class, province, period_end_year, sum(sum_exact_value), sum(sum_lower_bound_value) "
+        "from marts.agg_figures_by_region_year "
+        "where statement_kind = 'actual' and period_type = 'single_year' group by all",
     )
     sums = {(c, f"{p or ''}|{'' if y is None else y}", "exact"): e for c, p, y, e, _ in rows}
     sums |= {(c, f"{p or ''}|{'' if y is None else y}", "lower_bound"): lb for c, p, y, _, lb in rows}

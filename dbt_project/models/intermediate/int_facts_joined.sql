@@ -31,7 +31,13 @@ final as (
         documents.document_key,
         documents.region_key,
         documents.organisation_key,
-        documents.report_date_key as date_key,
+        case
+            when facts.period_end_year
+                between {{ fulian_date_part('year', "date '" ~ var('calendar_start') ~ "'") }}
+                and {{ fulian_date_part('year', "date '" ~ var('calendar_end') ~ "'") }}
+                then facts.period_end_year * 10000 + 1231
+        end as date_key,
+        documents.report_date_key,
         documents.publication_date_key,
         case
             when categories.category_code is null then {{ unknown_key() }}
@@ -42,6 +48,10 @@ final as (
         -- the figure
         facts.value,
         facts.value_kind,
+        facts.period_start_year,
+        facts.period_end_year,
+        facts.period_type,
+        facts.statement_kind,
         facts.qualifier,
         facts.unit,
         facts.category_code,

@@ -1,4 +1,7 @@
--- Figures summed by province x report year x category x unit class (x base unit).
+-- Figures summed by province x report year x category x unit class (x base unit), and apart by
+-- what kind of statement they are (actual, target, change) and the period they cover (one year,
+-- several years, a total to date): a target is never added to a result, nor a five-year total
+-- to one year's figure.
 -- Values are only ever added within one unit class and one base unit, so people are never added
 -- to yuan, nor days to hours. Exact values and lower bounds ("over N") are kept in separate
 -- sums; approximate and upper-bound figures likewise. Shares (unit_class 'percent') are counted
@@ -36,6 +39,10 @@ facts_described as (
         regions.province,
         regions.province_code,
         facts.report_year,
+        facts.statement_kind,
+        facts.period_type,
+        facts.period_start_year,
+        facts.period_end_year,
         facts.category_code,
         categories.label_en as category_label_en,
         units.unit_class,
@@ -62,6 +69,10 @@ aggregated as (
         province,
         max(province_code) as province_code,
         report_year,
+        statement_kind,
+        period_type,
+        period_start_year,
+        period_end_year,
         category_code,
         max(category_label_en) as category_label_en,
         unit_class,
@@ -87,7 +98,9 @@ aggregated as (
         end as sum_upper_bound_value
 
     from facts_described
-    group by province, report_year, category_code, unit_class, base_unit
+    group by
+        province, report_year, statement_kind, period_type, period_start_year, period_end_year,
+        category_code, unit_class, base_unit
 
 ),
 
@@ -97,6 +110,10 @@ final as (
         cast(province as varchar) as province,
         cast(province_code as varchar) as province_code,
         cast(report_year as integer) as report_year,
+        cast(statement_kind as varchar) as statement_kind,
+        cast(period_type as varchar) as period_type,
+        cast(period_start_year as integer) as period_start_year,
+        cast(period_end_year as integer) as period_end_year,
         cast(category_code as varchar) as category_code,
         cast(category_label_en as varchar) as category_label_en,
         cast(unit_class as varchar) as unit_class,

@@ -38,6 +38,7 @@ new_or_changed as (
           and existing.region_key = facts.region_key
           and existing.organisation_key = facts.organisation_key
           and existing.date_key is not distinct from facts.date_key
+          and existing.report_date_key is not distinct from facts.report_date_key
           and existing.publication_date_key is not distinct from facts.publication_date_key
           and existing.category_key = facts.category_key
           and existing.unit_key = facts.unit_key
@@ -65,6 +66,7 @@ final as (
         cast(region_key as varchar) as region_key,
         cast(organisation_key as varchar) as organisation_key,
         cast(date_key as integer) as date_key,
+        cast(report_date_key as integer) as report_date_key,
         cast(publication_date_key as integer) as publication_date_key,
         cast(category_key as varchar) as category_key,
         cast(unit_key as varchar) as unit_key,
@@ -72,6 +74,10 @@ final as (
         -- the figure
         cast(value as double precision) as value,
         cast(value_kind as varchar) as value_kind,
+        cast(period_start_year as integer) as period_start_year,
+        cast(period_end_year as integer) as period_end_year,
+        cast(period_type as varchar) as period_type,
+        cast(statement_kind as varchar) as statement_kind,
         cast(qualifier as varchar) as qualifier,
         cast(unit as varchar) as unit,
         cast(category_code as varchar) as category_code,

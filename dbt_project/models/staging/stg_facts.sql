@@ -22,6 +22,17 @@ renamed as (
         trim(metric) as metric,
         lower(trim(category)) as category_code,
 
+        -- when it holds and what kind of statement it is
+        year_from as period_start_year,
+        year_to as period_end_year,
+        case
+            when year_to is null then 'unknown'
+            when year_from is null then 'to_date'
+            when year_from = year_to then 'single_year'
+            else 'multi_year'
+        end as period_type,
+        coalesce(lower(trim(kind)), 'unknown') as statement_kind,
+
         -- where it was found
         sentence,
         start_offset,

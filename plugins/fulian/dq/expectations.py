@@ -29,7 +29,9 @@ log = logging.getLogger(__name__)
 
 FACTS_SQL = """
     select f.fact_key, f.content_hash, f.file_name, f.fact_text, f.value, f.qualifier,
-           f.category_code, u.unit_class
+           f.category_code, u.unit_class, f.statement_kind, f.period_end_year,
+           f.period_end_year - f.publication_date_key // 10000 as years_past_publication,
+           f.metric
     from marts.fct_facts as f
     join marts.dim_unit as u on u.unit_key = f.unit_key
 """
@@ -39,7 +41,7 @@ REPORTS_SQL = """
 """
 QUALIFIERS = ["exact", "over", "about", "under"]
 # Repetitive text columns held as pandas categoricals: at 1.3 M facts this halves the frames' memory.
-CATEGORICAL = ("content_hash", "file_name", "qualifier", "category_code", "unit_class")
+CATEGORICAL = ("content_hash", "file_name", "qualifier", "category_code", "unit_class", "statement_kind")
 
 
 @dataclass
@@ -80,7 +82,7 @@ def _suites(bounds: dict, categories: list[str], current_year: int) -> list[tupl
         gxe.ExpectColumnValuesToBeInSet(column="unit_class", value_set=sorted(bounds["value_bounds"]))
     )
     suites.append(("facts", keys, "error"))
-    for unit_class, b in bounds["value_bounds"].items():
+    for unit_class, b in {**bounds["value_bounds"], **bounds["kind_bounds"]}.items():
         suite = gx.ExpectationSuite(name=f"fct_facts.value_range.{unit_class}")
         suite.add_expectation(
             gxe.ExpectColumnValuesToBeBetween(
@@ -88,6 +90,23 @@ def _suites(bounds: dict, categories: list[str], current_year: int) -> list[tupl
             )
         )
         suites.append((f"facts:{unit_class}", suite, "error"))
+    periods = gx.ExpectationSuite(name="fct_facts.plausible_periods")
+    years = bounds["period_years"]
+    periods.add_expectation(
+        gxe.ExpectColumnValuesToBeBetween(
+            column="period_end_year",
+            min_value=years["min"],
+            max_value=current_year + years["max_ahead"],
+            meta={"why": years["why"]},
+        )
+    )
+    done = bounds["actual_after_publication"]
+    periods.add_expectation(  # null for targets and changes, and where either year is unknown
+        gxe.ExpectColumnValuesToBeBetween(
+            column="actual_years_past_publication", max_value=done["max_years"], meta={"why": done["why"]}
+        )
+    )
+    suites.append(("facts", periods, "error"))
     reports = gx.ExpectationSuite(name="agg_report_summary.plausible_reports")
     year = bounds["report_year"]
     max_year = current_year if year["max"] == "current" else int(year["max"])
@@ -104,18 +123,35 @@ def _suites(bounds: dict, categories: list[str], current_year: int) -> list[tupl
 
 def _frame_for(dataset: str, frames: dict):
     """The frame a suite validates, or None when this pass holds no such frame."""
-    base, _, unit_class = dataset.partition(":")
+    base, _, bound_class = dataset.partition(":")
     frame = frames.get(base)
-    if frame is None or not unit_class:
+    if frame is None or not bound_class:
         return frame
-    return frame[frame["unit_class"] == unit_class].reset_index(drop=True)
+    return frame[frame["bound_class"] == bound_class].reset_index(drop=True)
 
 
-def _frames(con, reports, chunks: list[list[str]]) -> Iterator[dict]:
+def _with_bound_classes(facts, bounds: dict):
+    """Add the columns the fact suites read: the bound class of each value (its unit class, or a kind
+    bound: a change or a share of a target may pass 100 %) and, for actuals, the years they end
+    after their report's publication (an actual cannot end in the future)."""
+    facts["bound_class"] = facts["unit_class"].astype(str)
+    for name, rule in bounds["kind_bounds"].items():
+        hit = facts["unit_class"].astype(str).eq(rule["unit_class"]) & (
+            facts["statement_kind"].astype(str).isin(rule.get("kinds", []))
+            | facts["metric"].fillna("").str.contains(rule["metric_pattern"], regex=True)
+        )
+        facts.loc[hit, "bound_class"] = name
+    actual = facts["statement_kind"].astype(str).eq("actual")
+    facts["actual_years_past_publication"] = facts["years_past_publication"].where(actual)
+    return facts.drop(columns=["metric", "years_past_publication"])
+
+
+def _frames(con, reports, chunks: list[list[str]], bounds: dict) -> Iterator[dict]:
     """The reports frame, then the facts one chunk at a time (only one chunk is in memory at once)."""
     yield {"reports": reports}
     for hashes in chunks:
-        yield {"facts": _read_chunk(con, FACTS_SQL, hashes).astype(dict.fromkeys(CATEGORICAL, "category"))}
+        facts = _read_chunk(con, FACTS_SQL, hashes).astype(dict.fromkeys(CATEGORICAL, "category"))
+        yield {"facts": _with_bound_classes(facts, bounds)}
 
 
 def _collect(verdicts: dict, suite_name: str, severity: str, er, frame, index_column: str) -> None:
@@ -294,7 +330,7 @@ def run_checks(
             )
             checkpoints.append((dataset, suite, severity, checkpoint, index_column))
         verdicts: dict[str, dict] = {}
-        for frames in _frames(con, reports, chunks):
+        for frames in _frames(con, reports, chunks, bounds):
             for dataset, suite, severity, checkpoint, index_column in checkpoints:
                 frame = _frame_for(dataset, frames)
                 if frame is None or frame.empty:

@@ -47,6 +47,11 @@ def score_warehouse(
         sets = [s for s in sets if s.name in only]
     with tempfile.TemporaryDirectory() as tmp:
         export(warehouse, Path(tmp))
+        exported = {d["doc"] for d in read_jsonl(Path(tmp) / "documents.jsonl")}
+        absent = [s.name for s in sets if not exported & {p.name for p in s.report_files()}]
+        sets = [s for s in sets if s.name not in absent]
+        for name in absent:
+            print(f"set {name}: none of its reports is in {warehouse}; not scored (make eval runs them all)")
         results = score_sets(
             read_jsonl(Path(tmp) / "facts.jsonl"), read_jsonl(Path(tmp) / "documents.jsonl"), sets
         )

@@ -151,6 +151,21 @@ def fmt_compact(value: float) -> str:
     return fmt_full(round(value, 2))
 
 
+def _period_label(row: dict) -> str:
+    """The years a figure covers and, unless it is an actual, its kind: 2022; 2016–2020; to 2022 · target."""
+    start, end = row.get("period_start_year"), row.get("year")
+    if end is None:
+        years = year_label(None)
+    elif start is None:
+        years = f"to {end}"
+    elif start == end:
+        years = str(end)
+    else:
+        years = f"{start}–{end}"
+    kind = row.get("statement_kind")
+    return years if kind in (None, "actual") else f"{years} · {kind}"
+
+
 def _english_compact(value: float) -> str:
     for size, suffix in ((1e9, " bn"), (1e6, " m"), (1e3, "k")):
         if value >= size:
@@ -168,21 +183,22 @@ def _rows(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) 
 
 
 FIGURES_SQL = """
-    select unit_class, base_unit, {dim} as grp, report_year,
+    select unit_class, base_unit, {dim} as grp, period_end_year as year,
            sum(exact_count) as exact_count, sum(lower_bound_count) as lower_bound_count,
            sum(approximate_count) as approximate_count, sum(upper_bound_count) as upper_bound_count,
            sum(sum_exact_value) as exact_value, sum(sum_lower_bound_value) as lower_bound_value,
            sum(sum_approximate_value) as approximate_value, sum(sum_upper_bound_value) as upper_bound_value
     from marts.agg_figures_by_region_year
-    where unit_class in ({classes})
+    where unit_class in ({classes}) and statement_kind = 'actual' and period_type = 'single_year'
     group by all
-    order by unit_class, base_unit, grp nulls last, report_year nulls last
+    order by unit_class, base_unit, grp nulls last, year nulls last
 """
 
 LARGEST_SQL = """
     select * from (
         select u.unit_class, u.base_unit, f.value, f.unit, f.value_kind, f.fact_text, f.sentence,
-               f.file_name, f.report_year, f.category_code, c.label_zh, c.label_en, r.province, r.city,
+               f.file_name, f.period_start_year, f.period_end_year as year, f.statement_kind,
+               f.category_code, c.label_zh, c.label_en, r.province, r.city,
                row_number() over (partition by u.unit_class, u.base_unit
                                   order by f.value desc, f.file_name, f.fact_index) as rank
         from marts.fct_facts as f
@@ -277,7 +293,7 @@ def marks_from_rows(rows: list[dict]) -> list[Mark]:
         for kind in KINDS:
             count = int(row[f"{kind}_count"] or 0)
             if count:
-                key = group_key(row["grp"], row["report_year"])
+                key = group_key(row["grp"], row["year"])
                 marks.append(Mark(key, kind, float(row[f"{kind}_value"] or 0.0), count))
     return marks
 
@@ -342,10 +358,7 @@ def legend_html() -> str:
 
 
 def _group_labels(rows: list[dict], name_of) -> dict[str, str]:
-    return {
-        group_key(r["grp"], r["report_year"]): f"{name_of(r['grp'])} · {year_label(r['report_year'])}"
-        for r in rows
-    }
+    return {group_key(r["grp"], r["year"]): f"{name_of(r['grp'])} · {year_label(r['year'])}" for r in rows}
 
 
 def _category_name(categories: dict[str, dict]):
@@ -449,7 +462,7 @@ def largest_table(rows: list[dict]) -> str:
             f'data-base-unit="{escape(r["base_unit"])}" data-rank="{r["rank"]}" data-value="{r["value"]!r}" '
             f'data-kind="{escape(r["value_kind"])}">'
             f'<td class="num">{_value_cell(r)}</td><td>{escape(category)}</td><td>{escape(place)}</td>'
-            f"<td>{escape(year_label(r['report_year']))}</td>"
+            f"<td>{escape(_period_label(r))}</td>"
             f'<td class="sentence">{_highlight(r["sentence"], r["fact_text"])}</td>'
             f'<td class="file"><code>{escape(r["file_name"] or "")}</code></td></tr>'
         )
@@ -563,7 +576,9 @@ def render_html(data: dict, warehouse: Path, docs_href: str, docs_exist: bool) -
     totals = data["totals"]
     sections = [
         "<h2>1. Figures by province 各省数值</h2>",
-        "<p>Sums of the figures in each province and report year, one chart per unit class: people are never "
+        "<p>Sums of the figures done in each province and year (actual single-year figures only: targets, "
+        "changes and multi-year or to-date totals are never added to them), one chart per unit class: "
+        "people are never "
         "added to yuan. Lower bounds (&ldquo;more than N&rdquo;, 余/多/以上) are summed separately and read "
         "&ldquo;at least&rdquo;. 按单位类别分别作图；下限值（“至少”）单独列出，不与精确值相加。</p>",
         legend_html(),
