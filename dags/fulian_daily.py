@@ -77,6 +77,8 @@ def fulian_daily():
             invocation_mode=InvocationMode.DBT_RUNNER,
             test_behavior=TestBehavior.AFTER_ALL,
         ),
+        # the working copy as a dbt variable, rendered per task; listing the project at parse time
+        # needs none (the profile then points at an in-memory database)
         operator_args={"retries": 0, "pool": WRITER_POOL, "vars": dbt_vars(WORKING_COPY)},
     )
 
@@ -105,8 +107,9 @@ def fulian_daily():
     # all_done: a run whose checks failed as a whole still records its alert in the published
     # warehouse; any other failure before this point publishes nothing (why_not_publish).
     @task(retries=0, trigger_rule="all_done", pool=WRITER_POOL)
-    def publish(plan: dict | None, added: dict | None, counts: dict | None, needed: bool | None) -> str:
-        reason = pipeline.why_not_publish(plan, counts, needed)
+    def publish(plan: dict | None, added: dict | None, counts: dict | None) -> str:
+        rebuild = bool(get_current_context()["params"]["rebuild"])
+        reason = pipeline.why_not_publish(plan, added, counts, rebuild)
         if reason:
             raise AirflowSkipException(reason)
         return pipeline.publish(plan, added, counts)
@@ -134,7 +137,7 @@ def fulian_daily():
     added = load(plan, batch_dirs)
     gate = anything_new(plan, added)
     checked = check(plan, added)
-    published = publish(plan, added, checked, gate)
+    published = publish(plan, added, checked)
     gate >> dbt_marts >> checked >> anything_quarantined(checked) >> apply_quarantine >> published
     published >> report(plan) >> summary(plan) >> cleanup(plan)
 

@@ -164,14 +164,18 @@ def _record_run(working: Path, plan: dict, added: dict, counts: dict | None) -> 
         )
 
 
-def why_not_publish(plan: dict | None, counts: dict | None, needed: bool | None) -> str | None:
+def why_not_publish(
+    plan: dict | None, added: dict | None, counts: dict | None, rebuild: bool = False
+) -> str | None:
     """Why `publish` must not publish the working copy (None: it may). Publish runs whatever happened
     upstream, so that a run-level failure is recorded; a run whose building failed publishes nothing."""
     if plan is None:
         return "the run was never planned"
     if _failure_marker(plan).exists():
         return None  # publish records the failure itself
-    if needed is None or (needed and counts is None):
+    if added is None:
+        return "loading the raw layer failed: the published warehouse is unchanged"
+    if counts is None and has_work(plan, added, rebuild):
         return "a step before publishing failed: the published warehouse is unchanged"
     if counts and counts.get("facts_quarantined") and quarantine.still_in_marts(Path(plan["working"])):
         return "quarantined facts are still in the marts (dbt_apply_quarantine did not finish)"
