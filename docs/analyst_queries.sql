@@ -45,3 +45,12 @@ order by figures desc, c.category_code;
 select file_name, province, city, organisation_name, report_year, fact_count, quarantined_fact_count
 from marts.agg_report_summary
 order by file_name;
+
+-- name: targets_against_outcomes
+-- Targets beside what was done: each target a report states, with the actual figure of the same place,
+-- thing and years (fct_target_outcomes); attainment is the share of the target reached.
+select r.province, r.city, t.period_end_year as year, t.target_metric, t.target_text, t.actual_text,
+       round(t.attainment, 2) as attainment
+from marts.fct_target_outcomes as t
+join marts.dim_region as r using (region_key)
+order by r.province, r.city, year, t.target_metric;

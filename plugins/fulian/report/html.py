@@ -212,6 +212,39 @@ LARGEST_SQL = """
 """
 
 
+TARGETS_SQL = """
+    select r.province, r.city, t.period_end_year as year, t.target_metric, t.target_text, t.actual_text,
+           t.attainment, t.target_file_name, t.actual_file_name
+    from marts.fct_target_outcomes as t
+    left join marts.dim_region as r on t.region_key = r.region_key
+    order by r.province nulls last, r.city nulls last, year, t.target_metric
+    limit 200
+"""
+
+
+def _share(value: float | None) -> str:
+    return "" if value is None else f"{value:.0%}"
+
+
+def targets_table(rows: list[dict]) -> str:
+    """Each target beside the outcome stated for the same place, thing and years (never added)."""
+    if not rows:
+        return "<p>No report states both a target and its outcome yet. 尚无同时载明目标与完成情况的数值。</p>"
+    body = "".join(
+        f'<tr class="target-outcome"><td>{escape(province_label(r["province"]))} '
+        f"{escape(r['city'] or '')}</td>"
+        f"<td>{escape(year_label(r['year']))}</td><td>{escape(r['target_metric'] or '')}</td>"
+        f'<td class="num">{escape(r["target_text"])}</td><td class="num">{escape(r["actual_text"])}</td>'
+        f'<td class="num">{_share(r["attainment"])}</td></tr>'
+        for r in rows
+    )
+    head = (
+        "<tr><th>Region 地区</th><th>Year 年份</th><th>Target 目标</th><th>Promised 目标值</th>"
+        "<th>Done 完成值</th><th>Attained 完成比例</th></tr>"
+    )
+    return f'<table class="targets"><thead>{head}</thead><tbody>{body}</tbody></table>'
+
+
 def figure_rows(con: duckdb.DuckDBPyConnection, dim: str) -> list[dict]:
     """agg_figures_by_region_year summed by unit class, base unit, `dim` and year (never across units)."""
     classes = ", ".join(f"'{c}'" for c in CHART_CLASSES)
@@ -244,6 +277,7 @@ def load_report_data(warehouse: Path) -> dict:
                 "from marts.fct_facts as f join marts.dim_unit as u on f.unit_key = u.unit_key "
                 "group by 1 order by 2 desc, 1",
             ),
+            "targets": _rows(con, TARGETS_SQL) if has_table(con, "marts", "fct_target_outcomes") else [],
             "totals": _rows(
                 con,
                 "select (select count(*) from marts.agg_report_summary) as reports, "
@@ -592,10 +626,15 @@ def render_html(data: dict, warehouse: Path, docs_href: str, docs_exist: bool) -
         f"<p>The {TOP_N} largest figures of each charted unit class, with the sentence they were read from. "
         f"各类别最大的 {TOP_N} 个数值及其原文。</p>",
         largest_table(data["largest"]),
-        "<h2>4. Reports per region 各地区报告数</h2>",
+        "<h2>4. Targets and outcomes 目标与完成</h2>",
+        "<p>Each target a report states (计划, 力争, 确保…) beside the actual figure stated for the "
+        "same place, category, unit and years; targets are never added to results. "
+        "目标值与同地区、同类别、同年份的完成值对照，二者从不相加。</p>",
+        targets_table(data["targets"]),
+        "<h2>5. Reports per region 各地区报告数</h2>",
         f'<div class="cols"><div>{reports_chart(data["reports"])}</div>'
         f"<div>{province_grid(data['reports'])}</div></div>",
-        "<h2>5. Data quality of the last run 最近一次运行的数据质量</h2>",
+        "<h2>6. Data quality of the last run 最近一次运行的数据质量</h2>",
         quality_section(data, docs_href, docs_exist),
     ]
     return (

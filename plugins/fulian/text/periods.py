@@ -82,6 +82,7 @@ class TimeCue:
     end: int | None
     future: bool = False
     open_start: bool = False
+    within: bool = False  # 全年, 年内: one year, the one a wider expression names (else the report's)
 
 
 @cache
@@ -146,7 +147,7 @@ def resolve(m: re.Match[str], report_year: int | None, published_year: int | Non
     if g["this"]:
         return TimeCue(now, now) if now else None
     if g["within"]:
-        return TimeCue(ref, ref) if ref else None
+        return TimeCue(ref, ref, within=True) if ref else None
     if g["last"]:
         return TimeCue(now - 1, now - 1) if now else None
     if g["next"]:
@@ -284,11 +285,17 @@ def period_of(
     cue, in_clause = None, False
     for i, (lo, hi, future_ok) in enumerate(scopes):
         if lo < hi:
-            cue = _last_cue(text, lo, hi, report_year, published_year)
-            if cue and (future_ok or not cue.future):
-                in_clause = i == 0
+            found = _last_cue(text, lo, hi, report_year, published_year)
+            if found is None or not (future_ok or not found.future):
+                continue
+            if cue is not None:  # 全年 was nearer: the single year its sentence names, if any
+                single = found.start is not None and found.start == found.end and not found.within
+                if single and i <= 2:
+                    cue = found
                 break
-            cue = None
+            cue, in_clause = found, i == 0
+            if not found.within:
+                break
     kind = _kind(text, start, end, unit, clause_start, sentence_start)
     if kind == "actual" and _plan_section(text, para_start):
         kind = "target"
