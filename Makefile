@@ -42,6 +42,7 @@ run: airflow-db
 test: airflow-db
 	$(BIN)/ruff check plugins dags tests scripts
 	$(BIN)/ruff format --check plugins dags tests scripts
+	$(BIN)/sqlfluff lint dbt_project
 	$(BIN)/pytest -q
 
 ## make eval: the pipeline on the shared sample reports into a temporary warehouse, scored against gold.
@@ -83,9 +84,11 @@ airflow: airflow-db
 airflow-stop:
 	@scripts/airflow_down.sh
 
+## make lint: ruff on the Python, sqlfluff on the dbt project's SQL (config: dbt_project/.sqlfluff).
 lint: setup
 	$(BIN)/ruff check plugins dags tests scripts
 	$(BIN)/ruff format --check plugins dags tests scripts
+	$(BIN)/sqlfluff lint dbt_project
 
 clean:
 	rm -rf $(VENV) .tools .airflow warehouse dbt_project/target dbt_project/logs
