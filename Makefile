@@ -41,6 +41,7 @@ run: airflow-db
 test: airflow-db
 	$(BIN)/ruff check plugins dags tests scripts tools
 	$(BIN)/ruff format --check plugins dags tests scripts tools
+	$(BIN)/sqlfluff lint dbt_project
 	$(BIN)/pytest -q
 
 ## make test-fast: the unit tests only (no Airflow, dbt, PostgreSQL or browser), well under a minute.
@@ -94,9 +95,11 @@ airflow: airflow-db
 airflow-stop:
 	@scripts/airflow_down.sh
 
+## make lint: ruff on the Python, sqlfluff on the dbt project's SQL (config: dbt_project/.sqlfluff).
 lint: setup
 	$(BIN)/ruff check plugins dags tests scripts tools
 	$(BIN)/ruff format --check plugins dags tests scripts tools
+	$(BIN)/sqlfluff lint dbt_project
 
 clean:
 	rm -rf $(VENV) .tools .airflow warehouse dbt_project/target dbt_project/logs

@@ -5,10 +5,10 @@
 #}
 {% macro surrogate_key(field_list) -%}
     md5(
-        {%- for field in field_list %}
+    {%- for field in field_list -%}
         coalesce(cast({{ field }} as varchar), '_dbt_utils_surrogate_key_null_')
         {%- if not loop.last %} || '|' || {% endif -%}
-        {%- endfor %}
+    {%- endfor %}
     )
 {%- endmacro %}
 

@@ -8,7 +8,9 @@
 {%- endmacro %}
 
 {% macro default__fulian_char_overlap(a, b) -%}
-    {{ exceptions.raise_compiler_error("fulian_char_overlap is not implemented for adapter " ~ adapter.type()) }}
+    {{ exceptions.raise_compiler_error(
+        "fulian_char_overlap is not implemented for adapter " ~ adapter.type()
+    ) }}
 {%- endmacro %}
 
 {% macro duckdb__fulian_char_overlap(a, b) -%}

@@ -7,7 +7,9 @@
 {%- endmacro %}
 
 {% macro default__fulian_regexp_full_match(expression, pattern) -%}
-    {{ exceptions.raise_compiler_error("fulian_regexp_full_match is not implemented for adapter " ~ adapter.type()) }}
+    {{ exceptions.raise_compiler_error(
+        "fulian_regexp_full_match is not implemented for adapter " ~ adapter.type()
+    ) }}
 {%- endmacro %}
 
 {% macro duckdb__fulian_regexp_full_match(expression, pattern) -%}

@@ -51,8 +51,8 @@ ranked_versions as (
             order by
                 versions.is_latest_for_file desc nulls last,
                 (versions.file_name = reports.first_file_name) desc nulls last,
-                versions.valid_from,
-                versions.file_name
+                versions.valid_from asc,
+                versions.file_name asc
         ) as primary_rank
 
     from versions
@@ -73,8 +73,9 @@ quarantined_files as (
 
     select distinct content_hash
     from quarantine
-    where kind = 'file'
-      and content_hash is not null
+    where
+        kind = 'file'
+        and content_hash is not null
 
 ),
 
@@ -90,13 +91,15 @@ final as (
             else {{ surrogate_key(['reports.organisation_name']) }}
         end as organisation_key,
         case
-            when reports.report_year
+            when
+                reports.report_year
                 between {{ fulian_date_part('year', "date '" ~ var('calendar_start') ~ "'") }}
                 and {{ fulian_date_part('year', "date '" ~ var('calendar_end') ~ "'") }}
                 then reports.report_year * 10000 + 101
         end as report_date_key,
         case
-            when reports.publication_date between date '{{ var("calendar_start") }}'
+            when
+                reports.publication_date between date '{{ var("calendar_start") }}'
                 and date '{{ var("calendar_end") }}'
                 then {{ date_key('reports.publication_date') }}
         end as publication_date_key,

@@ -34,8 +34,9 @@ quarantined_facts as (
 
     select distinct fact_key
     from quarantine
-    where kind = 'fact'
-      and fact_key is not null
+    where
+        kind = 'fact'
+        and fact_key is not null
 
 ),
 
@@ -57,7 +58,23 @@ current_facts as (
 final as (
 
     select
-        *,
+        fact_key,
+        content_hash,
+        fact_index,
+        fact_text,
+        value,
+        unit,
+        qualifier,
+        metric,
+        category_code,
+        period_start_year,
+        period_end_year,
+        period_type,
+        statement_kind,
+        sentence,
+        start_offset,
+        end_offset,
+        extractor_version,
         case qualifier
             when 'exact' then 'exact'
             when 'over' then 'lower_bound'

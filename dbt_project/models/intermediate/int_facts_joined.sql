@@ -32,7 +32,8 @@ final as (
         documents.region_key,
         documents.organisation_key,
         case
-            when facts.period_end_year
+            when
+                facts.period_end_year
                 between {{ fulian_date_part('year', "date '" ~ var('calendar_start') ~ "'") }}
                 and {{ fulian_date_part('year', "date '" ~ var('calendar_end') ~ "'") }}
                 then facts.period_end_year * 10000 + 1231

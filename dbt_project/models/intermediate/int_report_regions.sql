@@ -104,13 +104,15 @@ looked_up as (
     left join codes
         on reports.region_code = codes.region_code
     left join by_full_name
-        on coalesce(reports.province, '') = by_full_name.province
-        and coalesce(reports.city, '') = by_full_name.city
-        and coalesce(reports.county, '') = by_full_name.county
-        and coalesce(reports.province, reports.city, reports.county) is not null
+        on
+            coalesce(reports.province, '') = by_full_name.province
+            and coalesce(reports.city, '') = by_full_name.city
+            and coalesce(reports.county, '') = by_full_name.county
+            and coalesce(reports.province, reports.city, reports.county) is not null
     left join by_province_city
-        on reports.province = by_province_city.province
-        and reports.city = by_province_city.city
+        on
+            reports.province = by_province_city.province
+            and reports.city = by_province_city.city
     left join by_city
         on reports.city = by_city.city
     left join by_province

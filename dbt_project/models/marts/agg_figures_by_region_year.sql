@@ -67,16 +67,16 @@ aggregated as (
 
     select
         province,
-        max(province_code) as province_code,
         report_year,
         statement_kind,
         period_type,
         period_start_year,
         period_end_year,
         category_code,
-        max(category_label_en) as category_label_en,
         unit_class,
         base_unit,
+        max(province_code) as province_code,
+        max(category_label_en) as category_label_en,
         string_agg(distinct unit, ',' order by unit) as units,
         count(*) as fact_count,
         count(distinct content_hash) as report_count,
@@ -84,23 +84,25 @@ aggregated as (
         count(*) filter (where value_kind = 'lower_bound') as lower_bound_count,
         count(*) filter (where value_kind = 'approximate') as approximate_count,
         count(*) filter (where value_kind = 'upper_bound') as upper_bound_count,
-        case when not bool_or(is_share) then
-            coalesce(sum(value) filter (where value_kind = 'exact'), 0)
+        case
+            when not bool_or(is_share)
+                then coalesce(sum(value) filter (where value_kind = 'exact'), 0)
         end as sum_exact_value,
-        case when not bool_or(is_share) then
-            coalesce(sum(value) filter (where value_kind = 'lower_bound'), 0)
+        case
+            when not bool_or(is_share)
+                then coalesce(sum(value) filter (where value_kind = 'lower_bound'), 0)
         end as sum_lower_bound_value,
-        case when not bool_or(is_share) then
-            coalesce(sum(value) filter (where value_kind = 'approximate'), 0)
+        case
+            when not bool_or(is_share)
+                then coalesce(sum(value) filter (where value_kind = 'approximate'), 0)
         end as sum_approximate_value,
-        case when not bool_or(is_share) then
-            coalesce(sum(value) filter (where value_kind = 'upper_bound'), 0)
+        case
+            when not bool_or(is_share)
+                then coalesce(sum(value) filter (where value_kind = 'upper_bound'), 0)
         end as sum_upper_bound_value
 
     from facts_described
-    group by
-        province, report_year, statement_kind, period_type, period_start_year, period_end_year,
-        category_code, unit_class, base_unit
+    group by 1, 2, 3, 4, 5, 6, 7, 8, 9
 
 ),
 

@@ -49,8 +49,9 @@ quarantine_counts as (
         count(distinct fact_key) as quarantined_fact_count
 
     from quarantine
-    where kind = 'fact'
-      and fact_key is not null
+    where
+        kind = 'fact'
+        and fact_key is not null
     group by 1
 
 ),

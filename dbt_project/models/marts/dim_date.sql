@@ -25,7 +25,9 @@ final as (
         cast({{ fulian_strftime('date_day', '%B') }} as varchar) as month_name,
         cast({{ fulian_strftime('date_day', '%Y-%m') }} as varchar) as year_month,
         cast(
-            {{ fulian_date_part('year', 'date_day') }} || '-Q' || {{ fulian_date_part('quarter', 'date_day') }}
+            {{ fulian_date_part('year', 'date_day') }}
+            || '-Q'
+            || {{ fulian_date_part('quarter', 'date_day') }}
             as varchar
         ) as year_quarter,
         cast({{ fulian_date_part('isodow', 'date_day') }} >= 6 as boolean) as is_weekend,

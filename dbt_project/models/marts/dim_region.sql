@@ -56,7 +56,9 @@ matched as (
 
     from admin_divisions
     where admin_divisions.region_code in (
-        select region_code from report_regions where region_code is not null
+        select report_regions.region_code
+        from report_regions
+        where report_regions.region_code is not null
     )
 
 ),
@@ -125,7 +127,8 @@ final as (
         ) as province_code,
         cast(
             case
-                when {{ fulian_regexp_full_match('region_code', '[0-9]{6}') }}
+                when
+                    {{ fulian_regexp_full_match('region_code', '[0-9]{6}') }}
                     and level in ('city', 'county')
                     then left(region_code, 4) || '00'
             end as varchar

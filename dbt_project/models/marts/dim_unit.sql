@@ -53,7 +53,7 @@ unseeded as (
         false as is_in_reference
 
     from facts
-    where facts.unit not in (select unit from seeded)
+    where facts.unit not in (select seeded.unit from seeded)
 
 ),
 

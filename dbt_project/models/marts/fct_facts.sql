@@ -23,39 +23,30 @@ facts as (
 
 ),
 
-{% if is_incremental() %}
-
 new_or_changed as (
 
     select facts.*
 
     from facts
-    where not exists (
-        select 1
-        from {{ this }} as existing
-        where existing.fact_key = facts.fact_key
-          and existing.document_key = facts.document_key
-          and existing.region_key = facts.region_key
-          and existing.organisation_key = facts.organisation_key
-          and existing.date_key is not distinct from facts.date_key
-          and existing.report_date_key is not distinct from facts.report_date_key
-          and existing.publication_date_key is not distinct from facts.publication_date_key
-          and existing.category_key = facts.category_key
-          and existing.unit_key = facts.unit_key
-          and existing.file_name = facts.file_name
-    )
+    {% if is_incremental() %}
+        where not exists (
+            select 1
+            from {{ this }} as existing_facts
+            where
+                existing_facts.fact_key = facts.fact_key
+                and existing_facts.document_key = facts.document_key
+                and existing_facts.region_key = facts.region_key
+                and existing_facts.organisation_key = facts.organisation_key
+                and existing_facts.date_key is not distinct from facts.date_key
+                and existing_facts.report_date_key is not distinct from facts.report_date_key
+                and existing_facts.publication_date_key is not distinct from facts.publication_date_key
+                and existing_facts.category_key = facts.category_key
+                and existing_facts.unit_key = facts.unit_key
+                and existing_facts.file_name = facts.file_name
+        )
+    {% endif %}
 
 ),
-
-{% else %}
-
-new_or_changed as (
-
-    select * from facts
-
-),
-
-{% endif %}
 
 final as (
 

@@ -37,8 +37,9 @@ described as (
     from facts
     inner join units
         on facts.unit_key = units.unit_key
-    where facts.statement_kind in ('target', 'actual')
-      and facts.period_end_year is not null
+    where
+        facts.statement_kind in ('target', 'actual')
+        and facts.period_end_year is not null
 
 ),
 
@@ -84,14 +85,15 @@ final as (
 
     from targets
     inner join actuals
-        on targets.region_key = actuals.region_key
-        and targets.category_code = actuals.category_code
-        and targets.unit_class = actuals.unit_class
-        and targets.base_unit = actuals.base_unit
-        and targets.period_end_year = actuals.period_end_year
-        and targets.period_start_year is not distinct from actuals.period_start_year
-        -- the same thing counted: most of the outcome's metric is in the target's (培训农村妇女)
-        and {{ fulian_char_overlap('actuals.metric', 'targets.metric') }} >= 0.6
+        on
+            targets.region_key = actuals.region_key
+            and targets.category_code = actuals.category_code
+            and targets.unit_class = actuals.unit_class
+            and targets.base_unit = actuals.base_unit
+            and targets.period_end_year = actuals.period_end_year
+            and targets.period_start_year is not distinct from actuals.period_start_year
+            -- the same thing counted: most of the outcome's metric is in the target's (培训农村妇女)
+            and {{ fulian_char_overlap('actuals.metric', 'targets.metric') }} >= 0.6
 
 )
 
