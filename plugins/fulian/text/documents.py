@@ -349,6 +349,7 @@ _BODY = re.compile(
 )
 # What a byline holds besides the body's name: dates, labels, spaces.
 _BYLINE_NOISE = re.compile(r"[\s\d年月日:：\-/.()（）]|来源|发布|作者|时间|日期|供稿|编辑")
+_LABEL_WORD = re.compile(r"来源|发布|供稿|稿源")
 # Where a page names who publishes it.
 _BODY_LABEL = re.compile(r"(?:来源|发布单位|发布机构|发布|供稿|信息来源|稿源)\s*[:：]\s*$")
 
@@ -381,21 +382,26 @@ def _bodies(text: str, lo: int, hi: int) -> list[tuple[int, str]]:
 def _reporting_body(text: str, lines: list[tuple[int, int]], title_end: int) -> str:
     """The body that reports, where the page says it: a source or publisher label, a byline under the
     title, the title itself, or a signature line at the end. '' when none is named there."""
-    head = lines[:8]
-    for s, e in head + lines[-4:]:
-        for pos, name in _bodies(text, s, e):
+    head, tail = lines[:8], lines[-4:]
+    # only short lines (bylines, signatures) and labelled ones can name the reporter: others are body text
+    bodies = {
+        (s, e): _bodies(text, s, e) if e - s <= 60 or _LABEL_WORD.search(text, s, e) else []
+        for s, e in head + tail
+    }
+    for (s, _end), found in bodies.items():
+        for pos, name in found:
             if _BODY_LABEL.search(text, s, pos):
                 return name
     if any(_BULLETIN_LINE.match(text[s:e].strip()) for s, e in head[:3]):
         return ""  # a bulletin's issuer publishes other bodies' reports: the article says who reports
-    for s, e in head[1:] + lines[-4:]:
-        found = _bodies(text, s, e)
+    for s, e in head[1:] + tail:
+        found = bodies[(s, e)]
         rest = _BYLINE_NOISE.sub("", text[s:e])
         for _, name in found:
             rest = rest.replace(name, "")
         if found and len(rest) <= 2:
             return found[0][1]  # a byline or a signature: the body, perhaps with a date or a label
-    found = _bodies(text, 0, title_end)
+    found = _bodies(text, 0, min(title_end, 60))
     if found and found[0][0] < 20:
         return found[0][1]  # 海口市妇联凝聚巾帼力量…
     return ""
@@ -418,9 +424,20 @@ def _region_of(body: str, found: Region | None) -> Region | None:
 def _fullest_form(text: str, name: str) -> str:
     """The fullest way the text writes this body: with the province before it (北京市延庆区妇女联合会)
     and 妇女联合会 spelled out, where the text itself does so anywhere."""
-    forms = {name, name[:-2] + "妇女联合会"} if name.endswith("妇联") else {name}
-    written = [found for _, found in _bodies(text, 0, len(text)) if any(found.endswith(f) for f in forms)]
-    return max(written, key=len, default=name)
+    forms = (name, name[:-2] + "妇女联合会") if name.endswith("妇联") else (name,)
+    written = [name]
+    for form in forms:
+        for m in re.finditer(re.escape(form), text):
+            start = m.start()
+            ends = {
+                mention.end: mention.start
+                for mention in regions.find_mentions(text[max(0, start - 24) : start])
+            }
+            offset = max(0, start - 24)
+            while start - offset in ends:  # division names written before it (北京市 before 延庆区)
+                start = offset + ends[start - offset]
+            written.append(text[start : m.end()])
+    return max(written, key=len)
 
 
 # ----------------------------------------------------------------------------------------- entry

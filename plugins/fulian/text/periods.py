@@ -35,7 +35,9 @@ _YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
 _CN_NUM = "一二两三四五六七八九十"
 # One alternation, tried at each position: the longest, most specific forms first.
 _TIME = re.compile(
-    "|".join(
+    # a first-character class: most positions fail on it at once
+    rf"(?=[\d截到至“”\"十近过这今未目多长本全年去上前明来下{_CN_NUM}])(?:"
+    + "|".join(
         [
             rf"(?P<range_a>{_YEAR})\s*年?\s*(?:[-—–~～至到]|——)\s*(?P<range_b>{_YEAR})\s*年",
             rf"(?P<since>{_YEAR})\s*年(?:以来|来|至今)",
@@ -56,6 +58,7 @@ _TIME = re.compile(
             r"(?P<before_last>前年)",
         ]
     )
+    + ")"
 )
 _PLAN_YEARS = {
     "十一": (2006, 2010),
@@ -157,54 +160,82 @@ def resolve(m: re.Match[str], report_year: int | None, published_year: int | Non
     return None
 
 
-def _last_cue(text: str, lo: int, hi: int, report_year: int | None, published: int | None) -> TimeCue | None:
-    """The last time expression in text[lo:hi] that resolves (the nearest before a figure); the base
-    of a comparison (比上年, 较2020年, 由2016年的…增至) is not a period of the figure."""
-    cue = None
-    for m in _TIME.finditer(text, lo, hi):
-        if m.start() > 0 and text[m.start() - 1] in _COMPARISON_BASE:
-            continue
-        found = resolve(m, report_year, published)
-        if found is not None:
-            cue = found
-    return cue
+# A clause ends at punctuation, or at a space not inside a number (flattened tables separate their
+# cells with spaces; NFKC turns the ideographic space into one).
+_CLAUSE_STOP = re.compile(r"[，,；;。！？!?\n：:\u3000\t]|(?<!\d) | (?!\d)")
+_SENTENCE_STOP = re.compile(r"[。！？!?\n；;]")
 
 
-def _is_stop(text: str, i: int, stops: str) -> bool:
-    """A boundary at text[i]: a stop character, or (for clauses) a space that is not inside a number:
-    flattened tables separate their cells with spaces (NFKC turns the ideographic space into one)."""
-    ch = text[i]
-    if ch in stops:
-        return True
-    if ch == " " and stops is _CLAUSE_END:
-        return not (0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit())
-    return False
+class _Index:
+    """One report's boundaries, time expressions and headings, found once: every figure's period is
+    then read with bisections instead of rescanning the text around it."""
 
+    def __init__(self, text: str, report_year: int | None, published_year: int | None) -> None:
+        self.text = text
+        self.clauses = [m.start() for m in _CLAUSE_STOP.finditer(text)]
+        self.sentences = [m.start() for m in _SENTENCE_STOP.finditer(text)]
+        self.lines = [m.start() for m in re.finditer("\n", text)]
+        cues = []
+        for m in _TIME.finditer(text):
+            # the base of a comparison (比上年, 较2020年, 由2016年的…增至) is not a period of the figure
+            if m.start() > 0 and text[m.start() - 1] in _COMPARISON_BASE:
+                continue
+            cue = resolve(m, report_year, published_year)
+            if cue is not None:
+                cues.append((m.start(), m.end(), cue))
+        self.cue_starts = [c[0] for c in cues]
+        self.cues = cues
+        self.heading_lines = [k for k in range(len(self.lines) + 1) if self._is_heading(k)]
+        self._above: dict[int, list[tuple[int, int]]] = {}
+        self.plan_marks = [m.start() for m in _phrases()["target"].finditer(text)]
 
-def _back_to(text: str, pos: int, stops: str) -> int:
-    i = pos
-    while i > 0 and not _is_stop(text, i - 1, stops):
-        i -= 1
-    return i
+    def _line(self, k: int) -> tuple[int, int]:
+        """Span of line k (0-based)."""
+        start = self.lines[k - 1] + 1 if k > 0 else 0
+        end = self.lines[k] if k < len(self.lines) else len(self.text)
+        return start, end
 
+    def _is_heading(self, k: int) -> bool:
+        """A short line without a full stop that is not a bare date reads as a heading."""
+        line = self.text[slice(*self._line(k))].strip()
+        return (
+            bool(line)
+            and len(line) <= 40
+            and not line.endswith(("。", "；", ";"))
+            and not _DATE_ONLY.match(line)
+        )
 
-def _forward_to(text: str, pos: int, stops: str) -> int:
-    i, n = pos, len(text)
-    while i < n and not _is_stop(text, i, stops):
-        i += 1
-    return i
+    @staticmethod
+    def back(stops: list[int], pos: int) -> int:
+        k = bisect_left(stops, pos)
+        return stops[k - 1] + 1 if k else 0
 
+    def forward(self, stops: list[int], pos: int) -> int:
+        k = bisect_left(stops, pos)
+        return stops[k] if k < len(stops) else len(self.text)
 
-def _headings_above(text: str, para_start: int, limit: int = 40) -> list[tuple[int, int]]:
-    """Short lines above a paragraph that read as headings (no full stop), nearest first."""
-    found, end, seen = [], para_start - 1, 0
-    while end > 0 and seen < limit:
-        start = text.rfind("\n", 0, end) + 1
-        line = text[start:end].strip()
-        if line and len(line) <= 40 and not line.endswith(("。", "；", ";")) and not _DATE_ONLY.match(line):
-            found.append((start, end))
-        end, seen = start - 1, seen + 1
-    return found
+    def plans_between(self, lo: int, hi: int) -> bool:
+        """Whether text[lo:hi] holds any planning word at all (most sentences hold none)."""
+        k = bisect_left(self.plan_marks, lo)
+        return k < len(self.plan_marks) and self.plan_marks[k] < hi
+
+    def last_cue(self, lo: int, hi: int) -> TimeCue | None:
+        """The last time expression wholly inside text[lo:hi] (the nearest before a figure)."""
+        k = bisect_left(self.cue_starts, hi) - 1
+        while k >= 0 and self.cues[k][0] >= lo:
+            if self.cues[k][1] <= hi:
+                return self.cues[k][2]
+            k -= 1
+        return None
+
+    def headings_above(self, para_start: int, limit: int = 40) -> list[tuple[int, int]]:
+        """Heading lines above a paragraph, nearest first, within `limit` lines (once per paragraph)."""
+        found = self._above.get(para_start)
+        if found is None:
+            k = bisect_left(self.lines, para_start)  # the paragraph's line
+            lo, hi = bisect_left(self.heading_lines, k - limit), bisect_left(self.heading_lines, k)
+            found = self._above[para_start] = [self._line(j) for j in reversed(self.heading_lines[lo:hi])]
+        return found
 
 
 @dataclass(frozen=True)
@@ -222,29 +253,40 @@ def _plans(text: str) -> bool:
     return bool(phrases["target"].search(cleaned)) and not phrases["not_target"].search(cleaned)
 
 
-def _kind(text: str, start: int, end: int, unit: str, clause_start: int, sentence_start: int) -> str:
+def _change_or_actual(text: str, start: int, end: int, unit: str, clause_start: int) -> str:
+    """change for a difference or growth written right before the figure or in points, else actual."""
     phrases = _phrases()
     before = text[max(clause_start, start - 8) : start]
-    after = text[end : end + 4]
-    if unit in _POINT_UNITS or after.startswith(_POINT_UNITS):
+    if unit in _POINT_UNITS or text.startswith(_POINT_UNITS, end):
         return "change"
     if phrases["change"].search(before) and not phrases["level"].search(before):
         return "change"
-    first_clause_end = _forward_to(text, sentence_start, _CLAUSE_END)
+    return "actual"
+
+
+def _kind(ix: _Index, start: int, end: int, unit: str, clause_start: int, sentence_start: int) -> str:
+    phrases, text = _phrases(), ix.text
+    if not ix.plans_between(sentence_start, ix.forward(ix.sentences, end)):
+        return _change_or_actual(text, start, end, unit, clause_start)
+    if _change_or_actual(text, start, end, unit, clause_start) == "change":
+        return "change"
+    first_clause_end = ix.forward(ix.clauses, sentence_start)
     opening = text[sentence_start:first_clause_end] if first_clause_end < clause_start else ""
     # up to the figure's end: a qualifier written with it (将不低于2亿元) belongs to its clause
     if _plans(text[clause_start:end]) or _plans(opening):
         return "target"
-    sentence_end = _forward_to(text, end, _SENTENCE_END)
+    sentence_end = ix.forward(ix.sentences, end)
     if phrases["floor"].search(text[clause_start:end]) and _plans(text[sentence_start:sentence_end]):
         return "target"  # 新增示范户不少于800户，力争…: a floor in a sentence that plans
     return "actual"
 
 
-def _plan_section(text: str, para_start: int) -> bool:
+def _plan_section(ix: _Index, para_start: int) -> bool:
     """Whether the nearest heading above a paragraph opens a section of plans (今后五年的目标任务)."""
-    headings = [(lo, hi) for lo, hi in _headings_above(text, para_start) if lo > 0]  # not the title
-    return bool(headings) and bool(_phrases()["plan_heading"].search(text[headings[0][0] : headings[0][1]]))
+    headings = [(lo, hi) for lo, hi in ix.headings_above(para_start) if lo > 0]  # not the title
+    return bool(headings) and bool(
+        _phrases()["plan_heading"].search(ix.text[headings[0][0] : headings[0][1]])
+    )
 
 
 def document_cue(text: str, report_year: int | None, published_year: int | None) -> TimeCue:
@@ -269,23 +311,26 @@ def period_of(
     report_year: int | None,
     published_year: int | None,
     default: TimeCue | None = None,
+    index: _Index | None = None,
 ) -> Period:
     """year_from, year_to and kind of the figure at text[start:end] (normalised text offsets);
-    `default` is the report's own period (document_cue), used when nothing nearer dates the figure."""
-    clause_start = _back_to(text, start, _CLAUSE_END)
-    sentence_start = _back_to(text, start, _SENTENCE_END)
-    para_start = _back_to(text, start, "\n")
-    clause_end = _forward_to(text, end, _CLAUSE_END)
+    `default` is the report's own period (document_cue), used when nothing nearer dates the figure;
+    `index` the report's _Index, built here when not given (one figure)."""
+    ix = index or _Index(text, report_year, published_year)
+    clause_start = ix.back(ix.clauses, start)
+    sentence_start = ix.back(ix.sentences, start)
+    para_start = ix.back(ix.lines, start)
+    clause_end = ix.forward(ix.clauses, end)
     # Nearest first: the clause before the figure, the rest of its clause, the sentence, the
     # paragraph, the headings above. A future year further away than the figure's own sentence names
     # a goal the figure is measured against (优于2025年目标), not the figure's period.
     scopes = [(clause_start, start, True), (end, clause_end, True), (sentence_start, clause_start, True)]
     scopes.append((para_start, sentence_start, False))
-    scopes += [(lo, hi, False) for lo, hi in _headings_above(text, para_start)]
+    scopes += [(lo, hi, False) for lo, hi in ix.headings_above(para_start)]
     cue, in_clause = None, False
     for i, (lo, hi, future_ok) in enumerate(scopes):
         if lo < hi:
-            found = _last_cue(text, lo, hi, report_year, published_year)
+            found = ix.last_cue(lo, hi)
             if found is None or not (future_ok or not found.future):
                 continue
             if cue is not None:  # 全年 was nearer: the single year its sentence names, if any
@@ -296,8 +341,8 @@ def period_of(
             cue, in_clause = found, i == 0
             if not found.within:
                 break
-    kind = _kind(text, start, end, unit, clause_start, sentence_start)
-    if kind == "actual" and _plan_section(text, para_start):
+    kind = _kind(ix, start, end, unit, clause_start, sentence_start)
+    if kind == "actual" and _plan_section(ix, para_start):
         kind = "target"
     if cue is None:
         cue = default or document_cue(text, report_year, published_year)
@@ -317,8 +362,9 @@ def place_in_time(norm: Normalised, document: dict, facts: list[dict]) -> list[d
     published_year = int(published[:4]) if published else None
     report_year = document.get("report_year")
     default = document_cue(text, report_year, published_year)
+    index = _Index(text, report_year, published_year)
     for fact in facts:
         start, end = bisect_left(offsets, fact["start"]), bisect_left(offsets, fact["end"])
-        period = period_of(text, start, end, fact["unit"], report_year, published_year, default)
+        period = period_of(text, start, end, fact["unit"], report_year, published_year, default, index)
         fact.update(year_from=period.year_from, year_to=period.year_to, kind=period.kind)
     return facts
