@@ -30,13 +30,13 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from fulian.settings import DBT_SEEDS_DIR
+from fulian.text.regions import DIRECT
 
 # --------------------------------------------------------------------------------------------------
 # Places and people
 # --------------------------------------------------------------------------------------------------
 
 EXCLUDED_PROVINCES = {"台湾省", "香港特别行政区", "澳门特别行政区"}  # no 妇联 work reports from there
-PSEUDO_CITY = "省直辖行政区划"
 
 
 @dataclass(frozen=True)
@@ -70,7 +70,7 @@ def places() -> tuple[tuple[Place, ...], tuple[Place, ...]]:
             continue
         if r["level"] == "county" and re.search(r"[县区市旗]$", r["county"]):
             counties.setdefault((r["province"], r["city"]), []).append(r["county"])
-        if r["level"] == "city" and r["city"] not in (PSEUDO_CITY, r["province"]):
+        if r["level"] == "city" and r["city"] not in (DIRECT, r["province"]):
             cities_of.setdefault(r["province"], []).append(r["city"])
     city_places = []
     for province, cities in cities_of.items():

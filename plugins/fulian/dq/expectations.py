@@ -23,6 +23,7 @@ import yaml
 
 from fulian import settings
 from fulian.errors import RunLevelFailure
+from fulian.text import lexicons
 from fulian.warehouse.database import read_only
 
 log = logging.getLogger(__name__)
@@ -39,7 +40,6 @@ REPORTS_SQL = """
     select file_name, content_hash, report_year, fact_count
     from marts.agg_report_summary
 """
-QUALIFIERS = ["exact", "over", "about", "under"]
 # Repetitive text columns held as pandas categoricals: at 1.3 M facts this halves the frames' memory.
 CATEGORICAL = ("content_hash", "file_name", "qualifier", "category_code", "unit_class", "statement_kind")
 
@@ -61,6 +61,11 @@ class CheckResult:
     file_names: list[str] = field(default_factory=list)
 
 
+def qualifier_codes() -> list[str]:
+    """The qualifiers a fact may carry: exact, and those of the extractor's qualifier lexicon."""
+    return sorted({"exact"} | {q for by_word in lexicons.qualifiers().values() for q in by_word.values()})
+
+
 def load_bounds() -> dict:
     """The bounds file: expectations/bounds.yml, or $FULIAN_BOUNDS (a reviewed variant, or a test's)."""
     path = settings.bounds_file()
@@ -76,7 +81,7 @@ def _suites(bounds: dict, categories: list[str], current_year: int) -> list[tupl
     keys = gx.ExpectationSuite(name="fct_facts.keys_and_sets")
     for column in ("fact_key", "content_hash", "file_name", "value", "unit_class"):
         keys.add_expectation(gxe.ExpectColumnValuesToNotBeNull(column=column))
-    keys.add_expectation(gxe.ExpectColumnValuesToBeInSet(column="qualifier", value_set=QUALIFIERS))
+    keys.add_expectation(gxe.ExpectColumnValuesToBeInSet(column="qualifier", value_set=qualifier_codes()))
     keys.add_expectation(gxe.ExpectColumnValuesToBeInSet(column="category_code", value_set=categories))
     keys.add_expectation(
         gxe.ExpectColumnValuesToBeInSet(column="unit_class", value_set=sorted(bounds["value_bounds"]))
