@@ -16,8 +16,9 @@ All word lists live in data files (see ``fulian.text.lexicons``); this module ho
 Speed (``make bench-extract``): every regex starts with a character class or literal so that the
 engine scans instead of trying each position; per-document lookups (clause, sentence and line
 bounds, quote marks) are computed once and searched with ``bisect``; the category rules of a unit
-are compiled into one function. None of this changes a result: the seeds, their traditional,
-full-width, glossed and spaced versions give byte-identical output to the plain implementation.
+are grouped once into runs of keywords tried by a plain loop. None of this changes a result: the
+seeds, their traditional, full-width, glossed and spaced versions give byte-identical output to the
+plain implementation.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import attrgetter
+from typing import NamedTuple
 
 from fulian.text import lexicons
 from fulian.text.normalise import Normalised
@@ -558,50 +560,81 @@ def _borrowed(
 _SCOPES = ("metric", "noun", "clause", "sentence")
 
 
+class _Run(NamedTuple):
+    """Rules next to each other in priority order that read the same scope.
+
+    With ``needs_all`` false they are one-keyword rules and the first keyword (in priority order)
+    found in the text decides; with ``needs_all`` true it is one rule whose keywords must all occur
+    (``家庭&关爱`` in category_keywords.csv). ``categories`` maps each keyword to its rule's category.
+    """
+
+    scope: int
+    categories: dict[str, str]
+    needs_all: bool
+
+
+class _UnitRules(NamedTuple):
+    """The category rules that apply to one unit, as runs tried in priority order, and the
+    category when none matches (a rule without keywords, else ``other``)."""
+
+    runs: tuple[_Run, ...]
+    default: str
+
+
+def _unit_class(unit: str) -> str:
+    info = lexicons.units().get(unit)
+    return info.unit_class if info else ("money" if unit == "元" else "")
+
+
+def _runs(rules: list[tuple[int, tuple[str, ...], str]]) -> tuple[list[_Run], str]:
+    """(scope, keywords, category) rules in priority order → runs, and the fallback category.
+
+    A rule without keywords matches anything, so it ends the list; a one-keyword rule whose keyword
+    an earlier rule of its run already has can never decide and is dropped.
+    """
+    runs: list[_Run] = []
+    for scope, keywords, category in rules:
+        if not keywords:
+            return runs, category
+        if len(keywords) > 1:
+            runs.append(_Run(scope, dict.fromkeys(keywords, category), needs_all=True))
+        elif runs and runs[-1].scope == scope and not runs[-1].needs_all:
+            runs[-1].categories.setdefault(keywords[0], category)
+        else:
+            runs.append(_Run(scope, {keywords[0]: category}, needs_all=False))
+    return runs, "other"
+
+
 @lru_cache(maxsize=256)
-def _rules_for(unit_class: str, unit: str) -> tuple[tuple[str, int, tuple[str, ...]], ...]:
-    """(category, scope index, keywords) of the rules that apply to a unit, by priority."""
-    return tuple(
-        (r.category, _SCOPES.index(r.scope) if r.scope in _SCOPES else 0, r.keywords)
+def _unit_rules(unit: str) -> _UnitRules:
+    """The rules of category_keywords.csv for this unit (its own, its class's and the general ones),
+    highest priority first, grouped into runs.
+
+    Categorising runs once per fact: grouping consecutive one-keyword rules of a scope lets a run be
+    one plain loop of ``keyword in text`` tests instead of a walk over rule records.
+    """
+    unit_class = _unit_class(unit)
+    rules = [
+        (_SCOPES.index(r.scope) if r.scope in _SCOPES else 0, r.keywords, r.category)
         for r in lexicons.category_rules()
         if not r.unit_key or r.unit_key in (unit_class, unit)
-    )
+    ]
+    runs, default = _runs(rules)
+    return _UnitRules(tuple(runs), default)
 
 
-_Chain = Callable[[str, str, str, str], str]
-
-
-@lru_cache(maxsize=256)
-def _rule_chain(unit_class: str, unit: str) -> tuple[_Chain, bool, bool]:
-    """The rules of a unit compiled into one Python function ``(metric head, noun, clause, sentence)
-    → category`` — a chain of ``if "keyword" in hay: return "category"`` in priority order — and
-    whether it reads the clause and the sentence.
-
-    Categorising runs once per fact; a generated chain of ``in`` tests is about twice as fast as
-    walking the rule tuples. Keywords and categories enter the source only through ``repr``.
-    """
-    lines = ["def chain(h0, h1, h2, h3):"]
-    scopes = set()
-    for category, scope, keywords in _rules_for(unit_class, unit):
-        test = " and ".join(f"{k!r} in h{scope}" for k in keywords) or "True"
-        lines.append(f"    if {test}:\n        return {category!r}")
-        scopes |= {scope} if keywords else set()
-    lines.append("    return 'other'")
-    namespace: dict[str, _Chain] = {}
-    exec("\n".join(lines), namespace)  # noqa: S102 - source built above from repr'd data only
-    return namespace["chain"], 2 in scopes, 3 in scopes
-
-
-_CHAINS: dict[str, tuple[_Chain, bool, bool]] = {}
-
-
-def _unit_chain(unit: str) -> tuple[_Chain, bool, bool]:
-    chain = _CHAINS.get(unit)
-    if chain is None:
-        info = lexicons.units().get(unit)
-        unit_class = info.unit_class if info else ("money" if unit == "元" else "")
-        chain = _CHAINS[unit] = _rule_chain(unit_class, unit)
-    return chain
+def _first_category(rules: _UnitRules, scopes: tuple[str, str, str, str]) -> str:
+    """The category of the first rule (priority order) whose keywords occur in its scope's text."""
+    for scope, categories, needs_all in rules.runs:
+        text = scopes[scope]
+        if needs_all:
+            if all(k in text for k in categories):
+                return next(iter(categories.values()))
+            continue
+        for keyword in categories:
+            if keyword in text:
+                return categories[keyword]
+    return rules.default
 
 
 def _head(metric: str) -> str:
@@ -619,7 +652,7 @@ def categorise(metric: str, unit: str, sentence: str = "", noun: str = "", claus
     in 特色种养、电子商务等培训 the fact counts 培训), ``noun`` at the counted noun right after the
     number, ``clause`` at the whole clause, ``sentence`` at the sentence.
     """
-    return _unit_chain(unit)[0](_head(metric), noun, clause or metric, sentence or metric)
+    return _first_category(_unit_rules(unit), (_head(metric), noun, clause or metric, sentence or metric))
 
 
 # ------------------------------------------------------------------------------------------ entry
@@ -674,13 +707,7 @@ def extract_facts(original: str, norm: Normalised) -> list[dict]:
             metric = _borrowed(ctx, i, metric, metrics, max_end, ss, cs)
         metrics.append(metric)
         unit = c.unit
-        chain, reads_clause, reads_sentence = _CHAINS.get(unit) or _unit_chain(unit)
-        category = chain(
-            _head(metric) if "等" in metric else metric,
-            after,
-            (reads_clause and text[cs:ce]) or metric,
-            (reads_sentence and text[ss:se]) or metric,
-        )
+        category = categorise(metric, unit, text[ss:se], after, text[cs:ce])
         if identity:  # start < end ≤ n and ss < se ≤ n: the spans are the original's
             o_start, o_end, s_start, s_end = start, end, ss, se
         else:
