@@ -18,6 +18,12 @@ from pathlib import Path
 from fulian.settings import DBT_SEEDS_DIR as SEEDS_DIR
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
+UNITS_CSV = SEEDS_DIR / "units.csv"
+CATEGORIES_CSV = SEEDS_DIR / "categories.csv"
+CATEGORY_KEYWORDS_CSV = SEEDS_DIR / "category_keywords.csv"
+ADMIN_DIVISIONS_CSV = SEEDS_DIR / "admin_divisions.csv"
+SEED_FILES = (UNITS_CSV, CATEGORIES_CSV, CATEGORY_KEYWORDS_CSV, ADMIN_DIVISIONS_CSV)
+"""The dbt seeds read here: with DATA_DIR, the data the extractor's output depends on."""
 
 
 def _rows(path: Path) -> list[dict[str, str]]:
@@ -54,21 +60,20 @@ class CategoryRule:
 def units() -> dict[str, Unit]:
     """Counting words by simplified spelling (units.csv)."""
     return {
-        r["unit"]: Unit(r["unit"], r["unit_class"], r["base_unit"] or r["unit"])
-        for r in _rows(SEEDS_DIR / "units.csv")
+        r["unit"]: Unit(r["unit"], r["unit_class"], r["base_unit"] or r["unit"]) for r in _rows(UNITS_CSV)
     }
 
 
 @lru_cache(maxsize=1)
 def category_codes() -> tuple[str, ...]:
-    return tuple(r["category_code"] for r in _rows(SEEDS_DIR / "categories.csv"))
+    return tuple(r["category_code"] for r in _rows(CATEGORIES_CSV))
 
 
 @lru_cache(maxsize=1)
 def category_rules() -> tuple[CategoryRule, ...]:
     """Category rules, highest priority first (file order breaks ties)."""
     rules = []
-    for r in _rows(SEEDS_DIR / "category_keywords.csv"):
+    for r in _rows(CATEGORY_KEYWORDS_CSV):
         kws = tuple(k for k in r["keyword"].split("&") if k)
         rules.append(
             CategoryRule(
@@ -237,4 +242,4 @@ def region_stopnames() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def admin_divisions() -> tuple[dict[str, str], ...]:
     """Rows of admin_divisions.csv (region_code, province, city, county, level, short_name)."""
-    return tuple(_rows(SEEDS_DIR / "admin_divisions.csv"))
+    return tuple(_rows(ADMIN_DIVISIONS_CSV))
