@@ -79,7 +79,7 @@ def check(plan: dict, added: dict) -> dict:
     except expectations.RunLevelFailure as err:
         _fail_run(plan, added, err)
         raise
-    except Exception as err:  # noqa: BLE001 - any failure of the checks themselves is run-level
+    except Exception as err:  # any failure of the checks themselves is run-level
         failure = expectations.RunLevelFailure(f"checks could not run: {type(err).__name__}: {err}")
         _fail_run(plan, added, failure)
         raise failure from err
