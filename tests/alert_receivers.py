@@ -24,7 +24,7 @@ def webhook_receiver() -> Iterator[tuple[str, list[dict]]]:
     received: list[dict] = []
 
     class Handler(BaseHTTPRequestHandler):
-        def do_POST(self) -> None:  # noqa: N802 - http.server's naming
+        def do_POST(self) -> None:  # http.server's naming
             body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
             received.append(json.loads(body.decode("utf-8")))
             self.send_response(200)
@@ -50,7 +50,7 @@ def smtp_receiver() -> Iterator[tuple[int, list]]:
     received: list = []
 
     class Handler:
-        async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's naming
+        async def handle_DATA(self, server, session, envelope):  # aiosmtpd's naming
             received.append((list(envelope.rcpt_tos), envelope.content.decode("utf-8", "replace")))
             return "250 OK"
 

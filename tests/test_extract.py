@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
 from fulian.evaluation.score import read_jsonl, score
-from fulian.text.extract import EXTRACTOR_VERSION, extract_report
+from fulian.settings import PROJECT_ROOT
+from fulian.text.extract import EXTRACTOR_VERSION, content_version, extract_report, extractor_files
 from fulian.text.facts import categorise, extract_facts
 from fulian.text.normalise import normalise
 
@@ -171,6 +173,32 @@ def test_categories(metric: str, unit: str, category: str) -> None:
 
 def test_extractor_version_is_a_string() -> None:
     assert isinstance(EXTRACTOR_VERSION, str) and EXTRACTOR_VERSION
+
+
+def _copy_extractor(to: Path) -> list[Path]:
+    """The extractor's files copied under ``to`` at their places in the repository."""
+    copies = []
+    for path in extractor_files():
+        copy = to / path.relative_to(PROJECT_ROOT)
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        copy.write_bytes(path.read_bytes())
+        copies.append(copy)
+    return copies
+
+
+@pytest.mark.parametrize(
+    "lexicon", ["plugins/fulian/text/data/qualifiers.csv", "dbt_project/seeds/units.csv"]
+)
+def test_extractor_version_follows_the_content_of_its_files(tmp_path: Path, lexicon: str) -> None:
+    """The version is a hash of the files the output depends on: the same bytes give the same
+    version wherever they lie, and editing a lexicon (a data file or a dbt seed) changes it."""
+    assert re.fullmatch(r"[0-9a-f]{12}", EXTRACTOR_VERSION)
+    copies = _copy_extractor(tmp_path)
+    assert {c.relative_to(tmp_path).as_posix() for c in copies} >= {lexicon, "plugins/fulian/text/facts.py"}
+    assert content_version(copies, tmp_path) == EXTRACTOR_VERSION
+    edited = tmp_path / lexicon
+    edited.write_bytes(edited.read_bytes() + b"\n")
+    assert content_version(copies, tmp_path) != EXTRACTOR_VERSION
 
 
 def test_score_on_gold_seeds() -> None:

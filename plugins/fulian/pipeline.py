@@ -84,7 +84,7 @@ def check(plan: dict, added: dict) -> dict:
     except RunLevelFailure as err:
         _record_failure(plan, err)
         raise
-    except Exception as err:  # noqa: BLE001 - any failure of the checks themselves is run-level
+    except Exception as err:  # any failure of the checks themselves is run-level
         failure = RunLevelFailure(f"checks could not run: {type(err).__name__}: {err}")
         _record_failure(plan, failure)
         raise failure from err

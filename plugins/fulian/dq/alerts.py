@@ -29,7 +29,7 @@ def _connection(conn_id: str):
         from airflow.hooks.base import BaseHook
     try:
         return BaseHook.get_connection(conn_id)
-    except Exception:  # noqa: BLE001 - undefined connection is the normal case
+    except Exception:  # undefined connection is the normal case
         return None
 
 

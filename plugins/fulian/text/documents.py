@@ -223,13 +223,19 @@ def _publication_date(text: str, lines: list[tuple[int, int]]) -> tuple[str | No
         iso = _valid_date(*m.groups())
         if iso:
             return iso, (m.start(), m.end())
+    return _head_date(text, lines)
+
+
+def _head_date(text: str, lines: list[tuple[int, int]]) -> tuple[str | None, tuple[int, int] | None]:
+    """A date on a short line of the head (a byline, a speech's "（2021年8月27日）"), in digits or in
+    Chinese numerals; not one opening a sentence or a caption (2021年1月8日，…举办)."""
     for s, e in lines[:8]:
         line = text[s:e].strip()
         if len(line) > 60 or line.endswith("。"):
             continue
         m = _HEAD_DATE.search(text, s, e)
         if m and not (m.end() == e or text[m.end()] in " \t）)"):
-            continue  # a date opening a sentence or a caption (2021年1月8日，…举办), not a dateline
+            continue
         iso = _valid_date(*m.groups()) if m else _chinese_date(text[s:e])
         if iso:
             return iso, (s, e)

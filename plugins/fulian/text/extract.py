@@ -1,18 +1,48 @@
 """The one entry point of the extractor: report text in, (document attributes, facts) out.
 
 Pure: no I/O besides the lexicons, which are read once per process and cached. The pipeline records
-``EXTRACTOR_VERSION`` with every row, so bump it whenever a rule, lexicon or data file changes what
-the extractor outputs.
+``EXTRACTOR_VERSION`` with every row. It is derived from the content of everything that decides the
+output — the modules of ``fulian.text``, its data files and the dbt seeds the lexicons load — so a
+change to any rule, lexicon or data file gives rows a new version without anyone remembering to bump
+it, and an unchanged extractor keeps its version across checkouts.
 """
 
 from __future__ import annotations
 
+import hashlib
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+from fulian.settings import PROJECT_ROOT
+from fulian.text import lexicons
 from fulian.text.documents import extract_document
 from fulian.text.facts import extract_facts
 from fulian.text.normalise import Normalised, normalise
 from fulian.text.periods import place_in_time
 
-EXTRACTOR_VERSION = "1.0.0"
+TEXT_DIR = Path(__file__).resolve().parent
+
+
+def extractor_files() -> list[Path]:
+    """The files the extractor's output depends on: the modules of ``fulian.text``, every file in
+    its data folder and the dbt seeds read by ``lexicons``."""
+    data = [p for p in lexicons.DATA_DIR.iterdir() if p.is_file()]
+    return [*TEXT_DIR.glob("*.py"), *data, *lexicons.SEED_FILES]
+
+
+def content_version(files: Iterable[Path], root: Path) -> str:
+    """The first 12 hex digits of a SHA-256 over the files, in the order of their paths relative to
+    ``root``: each path, its size and its bytes (so moving content between files changes it too)."""
+    digest = hashlib.sha256()
+    for name, path in sorted((Path(os.path.relpath(p, root)).as_posix(), p) for p in files):
+        data = path.read_bytes()
+        digest.update(f"{name}\0{len(data)}\0".encode())
+        digest.update(data)
+    return digest.hexdigest()[:12]
+
+
+EXTRACTOR_VERSION = content_version(extractor_files(), PROJECT_ROOT)
 
 
 def read_report(original_text: str) -> tuple[Normalised, dict, list[dict]]:

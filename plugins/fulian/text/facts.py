@@ -13,21 +13,24 @@ Works on the normalised text (simplified, NFKC, glosses removed) and quotes the 
 
 All word lists live in data files (see ``fulian.text.lexicons``); this module holds grammar only.
 
-Speed (``make bench-extract``): every regex starts with a character class or literal so that the
-engine scans instead of trying each position; per-document lookups (clause, sentence and line
-bounds, quote marks) are computed once and searched with ``bisect``; the category rules of a unit
-are compiled into one function. None of this changes a result: the seeds, their traditional,
-full-width, glossed and spaced versions give byte-identical output to the plain implementation.
+Speed (``make bench-extract``) comes from structure, not from special-cased copies of the code:
+every regex starts with a character class or literal so that the engine scans instead of trying
+each position; the boundaries of a document (lines, sentences, clauses, quote marks) are listed
+once, and the line, clause and sentence of every candidate are then found together by ``bisect``;
+each line is judged boilerplate or not once; the category rules of a unit are grouped once into
+runs of keywords tried by a plain loop.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
-from functools import lru_cache
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from itertools import accumulate, repeat
 from operator import attrgetter
+from typing import NamedTuple
 
 from fulian.text import lexicons
 from fulian.text.normalise import Normalised
@@ -45,10 +48,6 @@ _CN = rf"[{_CN_CHARS}]+(?:点[零〇一二三四五六七八九]+)?"
 _CN_HEAD = rf"[{_CN_CHARS}][{_CN_CHARS}]*(?:点[零〇一二三四五六七八九]+)?"  # as _CN, engine-friendly
 _MAG = r"个?(?:万亿|千万|百万|万|亿|千(?![克米瓦])|百(?!分))"
 _RANGE_SEP = r"[-~～—–－至到]"
-# ，；;。！？!?：:\n, and a comma that is not a thousands separator (1,000): one character class
-# first, so the engine scans for it.
-_CLAUSE_BOUNDARY = re.compile(r"[，；;。！？!?：:\n,](?:(?<=,)(?!\d{3}(?!\d))|(?<!,))")
-_SENTENCE_BOUNDARY = re.compile(r"[。！？!?\n]")
 # 2020年以来, 5月31日, 3月份: the first digit factored out of the alternatives (same matches, in the
 # same order) so that the engine scans for a digit
 _DATE_IN_METRIC = re.compile(
@@ -95,13 +94,9 @@ class _Patterns:
     tail_words: tuple[str, ...]  # the tail qualifiers, longest first
 
 
-def _alt(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
 def _trie(words) -> str:
-    """``(?:_alt(words))`` shaped as a trie: the engine tries the same words at a position in the
-    same order (the longest that fits first, then shorter ones) without walking every alternative."""
+    """An alternation of ``words``, longest first, shaped as a trie: the engine tries the same words
+    at a position in the same order without walking every alternative."""
     return f"(?:{trie_regex(words)})"
 
 
@@ -159,104 +154,6 @@ class _Candidate:
     chinese: bool
 
 
-@dataclass
-class _DocContext:
-    """Per-document lookups built once: clause and sentence bounds, quote marks, boilerplate verdict
-    per line."""
-
-    text: str
-    clause_bounds: list[int]
-    sentence_bounds: list[int]
-    open_marks: list[int]
-    newlines: list[int]
-    non_fact: Callable[..., Iterator[re.Match[str]]]  # finditer of the non-fact patterns
-    boilerplate_lines: dict[int, bool] = field(default_factory=dict)
-    fact_ends: list[int] = field(default_factory=list)  # ends of the accepted candidates
-
-
-_PAIRS = {"“": ("”", 40), "「": ("」", 40), "《": ("》", 80), "‘": ("’", 40), '"': ('"', 20)}
-_OPEN_MARK = re.compile("[" + re.escape("".join(_PAIRS)) + "]")
-_MAX_WIDTH = max(w for _, w in _PAIRS.values())
-_NEWLINE = re.compile("\n")
-
-
-def _line_start(ctx: _DocContext, pos: int) -> int:
-    """Start of the line holding ``pos`` (``text.rfind("\\n", 0, pos) + 1`` without the scan back)."""
-    k = bisect_left(ctx.newlines, pos)
-    return ctx.newlines[k - 1] + 1 if k else 0
-
-
-# Positions of single characters are found one literal at a time (the engine's fast literal search)
-# and merged: several times faster than one scan for a character class over CJK text, same lists.
-_SENTENCE_MARKS = tuple((c, re.compile(re.escape(c))) for c in "。！？!?")  # with \n: _SENTENCE_BOUNDARY
-_CLAUSE_MARKS = (*((c, re.compile(re.escape(c))) for c in "，；;：:"), (",", re.compile(r",(?!\d{3}(?!\d))")))
-_OPEN_MARKS = tuple((c, re.compile(re.escape(c))) for c in _PAIRS)
-
-
-def _context(text: str) -> _DocContext:
-    newlines = list(map(_START, _NEWLINE.finditer(text)))
-    sentence = newlines.copy()
-    for c, rx in _SENTENCE_MARKS:
-        if c in text:
-            sentence += map(_START, rx.finditer(text))
-    sentence.sort()
-    clause = sentence.copy()  # _CLAUSE_BOUNDARY: the sentence marks plus these
-    for c, rx in _CLAUSE_MARKS:
-        if c in text:
-            clause += map(_START, rx.finditer(text))
-    clause.sort()
-    marks = []
-    for c, rx in _OPEN_MARKS:
-        if c in text:
-            marks += map(_START, rx.finditer(text))
-    marks.sort()
-    return _DocContext(text, clause, sentence, marks, newlines, lexicons.non_fact_regex().finditer)
-
-
-def _in_quotes(ctx: _DocContext, s: int, e: int) -> bool:
-    """Whether [s, e) sits inside a short quoted name (“四个一”) or a 《title》 on the same line."""
-    marks = ctx.open_marks
-    k = bisect_left(marks, s - _MAX_WIDTH)
-    if k == len(marks) or marks[k] >= s:
-        return False  # no opening mark close enough before the number
-    text = ctx.text
-    # only the kinds of mark that occur before the number can open a quote around it
-    kinds = {text[marks[k]]}
-    k += 1
-    while k < len(marks) and marks[k] < s:
-        kinds.add(text[marks[k]])
-        k += 1
-    for open_mark in kinds:
-        close_mark, width = _PAIRS[open_mark]
-        o = text.rfind(open_mark, max(0, s - width), s)
-        if o < 0:
-            continue
-        if open_mark == close_mark:
-            if text.count(open_mark, _line_start(ctx, s), s) % 2 == 0:
-                continue
-        elif text.find(close_mark, o + 1, s) >= 0:
-            continue  # closed before the number
-        c = text.find(close_mark, e, e + width)
-        if c >= 0 and "\n" not in text[o:c] and (c - o) <= width + 2:
-            return True
-    return False
-
-
-def _blocked(ctx: _DocContext, s: int, e: int) -> bool:
-    """Overlaps a non-fact pattern (names, idioms, contacts) or lies on a boilerplate line."""
-    text = ctx.text
-    for m in ctx.non_fact(text, s - 10 if s > 10 else 0, e + 10):  # endpos past the end is the end
-        if m.start() < e and s < m.end():
-            return True
-    k = bisect_left(ctx.newlines, s)
-    line_start = ctx.newlines[k - 1] + 1 if k else 0
-    verdict = ctx.boilerplate_lines.get(line_start)
-    if verdict is None:
-        line = text[line_start : ctx.newlines[k] if k < len(ctx.newlines) else len(text)]
-        verdict = ctx.boilerplate_lines[line_start] = lexicons.boilerplate_line()(line)
-    return verdict
-
-
 def _money_context(text: str, start: int, end: int) -> bool:
     after, before = lexicons.money_context()
     head = text[end : end + 4]
@@ -293,15 +190,76 @@ def _chinese_numeral_ok(num: str, has_qual: bool, unit: str | None) -> bool:
     return True
 
 
-_MAGNITUDES: dict[str, float] = {}
-
-
+@cache
 def _magnitude(mag: str) -> float:
     """``numerals.magnitude`` of the few magnitude words the patterns allow, remembered."""
-    factor = _MAGNITUDES.get(mag)
-    if factor is None:
-        factor = _MAGNITUDES[mag] = magnitude(mag)
-    return factor
+    return magnitude(mag)
+
+
+def _qualifier_before(text: str, pats: _Patterns, start: int) -> tuple[str, int]:
+    """A qualifier written just before the number (超过, 约) and where it starts, else ("", start)."""
+    if start and text[start - 1] in pats.qb_last_chars:
+        m = pats.qualifier_before.search(text, max(0, start - 5), start)
+        if m:
+            return m.group(), m.start()
+    return "", start
+
+
+def _bad_before(text: str, start: int, chinese: bool) -> bool:
+    """A letter, digit or symbol right before (codes, 1+1), an ordinal (第3), a numeral in a run."""
+    if not start:
+        return False
+    prev = text[start - 1]
+    return (
+        prev in _NEIGHBOUR_BAD
+        or (prev in _ORDINAL_LAST and _ordinal_before(text, start))
+        or (chinese and (prev in _CN_BEFORE_BAD or prev.isdigit()))
+    )
+
+
+def _bad_after(text: str, pats: _Patterns, m: re.Match[str], unit: str | None, chinese: bool) -> bool:
+    """The unit starts a longer word (名单, 期间), or a figure without a unit runs into a code."""
+    if unit:
+        blockers = pats.unit_blockers.get(unit)
+        return bool(blockers) and text.startswith(blockers, m.end(pats.unit_group[chinese]))
+    end = m.end()
+    return end < len(text) and text[end] in _NEIGHBOUR_BAD and text[end] not in "./·"
+
+
+def _scaled(num: str, mag: str, chinese: bool) -> float | None:
+    """The number times its magnitude, or None when the figure does not parse."""
+    try:
+        number = parse_chinese(num) if chinese else float(num.replace(",", "").replace(" ", ""))
+        return number * _magnitude(mag)
+    except ValueError:
+        return None
+
+
+def _fact_unit(text: str, pats: _Patterns, m: re.Match[str], value: float, start: int) -> str | None:
+    """The unit a fact is counted in, or None when the quantity is no fact: a bare figure (page
+    numbers, codes), a year (2020年) or a time frame (近3年, 前6个月). A bare 万/亿 figure is money
+    in a money context; money units are counted in 元."""
+    unit, mag = m.group("unit"), m.group("mag")
+    if not unit:
+        if not mag:
+            return None
+        return "元" if ("个" in mag or _money_context(text, start, m.end())) else ""
+    if unit in ("年", "个月") and (value >= 1000 or not _duration_ok(text, start)):
+        return None
+    if unit in pats.money_units:
+        return "元"
+    return "人次" if unit == "人/次" else unit
+
+
+def _qualifier(pats: _Patterns, qb: str, *after: str | None) -> str:
+    """The qualifier of the first qualifier word, in the order before, after, after the magnitude,
+    tail; ``exact`` when there is none."""
+    if qb:
+        return pats.before[qb.strip()]
+    qa, qa2, tail = after
+    if qa or qa2:
+        return pats.after[qa or qa2]
+    return pats.tail[tail] if tail else "exact"
 
 
 def _quantity(text: str, pats: _Patterns, m: re.Match[str], chinese: bool) -> _Candidate | None:
@@ -310,95 +268,37 @@ def _quantity(text: str, pats: _Patterns, m: re.Match[str], chinese: bool) -> _C
         num, qa, mag, qa2, unit, tail = m.group(*pats.chinese_groups)
         num2 = mag1 = None
     else:
-        # a range (3-5天, 1万-2万元) is one fact: the lower value, qualifier over
         num, num2, qa, mag, qa2, unit, tail, mag1 = m.group(*pats.arabic_groups)
     num_start, end = m.span()
-    start = num_start
-    qb = ""
-    if start:
-        prev = text[start - 1]
-        if prev in pats.qb_last_chars:  # a qualifier written before the number (超过, 约)
-            qbm = pats.qualifier_before.search(text, max(0, start - 5), start)
-            if qbm:
-                qb, start = qbm.group(), qbm.start()
-                prev = text[start - 1] if start else ""
-        # a letter, digit or symbol right before (codes, 1+1), an ordinal (第3), a numeral in a run
-        if prev and (
-            prev in _NEIGHBOUR_BAD
-            or (prev in _ORDINAL_LAST and _ordinal_before(text, start))
-            or (chinese and (prev in _CN_BEFORE_BAD or prev.isdigit()))
-        ):
-            return None
-    if unit:
-        blockers = pats.unit_blockers.get(unit)
-        if blockers and text.startswith(blockers, m.end(pats.unit_group[chinese])):
-            return None
-    elif end < len(text):
-        nxt = text[end]
-        if nxt in _NEIGHBOUR_BAD and nxt not in "./·":
-            return None
+    qb, start = _qualifier_before(text, pats, num_start)
+    if _bad_before(text, start, chinese) or _bad_after(text, pats, m, unit, chinese):
+        return None
     if chinese and not _chinese_numeral_ok(num, bool(qb or qa or qa2 or tail), unit):
         return None
-    try:
-        number = parse_chinese(num) if chinese else float(num.replace(",", "").replace(" ", ""))
-        value = number * _magnitude(mag1 or mag or "")
-    except ValueError:
+    value = _scaled(num, mag1 or mag or "", chinese)
+    fact_unit = None if value is None else _fact_unit(text, pats, m, value, start)
+    if fact_unit is None or value == 0:
         return None
-    if not unit:
-        if not mag:
-            return None  # a bare figure: page numbers, codes, years
-        unit = "元" if ("个" in mag or _money_context(text, start, end)) else ""
-    elif unit in ("年", "个月") and (value >= 1000 or not _duration_ok(text, start)):
-        return None  # a year (2020年) or a time frame (近3年, 前6个月)
-    elif unit in pats.money_units:
-        unit = "元"
-    if value == 0:
-        return None
-    if unit == "人/次":
-        unit = "人次"
-    if num2:
-        qualifier = "over"
-    elif qb:
-        qualifier = pats.before[qb.strip()]
-    elif qa:
-        qualifier = pats.after[qa]
-    elif qa2:
-        qualifier = pats.after[qa2]
-    elif tail:
-        qualifier = pats.tail[tail]
-    else:
-        qualifier = "exact"
-    return _Candidate(start, end, num_start, round(value, 6), unit, qualifier, chinese)
+    # a range (3-5天, 1万-2万元) is one fact: the lower value, qualifier over
+    qualifier = "over" if num2 else _qualifier(pats, qb, qa, qa2, tail)
+    return _Candidate(start, end, num_start, round(value, 6), fact_unit, qualifier, chinese)
 
 
 def _percent(text: str, pats: _Patterns, m: re.Match[str]) -> _Candidate | None:
     """百分之三十, 百分之38.1 → candidate, or None."""
     num = m.group("num")
     chinese = not num[0].isdigit()
-    qb, start = "", m.start()
-    if start and text[start - 1] in pats.qb_last_chars:
-        qbm = pats.qualifier_before.search(text, max(0, start - 5), start)
-        if qbm:
-            qb, start = qbm.group(), qbm.start()
-    if start:
-        prev = text[start - 1]
-        if (
-            prev in _NEIGHBOUR_BAD
-            or (prev in _ORDINAL_LAST and _ordinal_before(text, start))
-            or (chinese and (prev in _CN_BEFORE_BAD or prev.isdigit()))
-        ):
-            return None
+    qb, start = _qualifier_before(text, pats, m.start())
+    if _bad_before(text, start, chinese):
+        return None
     try:
         value = parse_number(num)
     except ValueError:
         return None
-    qualifier = pats.before[qb.strip()] if qb else "exact"
     end = m.end()
-    tail = next((w for w in pats.tail_words if text.startswith(w, end)), None)
-    if tail:  # 百分之九十以上
-        end += len(tail)
-        qualifier = qualifier if qb else pats.tail[tail]
-    return _Candidate(start, end, m.start(), value, "%", qualifier, chinese)
+    tail = next((w for w in pats.tail_words if text.startswith(w, end)), None)  # 百分之九十以上
+    qualifier = _qualifier(pats, qb, None, None, tail)
+    return _Candidate(start, end + len(tail or ""), m.start(), value, "%", qualifier, chinese)
 
 
 def _find_candidates(text: str) -> list[_Candidate]:
@@ -419,6 +319,161 @@ def _find_candidates(text: str) -> list[_Candidate]:
                 found.append(c)
     found.sort(key=attrgetter("start"))
     return found
+
+
+# -------------------------------------------------------------------------------------- document
+
+
+@dataclass(frozen=True, slots=True)
+class _Cuts:
+    """Sorted positions of the boundary marks of a text, and the same list padded with -1 in front
+    and the text's length behind. For ``k = bisect_left(marks, s)`` the stretch around ``s`` starts
+    at ``padded[k] + 1``; for ``k = bisect_left(marks, e)`` it ends at ``padded[k + 1]``."""
+
+    marks: list[int]
+    padded: list[int]
+
+    def spans(self, starts: Iterable[int], ends: Iterable[int]) -> tuple[list[int], list[int]]:
+        """The stretches around many [s, e) at once: from just after the last mark before ``s`` to
+        the first mark at or after ``e`` (exclusive), as a list of starts and a list of ends."""
+        marks, padded = self.marks, self.padded
+        return (
+            [padded[k] + 1 for k in map(bisect_left, repeat(marks), starts)],
+            [padded[k + 1] for k in map(bisect_left, repeat(marks), ends)],
+        )
+
+    def around(self, s: int, e: int) -> tuple[int, int]:
+        """The stretch around one [s, e)."""
+        (start,), (end,) = self.spans((s,), (e,))
+        return start, end
+
+
+def _cuts(marks: list[int], size: int) -> _Cuts:
+    return _Cuts(marks, [-1, *marks, size])
+
+
+@dataclass(frozen=True, slots=True)
+class _Document:
+    """What the filters and the metric ask about a document, built once: where its lines, sentences
+    and clauses are cut, where quote marks open, and the non-fact patterns' search."""
+
+    text: str
+    lines: _Cuts
+    sentences: _Cuts  # at newlines and 。！？!?
+    clauses: _Cuts  # at the sentence marks and ，；;：: and a comma that is no thousands separator
+    open_marks: list[int]
+    non_fact: Callable[..., Iterator[re.Match[str]]]  # finditer of the non-fact patterns
+
+
+_PAIRS = {"“": ("”", 40), "「": ("」", 40), "《": ("》", 80), "‘": ("’", 40), '"': ('"', 20)}
+_MAX_WIDTH = max(w for _, w in _PAIRS.values())
+
+
+def _literal_marks(chars: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple((c, re.compile(re.escape(c))) for c in chars)
+
+
+# Positions of single characters are found one literal at a time (the engine's fast literal search)
+# and merged: several times faster than one scan for a character class over CJK text, same lists.
+_NEWLINE_MARK = _literal_marks("\n")
+_SENTENCE_MARKS = _literal_marks("。！？!?")
+_CLAUSE_MARKS = (*_literal_marks("，；;：:"), (",", re.compile(r",(?!\d{3}(?!\d))")))
+_OPEN_MARKS = _literal_marks("".join(_PAIRS))
+
+
+def _positions(
+    text: str, marks: tuple[tuple[str, re.Pattern[str]], ...], known: Iterable[int] = ()
+) -> list[int]:
+    """Sorted positions of the given marks in ``text``, merged with the positions already ``known``."""
+    found = list(known)
+    for c, rx in marks:
+        if c in text:
+            found += map(_START, rx.finditer(text))
+    found.sort()
+    return found
+
+
+def _document(text: str) -> _Document:
+    newlines = _positions(text, _NEWLINE_MARK)
+    sentence = _positions(text, _SENTENCE_MARKS, newlines)
+    clause = _positions(text, _CLAUSE_MARKS, sentence)
+    return _Document(
+        text,
+        _cuts(newlines, len(text)),
+        _cuts(sentence, len(text)),
+        _cuts(clause, len(text)),
+        _positions(text, _OPEN_MARKS),
+        lexicons.non_fact_regex().finditer,
+    )
+
+
+def _quoted(doc: _Document, candidates: Sequence[_Candidate]) -> list[bool]:
+    """For each candidate, whether its number sits inside a short quoted name (“四个一”) or a
+    《title》 on its line. Only an opening mark at most ``_MAX_WIDTH`` before the number can open
+    such a quote: the first one is found for every candidate by one ``bisect`` each."""
+    marks = doc.open_marks
+    sentinel = [*marks, len(doc.text)]  # no number starts after the end
+    firsts = map(bisect_left, repeat(marks), [c.num_start - _MAX_WIDTH for c in candidates])
+    return [
+        sentinel[k] < c.num_start and _in_quotes(doc, k, c.num_start, c.end)
+        for k, c in zip(firsts, candidates, strict=True)
+    ]
+
+
+def _in_quotes(doc: _Document, k: int, s: int, e: int) -> bool:
+    """Whether [s, e) sits inside a quote opened by one of the marks ``open_marks[k:]`` before ``s``."""
+    marks, text = doc.open_marks, doc.text
+    # only the kinds of mark that occur before the number can open a quote around it
+    kinds = {text[marks[k]]}
+    k += 1
+    while k < len(marks) and marks[k] < s:
+        kinds.add(text[marks[k]])
+        k += 1
+    for open_mark in kinds:
+        close_mark, width = _PAIRS[open_mark]
+        o = text.rfind(open_mark, max(0, s - width), s)
+        if o < 0:
+            continue
+        if open_mark == close_mark:
+            if text.count(open_mark, doc.lines.around(s, s)[0], s) % 2 == 0:
+                continue
+        elif text.find(close_mark, o + 1, s) >= 0:
+            continue  # closed before the number
+        c = text.find(close_mark, e, e + width)
+        if c >= 0 and "\n" not in text[o:c] and (c - o) <= width + 2:
+            return True
+    return False
+
+
+def _non_facts(doc: _Document, candidates: list[_Candidate]) -> list[bool]:
+    """For each candidate, whether its number overlaps a non-fact pattern (names, idioms, contacts)
+    found within 10 characters either side of it."""
+    text, finditer = doc.text, doc.non_fact
+    found = []
+    for c in candidates:
+        s, e = c.num_start, c.end
+        overlaps = False
+        for m in finditer(text, s - 10 if s > 10 else 0, e + 10):  # an end past the text is its end
+            if m.end() > s:  # matches come in order and do not overlap: the first to end after s decides
+                overlaps = m.start() < e
+                break
+        found.append(overlaps)
+    return found
+
+
+def _accepted(doc: _Document, candidates: list[_Candidate]) -> list[_Candidate]:
+    """The candidates that are facts: not in a quoted name, not on a non-fact pattern, not on a
+    boilerplate line (each line holding a candidate is judged once)."""
+    text = doc.text
+    unquoted = [c for c, quoted in zip(candidates, _quoted(doc, candidates), strict=True) if not quoted]
+    kept = [c for c, non_fact in zip(unquoted, _non_facts(doc, unquoted), strict=True) if not non_fact]
+    positions = [c.num_start for c in kept]
+    line_starts, line_ends = doc.lines.spans(positions, positions)
+    is_boilerplate = lexicons.boilerplate_line()
+    boilerplate = {
+        s: is_boilerplate(text[s:e]) for s, e in dict(zip(line_starts, line_ends, strict=True)).items()
+    }
+    return [c for c, s in zip(kept, line_starts, strict=True) if not boilerplate[s]]
 
 
 # ---------------------------------------------------------------------------------------- metric
@@ -444,23 +499,13 @@ def _fillers() -> _Fillers:
     )  # $ also matches before \n
 
 
-def _strip_fillers(phrase: str) -> str:
-    """Drop filler words and punctuation at both ends (累计, 共, 截至目前 … 达到, 为)."""
+def _strip_fillers(phrases: list[str]) -> list[str]:
+    """Each phrase without filler words and punctuation at both ends (累计, 共, 截至目前 … 达到, 为).
+    Its first and last characters tell whether a regex needs to run at all."""
     f = _fillers()
-    if phrase and phrase[0] in f.lead_first:
-        phrase = f.lead.sub("", phrase, count=1)
-    if phrase and phrase[-1] in f.trail_last:
-        phrase = f.trail.sub("", phrase, count=1)
-    return phrase
-
-
-def _clause(ctx: _DocContext, s: int, e: int) -> tuple[int, int]:
-    bounds = ctx.clause_bounds
-    k = bisect_left(bounds, s)
-    start = bounds[k - 1] + 1 if k > 0 else 0
-    k2 = k if e == s else bisect_left(bounds, e, k)
-    end = bounds[k2] if k2 < len(bounds) else len(ctx.text)
-    return start, end
+    lead, lead_first, trail, trail_last = f.lead.sub, f.lead_first, f.trail.sub, f.trail_last
+    phrases = [lead("", p, count=1) if p and p[0] in lead_first else p for p in phrases]
+    return [trail("", p, count=1) if p and p[-1] in trail_last else p for p in phrases]
 
 
 def _without(text: str, base: int, spans: list[tuple[int, int]]) -> str:
@@ -476,9 +521,7 @@ def _without(text: str, base: int, spans: list[tuple[int, int]]) -> str:
 
 
 def _cut_before(phrase: str, limit: int) -> str:
-    """Keep the last ``limit`` chars, widened so that a quoted name is not cut in half."""
-    if len(phrase) <= limit:
-        return phrase
+    """The last ``limit`` chars of a longer phrase, widened so that a quoted name is not cut in half."""
     cut = len(phrase) - limit
     opened = phrase.rfind("“", 0, cut)
     if opened >= 0 and phrase.find("”", opened) >= cut:
@@ -487,9 +530,7 @@ def _cut_before(phrase: str, limit: int) -> str:
 
 
 def _cut_after(phrase: str, limit: int) -> str:
-    """Keep the first ``limit`` chars, widened to the end of a quoted name left open."""
-    if len(phrase) <= limit:
-        return phrase
+    """The first ``limit`` chars of a longer phrase, widened to the end of a quoted name left open."""
     head = phrase[:limit]
     if head.count("“") > head.count("”"):
         close = phrase.find("”", limit)
@@ -498,58 +539,69 @@ def _cut_after(phrase: str, limit: int) -> str:
     return head
 
 
-def _parts(text: str, c: _Candidate, facts: list[_Candidate], idx: int, cs: int, ce: int) -> tuple[str, str]:
-    """(before, after): the verb-object before the number and the counted noun after it, in the
-    clause [cs, ce)."""
-    fill = _fillers()
-    first = idx
-    while first > 0 and facts[first - 1].start >= cs:
-        first -= 1
-    if first < idx:
-        before = _without(text[cs : c.start], cs, [(f.start, f.end) for f in facts[first:idx]])
-    else:
-        before = text[cs : c.start]
-    if "月" in before or "年" in before:
-        before = _DATE_IN_METRIC.sub("", before)
-    if before:  # _strip_fillers, inlined: this runs for every fact
-        if before[0] in fill.lead_first:
-            before = fill.lead.sub("", before, count=1)
-        if before and before[-1] in fill.trail_last:
-            before = fill.trail.sub("", before, count=1)
-        if len(before) > 30:
-            before = _cut_before(before, 30)
-    nxt = facts[idx + 1].start if idx + 1 < len(facts) and facts[idx + 1].start < ce else ce
-    after = text[c.end : nxt]
-    if after:
-        if after[0] in "、和及" or after.startswith(("以及", "其中")):
-            return before, ""
-        if len(after) > 20:
-            after = _cut_after(after, 20)
-        if after[0] in fill.lead_first:
-            after = fill.lead.sub("", after, count=1)
-        if after and after[-1] in fill.trail_last:
-            after = fill.trail.sub("", after, count=1)
-    return before, after
+def _limited(phrases: list[str], limit: int, cut: Callable[[str, int], str]) -> list[str]:
+    """The phrases, each one longer than ``limit`` shortened by ``cut``."""
+    return [p if len(p) <= limit else cut(p, limit) for p in phrases]
 
 
-def _borrowed(
-    ctx: _DocContext, idx: int, metric: str, metrics: list[str], max_end: list[int], sent_start: int, cs: int
-) -> str:
-    """A metric that is a bare verb (受益7.55万人次) borrows what the clause before did: the metric of
-    the last earlier fact ending in the same sentence, else the tail of the previous clause.
-    ``metrics`` holds the metrics of the facts before ``idx``, ``max_end[i]`` the largest end among
-    facts 0…i."""
-    ends = ctx.fact_ends
-    j = idx - 1
-    while j >= 0 and max_end[j] > sent_start and ends[j] <= sent_start:
+def _befores(text: str, facts: list[_Candidate], clause_starts: list[int]) -> list[str]:
+    """The verb-object before each fact in its clause: earlier quantities of the clause cut out,
+    dates and fillers dropped, at most 30 characters (more to keep a quoted name whole)."""
+    # the first fact of each fact's clause: facts are sorted by start
+    firsts = map(bisect_left, repeat([c.start for c in facts]), clause_starts)
+    phrases = [
+        text[cs : c.start]
+        if first == i
+        else _without(text[cs : c.start], cs, [(f.start, f.end) for f in facts[first:i]])
+        for i, (c, cs, first) in enumerate(zip(facts, clause_starts, firsts, strict=True))
+    ]
+    # every date pattern holds 年 or 月
+    phrases = [_DATE_IN_METRIC.sub("", p) if "月" in p or "年" in p else p for p in phrases]
+    return _limited(_strip_fillers(phrases), 30, _cut_before)
+
+
+def _nouns(text: str, facts: list[_Candidate], clause_ends: list[int]) -> list[str]:
+    """The counted noun after each fact: up to the next fact or the clause's end, fillers dropped,
+    at most 20 characters; nothing when the text goes on to list more (、和及, 以及, 其中)."""
+    next_starts = [c.start for c in facts[1:]] + [len(text)] if facts else []
+    phrases = [text[c.end : min(nxt, ce)] for c, nxt, ce in zip(facts, next_starts, clause_ends, strict=True)]
+    phrases = ["" if p.startswith(("、", "和", "及", "以及", "其中")) else p for p in phrases]
+    return _strip_fillers(_limited(phrases, 20, _cut_after))
+
+
+def _borrowed(doc: _Document, ends: list[int], reach: list[int], metrics: list[str], ss: int, cs: int) -> str:
+    """What a metric that is a bare verb (受益7.55万人次) takes from the clause before: the metric of
+    the last earlier fact ending in the same sentence (which starts at ``ss``), else the tail of the
+    previous clause. ``metrics`` are those of the earlier facts, ``ends`` their ends and ``reach[j]``
+    the largest end among facts 0…j."""
+    j = len(metrics) - 1
+    while j >= 0 and reach[j] > ss and ends[j] <= ss:
         j -= 1  # the last earlier fact that ends inside this sentence, if any
-    if j >= 0 and max_end[j] > sent_start:
-        return metrics[j] + metric
-    if cs > sent_start + 1:
-        pcs, _ = _clause(ctx, cs - 1, cs - 1)
-        prev_clause = _strip_fillers(_DATE_IN_METRIC.sub("", ctx.text[pcs : cs - 1]))
-        return prev_clause[-12:] + metric
-    return metric
+    if j >= 0 and reach[j] > ss:
+        return metrics[j]
+    if cs > ss + 1:
+        pcs, _ = doc.clauses.around(cs - 1, cs - 1)
+        return _strip_fillers([_DATE_IN_METRIC.sub("", doc.text[pcs : cs - 1])])[0][-12:]
+    return ""
+
+
+def _metrics(
+    doc: _Document, facts: list[_Candidate], clauses: tuple[list[int], list[int]], sentence_starts: list[int]
+) -> tuple[list[str], list[str]]:
+    """(metrics, nouns) of the facts: a metric is the verb-object before the number and the counted
+    noun after it, or, when that is a bare verb, borrows from the clause before."""
+    clause_starts, clause_ends = clauses
+    nouns = _nouns(doc.text, facts, clause_ends)
+    ends = [c.end for c in facts]
+    reach = list(accumulate(ends, max))
+    metrics: list[str] = []
+    befores = _befores(doc.text, facts, clause_starts)
+    for before, noun, ss, cs in zip(befores, nouns, sentence_starts, clause_starts, strict=True):
+        metric = before + noun
+        if len(metric) <= 3 and before:
+            metric = _borrowed(doc, ends, reach, metrics, ss, cs) + metric
+        metrics.append(metric)
+    return metrics, nouns
 
 
 # -------------------------------------------------------------------------------------- category
@@ -558,146 +610,156 @@ def _borrowed(
 _SCOPES = ("metric", "noun", "clause", "sentence")
 
 
+class _Run(NamedTuple):
+    """Rules next to each other in priority order that read the same scope.
+
+    With ``needs_all`` false they are one-keyword rules and the first of ``keywords`` found in the
+    text decides; with ``needs_all`` true it is one rule whose keywords must all occur (``家庭&关爱``
+    in category_keywords.csv). ``categories`` maps each keyword to the category of its first rule.
+    """
+
+    scope: int
+    keywords: tuple[str, ...]
+    categories: dict[str, str]
+    needs_all: bool
+
+
+class _UnitRules(NamedTuple):
+    """The category rules that apply to one unit, as runs tried in priority order, and the
+    category when none matches (a rule without keywords, else ``other``)."""
+
+    runs: tuple[_Run, ...]
+    default: str
+
+
+def _unit_class(unit: str) -> str:
+    info = lexicons.units().get(unit)
+    return info.unit_class if info else ("money" if unit == "元" else "")
+
+
+def _runs(rules: list[tuple[int, tuple[str, ...], str]]) -> tuple[tuple[_Run, ...], str]:
+    """(scope, keywords, category) rules in priority order → runs, and the fallback category.
+
+    A rule without keywords matches anything, so it ends the list; a one-keyword rule whose keyword
+    an earlier rule of its run already has can never decide and is dropped.
+    """
+    groups: list[tuple[int, bool, dict[str, str]]] = []
+    default = "other"
+    for scope, keywords, category in rules:
+        if not keywords:
+            default = category
+            break
+        needs_all = len(keywords) > 1
+        if needs_all or not groups or groups[-1][:2] != (scope, False):
+            groups.append((scope, needs_all, {}))
+        for keyword in keywords:
+            groups[-1][2].setdefault(keyword, category)
+    return tuple(_Run(scope, tuple(cats), cats, needs_all) for scope, needs_all, cats in groups), default
+
+
 @lru_cache(maxsize=256)
-def _rules_for(unit_class: str, unit: str) -> tuple[tuple[str, int, tuple[str, ...]], ...]:
-    """(category, scope index, keywords) of the rules that apply to a unit, by priority."""
-    return tuple(
-        (r.category, _SCOPES.index(r.scope) if r.scope in _SCOPES else 0, r.keywords)
+def _unit_rules(unit: str) -> _UnitRules:
+    """The rules of category_keywords.csv for this unit (its own, its class's and the general ones),
+    highest priority first, grouped into runs.
+
+    Categorising runs once per fact: grouping consecutive one-keyword rules of a scope lets a run be
+    one plain loop of ``keyword in text`` tests instead of a walk over rule records.
+    """
+    unit_class = _unit_class(unit)
+    rules = [
+        (_SCOPES.index(r.scope) if r.scope in _SCOPES else 0, r.keywords, r.category)
         for r in lexicons.category_rules()
         if not r.unit_key or r.unit_key in (unit_class, unit)
-    )
+    ]
+    return _UnitRules(*_runs(rules))
 
 
-_Chain = Callable[[str, str, str, str], str]
+def _first_category(rules: _UnitRules, scopes: tuple[str, str, str, str]) -> str:
+    """The category of the first rule (priority order) whose keywords occur in its scope's text."""
+    for scope, keywords, categories, needs_all in rules.runs:
+        text = scopes[scope]
+        if not needs_all:
+            for keyword in keywords:
+                if keyword in text:
+                    return categories[keyword]
+        elif all(map(text.__contains__, keywords)):
+            return categories[keywords[0]]
+    return rules.default
 
 
-@lru_cache(maxsize=256)
-def _rule_chain(unit_class: str, unit: str) -> tuple[_Chain, bool, bool]:
-    """The rules of a unit compiled into one Python function ``(metric head, noun, clause, sentence)
-    → category`` — a chain of ``if "keyword" in hay: return "category"`` in priority order — and
-    whether it reads the clause and the sentence.
-
-    Categorising runs once per fact; a generated chain of ``in`` tests is about twice as fast as
-    walking the rule tuples. Keywords and categories enter the source only through ``repr``.
-    """
-    lines = ["def chain(h0, h1, h2, h3):"]
-    scopes = set()
-    for category, scope, keywords in _rules_for(unit_class, unit):
-        test = " and ".join(f"{k!r} in h{scope}" for k in keywords) or "True"
-        lines.append(f"    if {test}:\n        return {category!r}")
-        scopes |= {scope} if keywords else set()
-    lines.append("    return 'other'")
-    namespace: dict[str, _Chain] = {}
-    exec("\n".join(lines), namespace)  # noqa: S102 - source built above from repr'd data only
-    return namespace["chain"], 2 in scopes, 3 in scopes
-
-
-_CHAINS: dict[str, tuple[_Chain, bool, bool]] = {}
-
-
-def _unit_chain(unit: str) -> tuple[_Chain, bool, bool]:
-    chain = _CHAINS.get(unit)
-    if chain is None:
-        info = lexicons.units().get(unit)
-        unit_class = info.unit_class if info else ("money" if unit == "元" else "")
-        chain = _CHAINS[unit] = _rule_chain(unit_class, unit)
-    return chain
-
-
-def _head(metric: str) -> str:
-    """The part of the metric the ``metric`` scope reads: after a list closed by 等, what follows."""
-    if "等" in metric:
-        head = metric.rsplit("等", 1)[-1]
-        return head if len(head) >= 2 else metric
-    return metric
+def _categories(
+    units: list[str], metrics: list[str], nouns: list[str], clauses: list[str], sentences: list[str]
+) -> list[str]:
+    """The category of each fact (see ``categorise``)."""
+    tails = [m.rsplit("等", 1)[-1] for m in metrics]
+    return [
+        _first_category(_unit_rules(unit), (tail if len(tail) >= 2 else m, noun, clause or m, sentence or m))
+        for unit, m, tail, noun, clause, sentence in zip(
+            units, metrics, tails, nouns, clauses, sentences, strict=True
+        )
+    ]
 
 
 def categorise(metric: str, unit: str, sentence: str = "", noun: str = "", clause: str = "") -> str:
     """Category of a fact: the highest-priority rule of category_keywords.csv that matches.
 
-    Scopes: ``metric`` looks at the metric's head (after a list closed by 等, the part after 等:
-    in 特色种养、电子商务等培训 the fact counts 培训), ``noun`` at the counted noun right after the
-    number, ``clause`` at the whole clause, ``sentence`` at the sentence.
+    Scopes: ``metric`` looks at the metric's head (after a list closed by 等, the part after 等 if it
+    has two characters or more: in 特色种养、电子商务等培训 the fact counts 培训), ``noun`` at the
+    counted noun right after the number, ``clause`` at the whole clause (else the metric),
+    ``sentence`` at the sentence (else the metric).
     """
-    return _unit_chain(unit)[0](_head(metric), noun, clause or metric, sentence or metric)
+    return _categories([unit], [metric], [noun], [clause], [sentence])[0]
 
 
 # ------------------------------------------------------------------------------------------ entry
 
 
+def _original_spans(norm: Normalised, starts: list[int], ends: list[int]) -> tuple[list[int], list[int]]:
+    """The original spans of non-empty normalised spans: the same when normalising removed nothing."""
+    if norm.identity:
+        return starts, ends
+    spans = [norm.to_original(s, e) for s, e in zip(starts, ends, strict=True)]
+    return [s for s, _ in spans], [e for _, e in spans]
+
+
 def extract_facts(original: str, norm: Normalised) -> list[dict]:
-    """Facts of one report, in text order (fields: see GUIDELINES.md plus sentence/start/end)."""
+    """Facts of one report, in text order (fields: see GUIDELINES.md plus sentence/start/end).
+
+    Worked out column by column over the document's facts: their clauses and sentences, then their
+    metrics and categories, then their original spans."""
     text = norm.text
-    n = len(text)
-    ctx = _context(text)
-    marks = ctx.open_marks
-    n_marks = len(marks)
-    cands = []
-    for c in _find_candidates(text):
-        s = c.num_start
-        # _in_quotes only when an opening mark stands within _MAX_WIDTH before the number (its own
-        # first test, done here without the call)
-        if (
-            n_marks
-            and (k := bisect_left(marks, s - _MAX_WIDTH)) < n_marks
-            and marks[k] < s
-            and _in_quotes(ctx, s, c.end)
-        ):
-            continue
-        if not _blocked(ctx, s, c.end):
-            cands.append(c)
-    ctx.fact_ends = ends = [c.end for c in cands]
-    max_end, top = [], -1
-    for e in ends:
-        top = e if e > top else top
-        max_end.append(top)
-    identity = norm.identity
-    original_index = norm.original_index
-    clause_bounds, sentence_bounds = ctx.clause_bounds, ctx.sentence_bounds
-    n_clause, n_sentence = len(clause_bounds), len(sentence_bounds)
-    metrics: list[str] = []
-    facts = []
-    for i, c in enumerate(cands):
-        start, end = c.start, c.end
-        # the clause [cs, ce) and the sentence [ss, se) around the quantity; a sentence keeps its end mark
-        k = bisect_left(clause_bounds, start)
-        cs = clause_bounds[k - 1] + 1 if k else 0
-        k = bisect_left(clause_bounds, end, k)
-        ce = clause_bounds[k] if k < n_clause else n
-        k = bisect_left(sentence_bounds, start)
-        ss = sentence_bounds[k - 1] + 1 if k else 0
-        k = bisect_left(sentence_bounds, end, k)
-        se = sentence_bounds[k] + 1 if k < n_sentence else n
-        before, after = _parts(text, c, cands, i, cs, ce)
-        metric = before + after
-        if len(metric) <= 3 and before:
-            metric = _borrowed(ctx, i, metric, metrics, max_end, ss, cs)
-        metrics.append(metric)
-        unit = c.unit
-        chain, reads_clause, reads_sentence = _CHAINS.get(unit) or _unit_chain(unit)
-        category = chain(
-            _head(metric) if "等" in metric else metric,
-            after,
-            (reads_clause and text[cs:ce]) or metric,
-            (reads_sentence and text[ss:se]) or metric,
+    doc = _document(text)
+    facts = _accepted(doc, _find_candidates(text))
+    starts, ends = [c.start for c in facts], [c.end for c in facts]
+    clauses = doc.clauses.spans(starts, ends)
+    sentence_starts, sentence_ends = doc.sentences.spans(starts, ends)
+    sentence_ends = [e + 1 if e < len(text) else e for e in sentence_ends]  # with its closing mark
+    metrics, nouns = _metrics(doc, facts, clauses, sentence_starts)
+    categories = _categories(
+        [c.unit for c in facts],
+        metrics,
+        nouns,
+        [text[s:e] for s, e in zip(*clauses, strict=True)],
+        [text[s:e] for s, e in zip(sentence_starts, sentence_ends, strict=True)],
+    )
+    return [
+        {
+            "text": original[start:end],
+            "value": c.value,
+            "unit": c.unit,
+            "qualifier": c.qualifier,
+            "metric": metric,
+            "category": category,
+            "sentence": original[s_start:s_end].strip(),
+            "start": start,
+            "end": end,
+        }
+        for c, metric, category, start, end, s_start, s_end in zip(
+            facts,
+            metrics,
+            categories,
+            *_original_spans(norm, starts, ends),
+            *_original_spans(norm, sentence_starts, sentence_ends),
+            strict=True,
         )
-        if identity:  # start < end ≤ n and ss < se ≤ n: the spans are the original's
-            o_start, o_end, s_start, s_end = start, end, ss, se
-        else:
-            # norm.to_original, which for a non-empty span maps its first and last characters
-            o_start, o_end = original_index(start), original_index(end - 1) + 1
-            s_start, s_end = original_index(ss), original_index(se - 1) + 1
-        facts.append(
-            {
-                "text": original[o_start:o_end],
-                "value": c.value,
-                "unit": unit,
-                "qualifier": c.qualifier,
-                "metric": metric,
-                "category": category,
-                "sentence": original[s_start:s_end].strip(),
-                "start": o_start,
-                "end": o_end,
-            }
-        )
-    return facts
+    ]

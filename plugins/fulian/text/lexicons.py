@@ -18,6 +18,12 @@ from pathlib import Path
 from fulian.settings import DBT_SEEDS_DIR as SEEDS_DIR
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
+UNITS_CSV = SEEDS_DIR / "units.csv"
+CATEGORIES_CSV = SEEDS_DIR / "categories.csv"
+CATEGORY_KEYWORDS_CSV = SEEDS_DIR / "category_keywords.csv"
+ADMIN_DIVISIONS_CSV = SEEDS_DIR / "admin_divisions.csv"
+SEED_FILES = (UNITS_CSV, CATEGORIES_CSV, CATEGORY_KEYWORDS_CSV, ADMIN_DIVISIONS_CSV)
+"""The dbt seeds read here: with DATA_DIR, the data the extractor's output depends on."""
 
 
 def _rows(path: Path) -> list[dict[str, str]]:
@@ -54,21 +60,20 @@ class CategoryRule:
 def units() -> dict[str, Unit]:
     """Counting words by simplified spelling (units.csv)."""
     return {
-        r["unit"]: Unit(r["unit"], r["unit_class"], r["base_unit"] or r["unit"])
-        for r in _rows(SEEDS_DIR / "units.csv")
+        r["unit"]: Unit(r["unit"], r["unit_class"], r["base_unit"] or r["unit"]) for r in _rows(UNITS_CSV)
     }
 
 
 @lru_cache(maxsize=1)
 def category_codes() -> tuple[str, ...]:
-    return tuple(r["category_code"] for r in _rows(SEEDS_DIR / "categories.csv"))
+    return tuple(r["category_code"] for r in _rows(CATEGORIES_CSV))
 
 
 @lru_cache(maxsize=1)
 def category_rules() -> tuple[CategoryRule, ...]:
     """Category rules, highest priority first (file order breaks ties)."""
     rules = []
-    for r in _rows(SEEDS_DIR / "category_keywords.csv"):
+    for r in _rows(CATEGORY_KEYWORDS_CSV):
         kws = tuple(k for k in r["keyword"].split("&") if k)
         rules.append(
             CategoryRule(
@@ -122,42 +127,54 @@ def money_context() -> tuple[tuple[str, ...], tuple[str, ...]]:
 _CATEGORY_CLASS = {"CATEGORY_DIGIT": r"\d", "CATEGORY_SPACE": r"\s", "CATEGORY_WORD": r"\w"}
 
 
+def _class_items(members) -> list[str] | None:
+    """The items of a parsed character class, or None for a negated class or another category."""
+    from re import _constants as c  # the parser's own vocabulary, private: see first_char_guard
+
+    items: list[str] = []
+    for op, av in members:
+        if op is c.LITERAL:
+            items.append(re.escape(chr(av)))
+        elif op is c.RANGE:
+            items.append(f"{re.escape(chr(av[0]))}-{re.escape(chr(av[1]))}")
+        elif op is c.CATEGORY and str(av) in _CATEGORY_CLASS:
+            items.append(_CATEGORY_CLASS[str(av)])
+        else:
+            return None
+    return items
+
+
+def _op_items(op, av) -> tuple[list[str], bool] | None:
+    """(class items that can start a match of one parsed item, whether it can match empty); None
+    for a construct this analysis does not follow (inline flags, back references, …)."""
+    from re import _constants as c  # the parser's own vocabulary, private: see first_char_guard
+
+    if op is c.LITERAL:
+        return [re.escape(chr(av))], False
+    if op is c.IN:
+        items = _class_items(av)
+        return None if items is None else (items, False)
+    if op is c.SUBPATTERN:
+        return None if av[1] or av[2] else _first_items(av[3])  # not with inline flags
+    if op is c.BRANCH:
+        subs = [_first_items(alt) for alt in av[1]]
+        if any(x is None for x in subs):
+            return None
+        return [i for x in subs for i in x[0]], any(x[1] for x in subs)  # type: ignore[index]
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+        inner = _first_items(av[2])
+        return None if inner is None else (inner[0], inner[1] or av[0] == 0)
+    if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+        return [], True  # zero-width: the next item still starts the match
+    return None
+
+
 def _first_items(data) -> tuple[list[str], bool] | None:
     """(class items that can start a match of this parsed sequence, whether it can match empty);
     None when the sequence holds a construct this analysis does not follow."""
-    from re import _constants as c  # noqa: PLC0415 - the parser's own vocabulary, for first_char_guard
-
     items: list[str] = []
     for op, av in data:
-        if op is c.LITERAL:
-            return [*items, re.escape(chr(av))], False
-        if op is c.IN:
-            for iop, iav in av:
-                if iop is c.LITERAL:
-                    items.append(re.escape(chr(iav)))
-                elif iop is c.RANGE:
-                    items.append(f"{re.escape(chr(iav[0]))}-{re.escape(chr(iav[1]))}")
-                elif iop is c.CATEGORY and str(iav) in _CATEGORY_CLASS:
-                    items.append(_CATEGORY_CLASS[str(iav)])
-                else:
-                    return None  # negated class, other categories
-            return items, False
-        if op is c.SUBPATTERN:
-            if av[1] or av[2]:
-                return None  # inline flags
-            sub = _first_items(av[3])
-        elif op is c.BRANCH:
-            subs = [_first_items(alt) for alt in av[1]]
-            if any(x is None for x in subs):
-                return None
-            sub = ([i for x in subs for i in x[0]], any(x[1] for x in subs))  # type: ignore[index]
-        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
-            inner = _first_items(av[2])
-            sub = None if inner is None else (inner[0], inner[1] or av[0] == 0)
-        elif op in (c.AT, c.ASSERT, c.ASSERT_NOT):
-            continue  # zero-width: the next item still starts the match
-        else:
-            return None
+        sub = _op_items(op, av)
         if sub is None:
             return None
         items += sub[0]
@@ -173,11 +190,11 @@ def first_char_guard(pattern: str, flags: int = 0) -> str:
     character test instead of trying every alternative; it never changes what matches.
     """
     try:
-        from re import _parser  # noqa: PLC0415
+        from re import _parser  # private: any failure below means no guard
 
         parsed = _parser.parse(pattern, flags)
         first = _first_items(parsed.data)
-    except Exception:  # noqa: BLE001 - an unknown parser: no guard, same matches
+    except Exception:  # an unknown parser: no guard, same matches
         return ""
     if first is None or first[1] or not first[0] or parsed.state.flags & (re.I | re.L):
         return ""
@@ -203,11 +220,11 @@ def boilerplate_regex() -> re.Pattern[str]:
 def _anchored(pattern: str) -> bool:
     """Whether a pattern can only match at the start of a line (it begins with ``^``)."""
     try:
-        from re import _constants as c  # noqa: PLC0415
-        from re import _parser  # noqa: PLC0415
+        from re import _constants as c  # private: any failure below means "not anchored"
+        from re import _parser
 
         data = _parser.parse(pattern, re.M).data
-    except Exception:  # noqa: BLE001
+    except Exception:  # an unknown parser: treated as not anchored, same verdicts
         return False
     return bool(data) and data[0][0] is c.AT and data[0][1] in (c.AT_BEGINNING, c.AT_BEGINNING_STRING)
 
@@ -237,4 +254,4 @@ def region_stopnames() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def admin_divisions() -> tuple[dict[str, str], ...]:
     """Rows of admin_divisions.csv (region_code, province, city, county, level, short_name)."""
-    return tuple(_rows(SEEDS_DIR / "admin_divisions.csv"))
+    return tuple(_rows(ADMIN_DIVISIONS_CSV))

@@ -118,46 +118,56 @@ def resolve(m: re.Match[str], report_year: int | None, published_year: int | Non
     g = m.groupdict()
     now = published_year or report_year
     ref = report_year or published_year
+    if any(g[k] for k in _ABSOLUTE):
+        return _absolute(g, m.group(0), now, ref)
+    return _relative(g, m.group(0), now, ref)
+
+
+_ABSOLUTE = ("range_a", "since", "asof", "asof_end", "until", "year", "cn_year", "plan")
+
+
+def _absolute(g: dict, written: str, now: int | None, ref: int | None) -> TimeCue:
+    """Years written out (2022年, 2018—2022年, 截至2022年底, 到2025年, "十三五")."""
     if g["range_a"]:
-        a, b = int(g["range_a"]), int(g["range_b"])
-        return TimeCue(min(a, b), max(a, b), future=bool(now and max(a, b) > now))
+        a, b = sorted((int(g["range_a"]), int(g["range_b"])))
+        return TimeCue(a, b, future=bool(now and b > now))
     if g["since"]:
-        end = ref if ref and ref >= int(g["since"]) else int(g["since"])
-        return TimeCue(int(g["since"]), end)
+        start = int(g["since"])
+        return TimeCue(start, ref if ref and ref >= start else start)
     if g["asof"] or g["asof_end"]:
         year = int(g["asof"] or g["asof_end"])
         return TimeCue(None, year, future=bool(now and year > now), open_start=True)
     if g["until"]:
         year = int(g["until"])
         return TimeCue(ref if ref and ref < year else year, year, future=bool(now and year > now))
-    if g["year"] or g["cn_year"]:
-        year = int(g["year"]) if g["year"] else _cn_year(g["cn_year"])
-        return TimeCue(year, year, future=bool(now and year > now))
     if g["plan"]:
         a, b = _PLAN_YEARS[g["plan"]]
-        if m.group(0).endswith(("末", "期末")):
-            a = b
-        return TimeCue(a, b, future=bool(now and b > now))
+        return TimeCue(b if written.endswith(("末", "期末")) else a, b, future=bool(now and b > now))
+    year = int(g["year"]) if g["year"] else _cn_year(g["cn_year"])
+    return TimeCue(year, year, future=bool(now and year > now))
+
+
+# relative words: the year they name, counted from the publication year
+_STEPS = {"this": 0, "last": -1, "next": 1, "before_last": -2}
+
+
+def _relative(g: dict, written: str, now: int | None, ref: int | None) -> TimeCue | None:
+    """Years named relative to the report (五年来, 今年, 去年, 全年, 目前)."""
     if g["span"] or g["span_near"] or g["span_ahead"]:
         n = _span_years(g["span"] or g["span_near"] or g["span_ahead"])
         if not n or not ref or n > 30:
             return None
-        if m.group(0).startswith(("今后", "未来")):
+        if written.startswith(("今后", "未来")):
             return TimeCue(ref + 1, ref + n, future=True)
         return TimeCue(ref - n + 1, ref)
     if g["to_date"]:
         return TimeCue(None, ref, open_start=True) if ref else None
-    if g["this"]:
-        return TimeCue(now, now) if now else None
     if g["within"]:
         return TimeCue(ref, ref, within=True) if ref else None
-    if g["last"]:
-        return TimeCue(now - 1, now - 1) if now else None
-    if g["next"]:
-        return TimeCue(now + 1, now + 1, future=True) if now else None
-    if g["before_last"]:
-        return TimeCue(now - 2, now - 2) if now else None
-    return None
+    step = next((v for k, v in _STEPS.items() if g[k]), None)
+    if step is None or not now:
+        return None
+    return TimeCue(now + step, now + step, future=step > 0)
 
 
 # A clause ends at punctuation, or at a space not inside a number (flattened tables separate their

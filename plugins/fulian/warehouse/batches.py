@@ -119,7 +119,7 @@ def extract_batch(manifest: str, landing: Path, known_hashes: frozenset[str], ru
                     "rejected_at": now,
                 }
             )
-        except Exception as err:  # noqa: BLE001 - one bad file must never stop the batch
+        except Exception as err:  # one bad file must never stop the batch
             log.exception("extraction failed on %s", name)
             out["rejected"].append(
                 {
