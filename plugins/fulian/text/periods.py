@@ -69,7 +69,11 @@ _PLAN_YEARS = {
 }
 _POINT_UNITS = ("个百分点", "百分点", "千分点", "个千分点")
 # A line that is only a date (a bulletin's issue date): it dates the page, not the figures below it.
-_DATE_ONLY = re.compile(r"^[(（]?\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[)）]?$")
+# A line that dates or labels the page (2023年1月31日, 发布日期：2024年6月3日, 来源：…) is no heading:
+# it dates the page, not the figures below it.
+_NOT_HEADING = re.compile(
+    r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}-\d{1,2}-\d{1,2}|发布|来源|作者|浏览"
+)
 _COMPARISON_BASE = "比较由从同"
 # Where a clause ends, and where a sentence ends.
 _CLAUSE_END = "，,；;。！？!?\n：:\u3000\t"
@@ -206,13 +210,13 @@ class _Index:
         return start, end
 
     def _is_heading(self, k: int) -> bool:
-        """A short line without a full stop that is not a bare date reads as a heading."""
+        """A short line without a full stop that does not date or label the page reads as a heading."""
         line = self.text[slice(*self._line(k))].strip()
         return (
             bool(line)
             and len(line) <= 40
             and not line.endswith(("。", "；", ";"))
-            and not _DATE_ONLY.match(line)
+            and not _NOT_HEADING.search(line)
         )
 
     @staticmethod
