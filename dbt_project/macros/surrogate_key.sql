@@ -24,3 +24,17 @@
 {% macro date_key(date_expression) -%}
     cast({{ fulian_strftime('cast(' ~ date_expression ~ ' as date)', '%Y%m%d') }} as integer)
 {%- endmacro %}
+
+{#
+    year_date_key('facts.period_end_year', 1231) -> the dim_date key of that day of the year
+    (YYYYMMDD), or null when the year is null or outside the calendar (vars calendar_start/_end).
+#}
+{% macro year_date_key(year_expression, month_day) -%}
+    case
+        when
+            {{ year_expression }}
+            between {{ fulian_date_part('year', "date '" ~ var('calendar_start') ~ "'") }}
+            and {{ fulian_date_part('year', "date '" ~ var('calendar_end') ~ "'") }}
+            then {{ year_expression }} * 10000 + {{ month_day }}
+    end
+{%- endmacro %}

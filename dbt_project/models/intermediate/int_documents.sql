@@ -90,13 +90,7 @@ final as (
             when reports.organisation_name is null then {{ unknown_key() }}
             else {{ surrogate_key(['reports.organisation_name']) }}
         end as organisation_key,
-        case
-            when
-                reports.report_year
-                between {{ fulian_date_part('year', "date '" ~ var('calendar_start') ~ "'") }}
-                and {{ fulian_date_part('year', "date '" ~ var('calendar_end') ~ "'") }}
-                then reports.report_year * 10000 + 101
-        end as report_date_key,
+        {{ year_date_key('reports.report_year', 101) }} as report_date_key,
         case
             when
                 reports.publication_date between date '{{ var("calendar_start") }}'

@@ -31,13 +31,7 @@ final as (
         documents.document_key,
         documents.region_key,
         documents.organisation_key,
-        case
-            when
-                facts.period_end_year
-                between {{ fulian_date_part('year', "date '" ~ var('calendar_start') ~ "'") }}
-                and {{ fulian_date_part('year', "date '" ~ var('calendar_end') ~ "'") }}
-                then facts.period_end_year * 10000 + 1231
-        end as date_key,
+        {{ year_date_key('facts.period_end_year', 1231) }} as date_key,
         documents.report_date_key,
         documents.publication_date_key,
         case
