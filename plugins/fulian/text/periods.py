@@ -360,7 +360,8 @@ def period_of(
         kind = "target"
     if cue is None:
         cue = default or document_cue(text, report_year, published_year)
-    if cue.future and kind == "actual" and not _phrases()["not_target"].search(text[clause_start:start]):
+    # a goal year makes a target of the figure, unless its sentence says the goal was reached (已达到…目标)
+    if cue.future and kind == "actual" and not _phrases()["not_target"].search(text[sentence_start:start]):
         kind = "target"
     year_from = cue.start
     undated_here = not (cue.open_start or in_clause)
