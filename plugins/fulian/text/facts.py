@@ -155,6 +155,7 @@ class _Candidate:
 
 
 def _money_context(text: str, start: int, end: int) -> bool:
+    """Whether words around a bare 万/亿 figure make it an amount of money (money_context.txt)."""
     after, before = lexicons.money_context()
     head = text[end : end + 4]
     if any(head.startswith(w) for w in after):
@@ -164,11 +165,13 @@ def _money_context(text: str, start: int, end: int) -> bool:
 
 
 def _ordinal_before(text: str, pos: int) -> bool:
+    """Whether an ordinal word (第, 排名前, No.) ends just before ``pos``."""
     back = text[max(0, pos - 6) : pos].rstrip(" \t")
     return back.endswith(_ORDINAL_BEFORE)
 
 
 def _duration_ok(text: str, pos: int) -> bool:
+    """Whether a verb of duration (持续, 历时) just before makes 年/个月 a measured time, not a frame."""
     back = text[max(0, pos - 6) : pos]
     return any(v in back for v in _DURATION_VERBS)
 
@@ -236,12 +239,11 @@ def _unit_of(
     return "元" if unit in pats.money_units else "人次" if unit == "人/次" else unit
 
 
-def _qualifier(pats: _Patterns, qb: str, *after: str | None) -> str:
-    """The qualifier of the first qualifier word, in the order before, after, after the magnitude,
-    tail; ``exact`` when there is none."""
+def _qualifier(pats: _Patterns, qb: str, qa: str | None, qa2: str | None, tail: str | None) -> str:
+    """The qualifier of the first qualifier word, in the order before the number, after it, after
+    the magnitude, after the unit; ``exact`` when there is none."""
     if qb:
         return pats.before[qb.strip()]
-    qa, qa2, tail = after
     if qa or qa2:
         return pats.after[qa or qa2]
     return pats.tail[tail] if tail else "exact"
@@ -294,6 +296,8 @@ def _percent(text: str, pats: _Patterns, m: re.Match[str]) -> _Candidate | None:
 
 
 def _find_candidates(text: str) -> list[_Candidate]:
+    """Every quantity the patterns find that passes the checks around it, in text order; where two
+    overlap, the first pass to take a number keeps it."""
     pats = _patterns()
     occupied = bytearray(len(text) + 1)
     found: list[_Candidate] = []
@@ -341,6 +345,7 @@ class _Cuts:
 
 
 def _cuts(marks: list[int], size: int) -> _Cuts:
+    """The cuts of a text of length ``size`` at the sorted positions ``marks``."""
     return _Cuts(marks, [-1, *marks, size])
 
 
@@ -362,6 +367,7 @@ _MAX_WIDTH = max(w for _, w in _PAIRS.values())
 
 
 def _literal_marks(chars: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """(character, pattern finding it) for each character, for ``_positions``."""
     return tuple((c, re.compile(re.escape(c))) for c in chars)
 
 
@@ -386,6 +392,7 @@ def _positions(
 
 
 def _document(text: str) -> _Document:
+    """The per-document lookups, each list built in one pass over the text."""
     newlines = _positions(text, _NEWLINE_MARK)
     sentence = _positions(text, _SENTENCE_MARKS, newlines)
     clause = _positions(text, _CLAUSE_MARKS, sentence)
