@@ -155,6 +155,7 @@ class _Candidate:
 
 
 def _money_context(text: str, start: int, end: int) -> bool:
+    """Whether words around a bare 万/亿 figure make it an amount of money (money_context.txt)."""
     after, before = lexicons.money_context()
     head = text[end : end + 4]
     if any(head.startswith(w) for w in after):
@@ -164,11 +165,13 @@ def _money_context(text: str, start: int, end: int) -> bool:
 
 
 def _ordinal_before(text: str, pos: int) -> bool:
+    """Whether an ordinal word (第, 排名前, No.) ends just before ``pos``."""
     back = text[max(0, pos - 6) : pos].rstrip(" \t")
     return back.endswith(_ORDINAL_BEFORE)
 
 
 def _duration_ok(text: str, pos: int) -> bool:
+    """Whether a verb of duration (持续, 历时) just before makes 年/个月 a measured time, not a frame."""
     back = text[max(0, pos - 6) : pos]
     return any(v in back for v in _DURATION_VERBS)
 
@@ -196,67 +199,51 @@ def _magnitude(mag: str) -> float:
     return magnitude(mag)
 
 
-def _qualifier_before(text: str, pats: _Patterns, start: int) -> tuple[str, int]:
-    """A qualifier written just before the number (超过, 约) and where it starts, else ("", start)."""
+def _prefix(text: str, pats: _Patterns, start: int, chinese: bool) -> tuple[str, int] | None:
+    """(qualifier written just before the number (超过, 约) or "", where the candidate starts), or
+    None when what precedes rules the number out: a letter, digit or symbol (codes, 1+1), an ordinal
+    (第3), a digit or numeral before a Chinese numeral (a numeral in a run)."""
+    qb = ""
     if start and text[start - 1] in pats.qb_last_chars:
         m = pats.qualifier_before.search(text, max(0, start - 5), start)
         if m:
-            return m.group(), m.start()
-    return "", start
-
-
-def _bad_before(text: str, start: int, chinese: bool) -> bool:
-    """A letter, digit or symbol right before (codes, 1+1), an ordinal (第3), a numeral in a run."""
-    if not start:
-        return False
-    prev = text[start - 1]
-    return (
+            qb, start = m.group(), m.start()
+    prev = text[start - 1] if start else ""
+    if prev and (
         prev in _NEIGHBOUR_BAD
         or (prev in _ORDINAL_LAST and _ordinal_before(text, start))
         or (chinese and (prev in _CN_BEFORE_BAD or prev.isdigit()))
-    )
-
-
-def _bad_after(text: str, pats: _Patterns, m: re.Match[str], unit: str | None, chinese: bool) -> bool:
-    """The unit starts a longer word (名单, 期间), or a figure without a unit runs into a code."""
-    if unit:
-        blockers = pats.unit_blockers.get(unit)
-        return bool(blockers) and text.startswith(blockers, m.end(pats.unit_group[chinese]))
-    end = m.end()
-    return end < len(text) and text[end] in _NEIGHBOUR_BAD and text[end] not in "./·"
-
-
-def _scaled(num: str, mag: str, chinese: bool) -> float | None:
-    """The number times its magnitude, or None when the figure does not parse."""
-    try:
-        number = parse_chinese(num) if chinese else float(num.replace(",", "").replace(" ", ""))
-        return number * _magnitude(mag)
-    except ValueError:
+    ):
         return None
+    return qb, start
 
 
-def _fact_unit(text: str, pats: _Patterns, m: re.Match[str], value: float, start: int) -> str | None:
-    """The unit a fact is counted in, or None when the quantity is no fact: a bare figure (page
-    numbers, codes), a year (2020年) or a time frame (近3年, 前6个月). A bare 万/亿 figure is money
-    in a money context; money units are counted in 元."""
-    unit, mag = m.group("unit"), m.group("mag")
+def _unit_of(
+    text: str, pats: _Patterns, m: re.Match[str], value: float, start: int, chinese: bool
+) -> str | None:
+    """The unit a quantity is counted in, or None when it is no fact: its unit starts a longer word
+    (名单, 期间); a bare figure (page numbers, codes, a figure running into a code); a year (2020年)
+    or a time frame (近3年, 前6个月). A bare 万/亿 figure is money in a money context; money units
+    are counted in 元."""
+    unit, end = m.group("unit"), m.end()
     if not unit:
-        if not mag:
+        mag = m.group("mag")
+        if not mag or (end < len(text) and text[end] in _NEIGHBOUR_BAD and text[end] not in "./·"):
             return None
-        return "元" if ("个" in mag or _money_context(text, start, m.end())) else ""
+        return "元" if ("个" in mag or _money_context(text, start, end)) else ""
+    blockers = pats.unit_blockers.get(unit)
+    if blockers and text.startswith(blockers, m.end(pats.unit_group[chinese])):
+        return None
     if unit in ("年", "个月") and (value >= 1000 or not _duration_ok(text, start)):
         return None
-    if unit in pats.money_units:
-        return "元"
-    return "人次" if unit == "人/次" else unit
+    return "元" if unit in pats.money_units else "人次" if unit == "人/次" else unit
 
 
-def _qualifier(pats: _Patterns, qb: str, *after: str | None) -> str:
-    """The qualifier of the first qualifier word, in the order before, after, after the magnitude,
-    tail; ``exact`` when there is none."""
+def _qualifier(pats: _Patterns, qb: str, qa: str | None, qa2: str | None, tail: str | None) -> str:
+    """The qualifier of the first qualifier word, in the order before the number, after it, after
+    the magnitude, after the unit; ``exact`` when there is none."""
     if qb:
         return pats.before[qb.strip()]
-    qa, qa2, tail = after
     if qa or qa2:
         return pats.after[qa or qa2]
     return pats.tail[tail] if tail else "exact"
@@ -269,28 +256,35 @@ def _quantity(text: str, pats: _Patterns, m: re.Match[str], chinese: bool) -> _C
         num2 = mag1 = None
     else:
         num, num2, qa, mag, qa2, unit, tail, mag1 = m.group(*pats.arabic_groups)
-    num_start, end = m.span()
-    qb, start = _qualifier_before(text, pats, num_start)
-    if _bad_before(text, start, chinese) or _bad_after(text, pats, m, unit, chinese):
+    prefix = _prefix(text, pats, m.start(), chinese)
+    if prefix is None:
         return None
+    qb, start = prefix
     if chinese and not _chinese_numeral_ok(num, bool(qb or qa or qa2 or tail), unit):
         return None
-    value = _scaled(num, mag1 or mag or "", chinese)
-    fact_unit = None if value is None else _fact_unit(text, pats, m, value, start)
-    if fact_unit is None or value == 0:
+    try:
+        number = parse_chinese(num) if chinese else float(num.replace(",", "").replace(" ", ""))
+        value = number * _magnitude(mag1 or mag or "")
+    except ValueError:
+        return None
+    fact_unit = _unit_of(text, pats, m, value, start, chinese)
+    if fact_unit is None or not value:
         return None
     # a range (3-5天, 1万-2万元) is one fact: the lower value, qualifier over
     qualifier = "over" if num2 else _qualifier(pats, qb, qa, qa2, tail)
-    return _Candidate(start, end, num_start, round(value, 6), fact_unit, qualifier, chinese)
+    # rounded against float noise (1.2 × 1e8); a whole number is what rounding would give
+    value = value if value.is_integer() else round(value, 6)
+    return _Candidate(start, m.end(), m.start(), value, fact_unit, qualifier, chinese)
 
 
 def _percent(text: str, pats: _Patterns, m: re.Match[str]) -> _Candidate | None:
     """百分之三十, 百分之38.1 → candidate, or None."""
     num = m.group("num")
     chinese = not num[0].isdigit()
-    qb, start = _qualifier_before(text, pats, m.start())
-    if _bad_before(text, start, chinese):
+    prefix = _prefix(text, pats, m.start(), chinese)
+    if prefix is None:
         return None
+    qb, start = prefix
     try:
         value = parse_number(num)
     except ValueError:
@@ -302,6 +296,8 @@ def _percent(text: str, pats: _Patterns, m: re.Match[str]) -> _Candidate | None:
 
 
 def _find_candidates(text: str) -> list[_Candidate]:
+    """Every quantity the patterns find that passes the checks around it, in text order; where two
+    overlap, the first pass to take a number keeps it."""
     pats = _patterns()
     occupied = bytearray(len(text) + 1)
     found: list[_Candidate] = []
@@ -327,28 +323,29 @@ def _find_candidates(text: str) -> list[_Candidate]:
 @dataclass(frozen=True, slots=True)
 class _Cuts:
     """Sorted positions of the boundary marks of a text, and the same list padded with -1 in front
-    and the text's length behind. For ``k = bisect_left(marks, s)`` the stretch around ``s`` starts
-    at ``padded[k] + 1``; for ``k = bisect_left(marks, e)`` it ends at ``padded[k + 1]``."""
+    and the text's length behind: the stretch holding a position then starts after
+    ``padded[bisect_left(marks, pos)]`` and ends at ``padded[bisect_left(marks, pos) + 1]``."""
 
     marks: list[int]
     padded: list[int]
 
-    def spans(self, starts: Iterable[int], ends: Iterable[int]) -> tuple[list[int], list[int]]:
-        """The stretches around many [s, e) at once: from just after the last mark before ``s`` to
-        the first mark at or after ``e`` (exclusive), as a list of starts and a list of ends."""
-        marks, padded = self.marks, self.padded
-        return (
-            [padded[k] + 1 for k in map(bisect_left, repeat(marks), starts)],
-            [padded[k + 1] for k in map(bisect_left, repeat(marks), ends)],
-        )
+    def starts(self, positions: Iterable[int]) -> list[int]:
+        """Where the stretch holding each position starts: just after the last mark before it."""
+        padded = self.padded
+        return [padded[k] + 1 for k in map(bisect_left, repeat(self.marks), positions)]
+
+    def ends(self, positions: Iterable[int]) -> list[int]:
+        """Where the stretch holding each position ends: at the first mark at or after it."""
+        padded = self.padded
+        return [padded[k + 1] for k in map(bisect_left, repeat(self.marks), positions)]
 
     def around(self, s: int, e: int) -> tuple[int, int]:
         """The stretch around one [s, e)."""
-        (start,), (end,) = self.spans((s,), (e,))
-        return start, end
+        return self.starts((s,))[0], self.ends((e,))[0]
 
 
 def _cuts(marks: list[int], size: int) -> _Cuts:
+    """The cuts of a text of length ``size`` at the sorted positions ``marks``."""
     return _Cuts(marks, [-1, *marks, size])
 
 
@@ -370,6 +367,7 @@ _MAX_WIDTH = max(w for _, w in _PAIRS.values())
 
 
 def _literal_marks(chars: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """(character, pattern finding it) for each character, for ``_positions``."""
     return tuple((c, re.compile(re.escape(c))) for c in chars)
 
 
@@ -394,6 +392,7 @@ def _positions(
 
 
 def _document(text: str) -> _Document:
+    """The per-document lookups, each list built in one pass over the text."""
     newlines = _positions(text, _NEWLINE_MARK)
     sentence = _positions(text, _SENTENCE_MARKS, newlines)
     clause = _positions(text, _CLAUSE_MARKS, sentence)
@@ -467,12 +466,10 @@ def _accepted(doc: _Document, candidates: list[_Candidate]) -> list[_Candidate]:
     text = doc.text
     unquoted = [c for c, quoted in zip(candidates, _quoted(doc, candidates), strict=True) if not quoted]
     kept = [c for c, non_fact in zip(unquoted, _non_facts(doc, unquoted), strict=True) if not non_fact]
-    positions = [c.num_start for c in kept]
-    line_starts, line_ends = doc.lines.spans(positions, positions)
+    line_starts = doc.lines.starts([c.num_start for c in kept])
+    lines = set(line_starts)
     is_boilerplate = lexicons.boilerplate_line()
-    boilerplate = {
-        s: is_boilerplate(text[s:e]) for s, e in dict(zip(line_starts, line_ends, strict=True)).items()
-    }
+    boilerplate = {s: is_boilerplate(text[s:e]) for s, e in zip(lines, doc.lines.ends(lines), strict=True)}
     return [c for c, s in zip(kept, line_starts, strict=True) if not boilerplate[s]]
 
 
@@ -499,13 +496,18 @@ def _fillers() -> _Fillers:
     )  # $ also matches before \n
 
 
-def _strip_fillers(phrases: list[str]) -> list[str]:
-    """Each phrase without filler words and punctuation at both ends (累计, 共, 截至目前 … 达到, 为).
-    Its first and last characters tell whether a regex needs to run at all."""
+def _strip_fillers(*phrases: str) -> list[str]:
+    """The phrases without filler words and punctuation at both ends (累计, 共, 截至目前 … 达到, 为);
+    the first and last characters tell whether a regex needs to run at all."""
     f = _fillers()
-    lead, lead_first, trail, trail_last = f.lead.sub, f.lead_first, f.trail.sub, f.trail_last
-    phrases = [lead("", p, count=1) if p and p[0] in lead_first else p for p in phrases]
-    return [trail("", p, count=1) if p and p[-1] in trail_last else p for p in phrases]
+    stripped = []
+    for phrase in phrases:
+        if phrase and phrase[0] in f.lead_first:
+            phrase = f.lead.sub("", phrase, count=1)
+        if phrase and phrase[-1] in f.trail_last:
+            phrase = f.trail.sub("", phrase, count=1)
+        stripped.append(phrase)
+    return stripped
 
 
 def _without(text: str, base: int, spans: list[tuple[int, int]]) -> str:
@@ -539,34 +541,28 @@ def _cut_after(phrase: str, limit: int) -> str:
     return head
 
 
-def _limited(phrases: list[str], limit: int, cut: Callable[[str, int], str]) -> list[str]:
-    """The phrases, each one longer than ``limit`` shortened by ``cut``."""
-    return [p if len(p) <= limit else cut(p, limit) for p in phrases]
-
-
-def _befores(text: str, facts: list[_Candidate], clause_starts: list[int]) -> list[str]:
-    """The verb-object before each fact in its clause: earlier quantities of the clause cut out,
-    dates and fillers dropped, at most 30 characters (more to keep a quoted name whole)."""
-    # the first fact of each fact's clause: facts are sorted by start
-    firsts = map(bisect_left, repeat([c.start for c in facts]), clause_starts)
-    phrases = [
-        text[cs : c.start]
-        if first == i
-        else _without(text[cs : c.start], cs, [(f.start, f.end) for f in facts[first:i]])
-        for i, (c, cs, first) in enumerate(zip(facts, clause_starts, firsts, strict=True))
-    ]
-    # every date pattern holds 年 or 月
-    phrases = [_DATE_IN_METRIC.sub("", p) if "月" in p or "年" in p else p for p in phrases]
-    return _limited(_strip_fillers(phrases), 30, _cut_before)
-
-
-def _nouns(text: str, facts: list[_Candidate], clause_ends: list[int]) -> list[str]:
-    """The counted noun after each fact: up to the next fact or the clause's end, fillers dropped,
-    at most 20 characters; nothing when the text goes on to list more (、和及, 以及, 其中)."""
-    next_starts = [c.start for c in facts[1:]] + [len(text)] if facts else []
-    phrases = [text[c.end : min(nxt, ce)] for c, nxt, ce in zip(facts, next_starts, clause_ends, strict=True)]
-    phrases = ["" if p.startswith(("、", "和", "及", "以及", "其中")) else p for p in phrases]
-    return _strip_fillers(_limited(phrases, 20, _cut_after))
+def _parts(text: str, facts: list[_Candidate], idx: int, cs: int, ce: int) -> tuple[str, str]:
+    """(before, noun) of fact ``idx`` in its clause [cs, ce): the verb-object before the number,
+    earlier quantities of the clause cut out, dates and fillers dropped, at most 30 characters; and
+    the counted noun after it, up to the next fact, at most 20 characters, nothing when the text goes
+    on to list more (、和及, 以及, 其中). Both are widened to keep a quoted name whole."""
+    c = facts[idx]
+    first = idx
+    while first > 0 and facts[first - 1].start >= cs:
+        first -= 1  # the earlier facts of the clause
+    before = text[cs : c.start]
+    if first < idx:
+        before = _without(before, cs, [(f.start, f.end) for f in facts[first:idx]])
+    if "月" in before or "年" in before:  # every date pattern holds one of them
+        before = _DATE_IN_METRIC.sub("", before)
+    nxt = facts[idx + 1].start if idx + 1 < len(facts) and facts[idx + 1].start < ce else ce
+    noun = text[c.end : nxt]
+    if noun.startswith(("、", "和", "及", "以及", "其中")):
+        noun = ""
+    elif len(noun) > 20:
+        noun = _cut_after(noun, 20)
+    before, noun = _strip_fillers(before, noun)
+    return (before if len(before) <= 30 else _cut_before(before, 30)), noun
 
 
 def _borrowed(doc: _Document, ends: list[int], reach: list[int], metrics: list[str], ss: int, cs: int) -> str:
@@ -581,27 +577,8 @@ def _borrowed(doc: _Document, ends: list[int], reach: list[int], metrics: list[s
         return metrics[j]
     if cs > ss + 1:
         pcs, _ = doc.clauses.around(cs - 1, cs - 1)
-        return _strip_fillers([_DATE_IN_METRIC.sub("", doc.text[pcs : cs - 1])])[0][-12:]
+        return _strip_fillers(_DATE_IN_METRIC.sub("", doc.text[pcs : cs - 1]))[0][-12:]
     return ""
-
-
-def _metrics(
-    doc: _Document, facts: list[_Candidate], clauses: tuple[list[int], list[int]], sentence_starts: list[int]
-) -> tuple[list[str], list[str]]:
-    """(metrics, nouns) of the facts: a metric is the verb-object before the number and the counted
-    noun after it, or, when that is a bare verb, borrows from the clause before."""
-    clause_starts, clause_ends = clauses
-    nouns = _nouns(doc.text, facts, clause_ends)
-    ends = [c.end for c in facts]
-    reach = list(accumulate(ends, max))
-    metrics: list[str] = []
-    befores = _befores(doc.text, facts, clause_starts)
-    for before, noun, ss, cs in zip(befores, nouns, sentence_starts, clause_starts, strict=True):
-        metric = before + noun
-        if len(metric) <= 3 and before:
-            metric = _borrowed(doc, ends, reach, metrics, ss, cs) + metric
-        metrics.append(metric)
-    return metrics, nouns
 
 
 # -------------------------------------------------------------------------------------- category
@@ -674,8 +651,17 @@ def _unit_rules(unit: str) -> _UnitRules:
     return _UnitRules(*_runs(rules))
 
 
-def _first_category(rules: _UnitRules, scopes: tuple[str, str, str, str]) -> str:
-    """The category of the first rule (priority order) whose keywords occur in its scope's text."""
+def categorise(metric: str, unit: str, sentence: str = "", noun: str = "", clause: str = "") -> str:
+    """Category of a fact: the highest-priority rule of category_keywords.csv that matches.
+
+    Scopes: ``metric`` looks at the metric's head (after a list closed by 等, the part after 等 when
+    it has two characters or more: in 特色种养、电子商务等培训 the fact counts 培训), ``noun`` at the
+    counted noun right after the number, ``clause`` at the whole clause, ``sentence`` at the sentence
+    (both the metric when empty). The rules are tried run by run, in priority order.
+    """
+    head = metric[metric.rfind("等") + 1 :]
+    scopes = (head if len(head) >= 2 else metric, noun, clause or metric, sentence or metric)
+    rules = _unit_rules(unit)
     for scope, keywords, categories, needs_all in rules.runs:
         text = scopes[scope]
         if not needs_all:
@@ -685,30 +671,6 @@ def _first_category(rules: _UnitRules, scopes: tuple[str, str, str, str]) -> str
         elif all(map(text.__contains__, keywords)):
             return categories[keywords[0]]
     return rules.default
-
-
-def _categories(
-    units: list[str], metrics: list[str], nouns: list[str], clauses: list[str], sentences: list[str]
-) -> list[str]:
-    """The category of each fact (see ``categorise``)."""
-    tails = [m.rsplit("等", 1)[-1] for m in metrics]
-    return [
-        _first_category(_unit_rules(unit), (tail if len(tail) >= 2 else m, noun, clause or m, sentence or m))
-        for unit, m, tail, noun, clause, sentence in zip(
-            units, metrics, tails, nouns, clauses, sentences, strict=True
-        )
-    ]
-
-
-def categorise(metric: str, unit: str, sentence: str = "", noun: str = "", clause: str = "") -> str:
-    """Category of a fact: the highest-priority rule of category_keywords.csv that matches.
-
-    Scopes: ``metric`` looks at the metric's head (after a list closed by 等, the part after 等 if it
-    has two characters or more: in 特色种养、电子商务等培训 the fact counts 培训), ``noun`` at the
-    counted noun right after the number, ``clause`` at the whole clause (else the metric),
-    ``sentence`` at the sentence (else the metric).
-    """
-    return _categories([unit], [metric], [noun], [clause], [sentence])[0]
 
 
 # ------------------------------------------------------------------------------------------ entry
@@ -722,26 +684,44 @@ def _original_spans(norm: Normalised, starts: list[int], ends: list[int]) -> tup
     return [s for s, _ in spans], [e for _, e in spans]
 
 
+def _metrics(
+    doc: _Document, facts: list[_Candidate], clauses: list[tuple[int, int]], sentence_starts: list[int]
+) -> tuple[list[str], list[str]]:
+    """(metric, noun) of each fact: the verb-object before the number plus the counted noun after
+    it, or, when that is a bare verb, what it borrows from the clause before."""
+    ends = [c.end for c in facts]
+    reach = list(accumulate(ends, max))
+    metrics: list[str] = []
+    nouns: list[str] = []
+    for i, ((cs, ce), ss) in enumerate(zip(clauses, sentence_starts, strict=True)):
+        before, noun = _parts(doc.text, facts, i, cs, ce)
+        metric = before + noun
+        if len(metric) <= 3 and before:
+            metric = _borrowed(doc, ends, reach, metrics, ss, cs) + metric
+        metrics.append(metric)
+        nouns.append(noun)
+    return metrics, nouns
+
+
 def extract_facts(original: str, norm: Normalised) -> list[dict]:
     """Facts of one report, in text order (fields: see GUIDELINES.md plus sentence/start/end).
 
-    Worked out column by column over the document's facts: their clauses and sentences, then their
-    metrics and categories, then their original spans."""
+    The clauses and sentences of all facts are found together, then their metrics and categories,
+    then their places in the original text."""
     text = norm.text
     doc = _document(text)
     facts = _accepted(doc, _find_candidates(text))
     starts, ends = [c.start for c in facts], [c.end for c in facts]
-    clauses = doc.clauses.spans(starts, ends)
-    sentence_starts, sentence_ends = doc.sentences.spans(starts, ends)
-    sentence_ends = [e + 1 if e < len(text) else e for e in sentence_ends]  # with its closing mark
+    clauses = list(zip(doc.clauses.starts(starts), doc.clauses.ends(ends), strict=True))
+    sentence_starts = doc.sentences.starts(starts)
+    sentence_ends = [e + 1 if e < len(text) else e for e in doc.sentences.ends(ends)]  # with its end mark
     metrics, nouns = _metrics(doc, facts, clauses, sentence_starts)
-    categories = _categories(
-        [c.unit for c in facts],
-        metrics,
-        nouns,
-        [text[s:e] for s, e in zip(*clauses, strict=True)],
-        [text[s:e] for s, e in zip(sentence_starts, sentence_ends, strict=True)],
-    )
+    categories = [
+        categorise(metric, c.unit, text[ss:se], noun, text[cs:ce])
+        for c, metric, noun, (cs, ce), ss, se in zip(
+            facts, metrics, nouns, clauses, sentence_starts, sentence_ends, strict=True
+        )
+    ]
     return [
         {
             "text": original[start:end],

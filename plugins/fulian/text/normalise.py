@@ -20,6 +20,7 @@ import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from operator import ne
 
 import opencc
 
@@ -215,7 +216,8 @@ def _script_of(before: str, after: str) -> str:
         b = before[i:j]
         a = after[i:j]
         if a != b:
-            changed += sum(map(str.__ne__, b, a))
+            # operator.ne is one direct call per character; str.__ne__ went through a slot wrapper
+            changed += sum(map(ne, b, a))
             if changed >= sure:
                 return "traditional" if _HAN_CHAR.search(before, 0, n) else "simplified"
     if changed < 2:
