@@ -13,8 +13,8 @@ import os
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from airflow.sdk.exceptions import AirflowSkipException
 from airflow.sdk import Param, dag, get_current_context, task, teardown
+from airflow.sdk.exceptions import AirflowSkipException
 from cosmos import DbtTaskGroup, ExecutionConfig, ProfileConfig, ProjectConfig, RenderConfig
 from cosmos.constants import InvocationMode, LoadMode, TestBehavior
 from cosmos.operators.local import DbtBuildLocalOperator
