@@ -24,6 +24,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
+from itertools import chain
 from pathlib import Path
 
 from fulian.text.normalise import Normalised
@@ -176,7 +177,7 @@ def _relative(g: dict, written: str, now: int | None, ref: int | None) -> TimeCu
 
 # A clause ends at punctuation, or at a space not inside a number (flattened tables separate their
 # cells with spaces; NFKC turns the ideographic space into one).
-_CLAUSE_STOP = re.compile(r"[，,；;。！？!?\n：:\u3000\t]|(?<!\d) | (?!\d)")
+_CLAUSE_STOP = re.compile(r"[，,；;。！？!?\n：:\u3000\t ]")
 _SENTENCE_STOP = re.compile(r"[。！？!?\n；;]")
 
 
@@ -186,21 +187,25 @@ class _Index:
 
     def __init__(self, text: str, report_year: int | None, published_year: int | None) -> None:
         self.text = text
-        self.clauses = [m.start() for m in _CLAUSE_STOP.finditer(text)]
+        last = len(text) - 1
+        self.clauses = [
+            i
+            for i in (m.start() for m in _CLAUSE_STOP.finditer(text))
+            if text[i] != " " or not (0 < i < last and text[i - 1].isdigit() and text[i + 1].isdigit())
+        ]
         self.sentences = [m.start() for m in _SENTENCE_STOP.finditer(text)]
         self.lines = [m.start() for m in re.finditer("\n", text)]
-        cues = []
-        for m in _TIME.finditer(text):
-            # the base of a comparison (比上年, 较2020年, 由2016年的…增至) is not a period of the figure
-            if m.start() > 0 and text[m.start() - 1] in _COMPARISON_BASE:
-                continue
-            cue = resolve(m, report_year, published_year)
-            if cue is not None:
-                cues.append((m.start(), m.end(), cue))
-        self.cue_starts = [c[0] for c in cues]
-        self.cues = cues
+        # time expressions, resolved only when a figure asks for them; the base of a comparison
+        # (比上年, 较2020年, 由2016年的…增至) is not a period of the figure
+        self.cues = [
+            m for m in _TIME.finditer(text) if not (m.start() and text[m.start() - 1] in _COMPARISON_BASE)
+        ]
+        self.cue_starts = [m.start() for m in self.cues]
+        self._resolved: dict[int, TimeCue | None] = {}
+        self.years = (report_year, published_year)
         self.heading_lines = [k for k in range(len(self.lines) + 1) if self._is_heading(k)]
         self._above: dict[int, list[tuple[int, int]]] = {}
+        self.plan_sections: dict[int, bool] = {}
         self.plan_marks = [m.start() for m in _phrases()["target"].finditer(text)]
 
     def _line(self, k: int) -> tuple[int, int]:
@@ -236,11 +241,18 @@ class _Index:
     def last_cue(self, lo: int, hi: int) -> TimeCue | None:
         """The last time expression wholly inside text[lo:hi] (the nearest before a figure)."""
         k = bisect_left(self.cue_starts, hi) - 1
-        while k >= 0 and self.cues[k][0] >= lo:
-            if self.cues[k][1] <= hi:
-                return self.cues[k][2]
+        while k >= 0 and self.cue_starts[k] >= lo:
+            if self.cues[k].end() <= hi:
+                cue = self._cue(k)
+                if cue is not None:
+                    return cue
             k -= 1
         return None
+
+    def _cue(self, k: int) -> TimeCue | None:
+        if k not in self._resolved:
+            self._resolved[k] = resolve(self.cues[k], *self.years)
+        return self._resolved[k]
 
     def headings_above(self, para_start: int, limit: int = 40) -> list[tuple[int, int]]:
         """Heading lines above a paragraph, nearest first, within `limit` lines (once per paragraph)."""
@@ -296,7 +308,14 @@ def _kind(ix: _Index, start: int, end: int, unit: str, clause_start: int, senten
 
 
 def _plan_section(ix: _Index, para_start: int) -> bool:
-    """Whether the nearest heading above a paragraph opens a section of plans (今后五年的目标任务)."""
+    """Whether the nearest heading above a paragraph opens a section of plans (今后五年的目标任务);
+    once per paragraph."""
+    if para_start not in ix.plan_sections:
+        ix.plan_sections[para_start] = _opens_plans(ix, para_start)
+    return ix.plan_sections[para_start]
+
+
+def _opens_plans(ix: _Index, para_start: int) -> bool:
     headings = [(lo, hi) for lo, hi in ix.headings_above(para_start) if lo > 0]  # not the title
     return bool(headings) and bool(
         _phrases()["plan_heading"].search(ix.text[headings[0][0] : headings[0][1]])
@@ -338,11 +357,12 @@ def period_of(
     # Nearest first: the clause before the figure, the rest of its clause, the sentence, the
     # paragraph, the headings above. A future year further away than the figure's own sentence names
     # a goal the figure is measured against (优于2025年目标), not the figure's period.
-    scopes = [(clause_start, start, True), (end, clause_end, True), (sentence_start, clause_start, True)]
-    scopes.append((para_start, sentence_start, False))
-    scopes += [(lo, hi, False) for lo, hi in ix.headings_above(para_start)]
+    near = [(clause_start, start, True), (end, clause_end, True), (sentence_start, clause_start, True)]
+    near.append((para_start, sentence_start, False))
+    # the headings only when nothing nearer dates the figure (most figures are dated nearer)
+    far = ((lo, hi, False) for lo, hi in ix.headings_above(para_start))
     cue, in_clause = None, False
-    for i, (lo, hi, future_ok) in enumerate(scopes):
+    for i, (lo, hi, future_ok) in enumerate(chain(near, far)):
         if lo < hi:
             found = ix.last_cue(lo, hi)
             if found is None or not (future_ok or not found.future):
