@@ -206,6 +206,7 @@ class _Index:
         self.heading_lines = [k for k in range(len(self.lines) + 1) if self._is_heading(k)]
         self._above: dict[int, list[tuple[int, int]]] = {}
         self.plan_sections: dict[int, bool] = {}
+        self._outer: dict[int, list[tuple[int, TimeCue]]] = {}
         self.plan_marks = [m.start() for m in _phrases()["target"].finditer(text)]
 
     def _line(self, k: int) -> tuple[int, int]:
@@ -248,6 +249,27 @@ class _Index:
                     return cue
             k -= 1
         return None
+
+    def sentence_of(self, clause_start: int) -> tuple[int, int]:
+        """(sentence start, paragraph start) of the clause starting at clause_start."""
+        return self.back(self.sentences, clause_start), self.back(self.lines, clause_start)
+
+    def outer_cues(self, clause_start: int) -> list[tuple[int, TimeCue]]:
+        """The cues that date a clause from further out, nearest first, with their scope number: the
+        sentence before the clause (2), the paragraph before the sentence (3), the headings above
+        (4+). A future year further away than the sentence names a goal a figure is measured
+        against (优于2025年目标), not its period, so it is left out there. Once per clause."""
+        found = self._outer.get(clause_start)
+        if found is None:
+            sentence_start, para_start = self.sentence_of(clause_start)
+            scopes = [(sentence_start, clause_start, True), (para_start, sentence_start, False)]
+            scopes += [(lo, hi, False) for lo, hi in self.headings_above(para_start)]
+            found = self._outer[clause_start] = [
+                (i, cue)
+                for i, (lo, hi, future_ok) in enumerate(scopes, start=2)
+                if (cue := self.last_cue(lo, hi)) is not None and (future_ok or not cue.future)
+            ]
+        return found
 
     def _cue(self, k: int) -> TimeCue | None:
         if k not in self._resolved:
@@ -351,22 +373,14 @@ def period_of(
     `index` the report's _Index, built here when not given (one figure)."""
     ix = index or _Index(text, report_year, published_year)
     clause_start = ix.back(ix.clauses, start)
-    sentence_start = ix.back(ix.sentences, start)
-    para_start = ix.back(ix.lines, start)
+    sentence_start, para_start = ix.sentence_of(clause_start)
     clause_end = ix.forward(ix.clauses, end)
-    # Nearest first: the clause before the figure, the rest of its clause, the sentence, the
-    # paragraph, the headings above. A future year further away than the figure's own sentence names
-    # a goal the figure is measured against (优于2025年目标), not the figure's period.
-    near = [(clause_start, start, True), (end, clause_end, True), (sentence_start, clause_start, True)]
-    near.append((para_start, sentence_start, False))
-    # the headings only when nothing nearer dates the figure (most figures are dated nearer)
-    far = ((lo, hi, False) for lo, hi in ix.headings_above(para_start))
+    # Nearest first: the clause before the figure, the rest of its clause, then (the same for every
+    # figure of the clause, found once) the sentence, the paragraph, the headings above.
+    near = [(0, ix.last_cue(clause_start, start)), (1, ix.last_cue(end, clause_end))]
     cue, in_clause = None, False
-    for i, (lo, hi, future_ok) in enumerate(chain(near, far)):
-        if lo < hi:
-            found = ix.last_cue(lo, hi)
-            if found is None or not (future_ok or not found.future):
-                continue
+    for i, found in chain(near, ix.outer_cues(clause_start)):
+        if found is not None:
             if cue is not None:  # 全年 was nearer: the single year its sentence names, if any
                 single = found.start is not None and found.start == found.end and not found.within
                 if single and i <= 2:
