@@ -258,16 +258,21 @@ class _Index:
         """The cues that date a clause from further out, nearest first, with their scope number: the
         sentence before the clause (2), the paragraph before the sentence (3), the headings above
         (4+). A future year further away than the sentence names a goal a figure is measured
-        against (优于2025年目标), not its period, so it is left out there. Once per clause."""
-        found = self._outer.get(clause_start)
+        against (优于2025年目标), not its period, so it is left out there."""
+        sentence_start, para_start = self.sentence_of(clause_start)
+        in_sentence = self.last_cue(sentence_start, clause_start)
+        found = [(2, in_sentence)] if in_sentence is not None else []
+        return found + self._wider_cues(sentence_start, para_start)
+
+    def _wider_cues(self, sentence_start: int, para_start: int) -> list[tuple[int, TimeCue]]:
+        """The paragraph's and the headings' cues for a sentence, found once per sentence."""
+        found = self._outer.get(sentence_start)
         if found is None:
-            sentence_start, para_start = self.sentence_of(clause_start)
-            scopes = [(sentence_start, clause_start, True), (para_start, sentence_start, False)]
-            scopes += [(lo, hi, False) for lo, hi in self.headings_above(para_start)]
-            found = self._outer[clause_start] = [
+            scopes = [(para_start, sentence_start)] + self.headings_above(para_start)
+            found = self._outer[sentence_start] = [
                 (i, cue)
-                for i, (lo, hi, future_ok) in enumerate(scopes, start=2)
-                if (cue := self.last_cue(lo, hi)) is not None and (future_ok or not cue.future)
+                for i, (lo, hi) in enumerate(scopes, start=3)
+                if (cue := self.last_cue(lo, hi)) is not None and not cue.future
             ]
         return found
 
