@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Build dbt_project/seeds/admin_divisions.csv: China's provinces, prefecture-level cities and counties.
+"""Build dbt_project/reference/admin_divisions.csv: China's provinces, prefecture-level cities and counties.
 
 Provenance: the administrative-division tree shipped with jionlp (https://github.com/dongrixinyu/JioNLP,
 Apache License 2.0), file ``jionlp/dictionary/china_location.zip`` → ``china_location.txt``. That file
@@ -25,7 +25,7 @@ from pathlib import Path
 import jionlp
 
 ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_OUT = ROOT / "dbt_project" / "seeds" / "admin_divisions.csv"
+DEFAULT_OUT = ROOT / "dbt_project" / "reference" / "admin_divisions.csv"
 LEVELS = ("province", "city", "county")
 
 

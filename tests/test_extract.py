@@ -187,7 +187,7 @@ def _copy_extractor(to: Path) -> list[Path]:
 
 
 @pytest.mark.parametrize(
-    "lexicon", ["plugins/fulian/text/data/qualifiers.csv", "dbt_project/seeds/units.csv"]
+    "lexicon", ["plugins/fulian/text/data/qualifiers.csv", "dbt_project/reference/units.csv"]
 )
 def test_extractor_version_follows_the_content_of_its_files(tmp_path: Path, lexicon: str) -> None:
     """The version is a hash of the files the output depends on: the same bytes give the same

@@ -29,7 +29,7 @@ from decimal import Decimal
 from functools import cache, lru_cache
 from pathlib import Path
 
-from fulian.settings import DBT_SEEDS_DIR
+from fulian.settings import REFERENCE_DIR
 from fulian.text.regions import DIRECT
 
 # --------------------------------------------------------------------------------------------------
@@ -62,7 +62,7 @@ def places() -> tuple[tuple[Place, ...], tuple[Place, ...]]:
 
     Municipalities (北京市) are province-level: their reports are province-wide (city "").
     """
-    rows = list(csv.DictReader((DBT_SEEDS_DIR / "admin_divisions.csv").open(encoding="utf-8")))
+    rows = list(csv.DictReader((REFERENCE_DIR / "admin_divisions.csv").open(encoding="utf-8")))
     counties: dict[tuple[str, str], list[str]] = {}
     cities_of: dict[str, list[str]] = {}
     for r in rows:

@@ -27,7 +27,7 @@ from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 DBT_PROJECT_DIR = PROJECT_ROOT / "dbt_project"
-DBT_SEEDS_DIR = DBT_PROJECT_DIR / "seeds"
+REFERENCE_DIR = DBT_PROJECT_DIR / "reference"  # reference data: read by the extractor, loaded by dbt as seeds
 EXPECTATIONS_DIR = PROJECT_ROOT / "expectations"
 EVAL_DIR = PROJECT_ROOT / "eval"
 DEFAULT_LANDING_DIR = PROJECT_ROOT / "seeds"

@@ -1,6 +1,6 @@
 """Lexicons of the fact extractor, loaded from data files so an analyst can edit them without Python.
 
-Two homes: ``dbt_project/seeds/`` (units, categories, category rules, admin divisions: versioned and
+Two homes: ``dbt_project/reference/`` (units, categories, category rules, admin divisions: versioned and
 queryable in the warehouse) and ``plugins/fulian/text/data/`` (qualifiers, non-fact patterns, unit
 blockers, metric fillers, money context, boilerplate, region stop-names). Every loader is cached:
 the files are read once per process, which keeps ``extract_report`` free of I/O after warm-up.
@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from fulian.settings import DBT_SEEDS_DIR as SEEDS_DIR
+from fulian.settings import REFERENCE_DIR as SEEDS_DIR
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 UNITS_CSV = SEEDS_DIR / "units.csv"

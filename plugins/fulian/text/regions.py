@@ -1,4 +1,4 @@
-"""Look-ups in China's administrative divisions (dbt_project/seeds/admin_divisions.csv).
+"""Look-ups in China's administrative divisions (dbt_project/reference/admin_divisions.csv).
 
 Full names (东营市, 顺昌县) are safe to find in running text; short names (东营, 安康) are not —
 ``安康`` is a city and also "well-being" (幸福安康) — so short names are only resolved where the
