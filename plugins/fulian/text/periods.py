@@ -76,9 +76,6 @@ _NOT_HEADING = re.compile(
     r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}-\d{1,2}-\d{1,2}|发布|来源|作者|浏览"
 )
 _COMPARISON_BASE = "比较由从同"
-# Where a clause ends, and where a sentence ends.
-_CLAUSE_END = "，,；;。！？!?\n：:\u3000\t"
-_SENTENCE_END = "。！？!?\n；;"
 
 
 @dataclass(frozen=True)
