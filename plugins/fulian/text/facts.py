@@ -46,7 +46,7 @@ _ARABIC_HEAD = r"\d(?:\d{0,2}(?:(?:,\d{3})+|(?: \d{3})+)(?:\.\d+)?|\d*(?:\.\d+)?
 _CN_CHARS = "零〇○一二两三四五六七八九十百千万亿"
 _CN = rf"[{_CN_CHARS}]+(?:点[零〇一二三四五六七八九]+)?"
 _CN_HEAD = rf"[{_CN_CHARS}][{_CN_CHARS}]*(?:点[零〇一二三四五六七八九]+)?"  # as _CN, engine-friendly
-_MAG = r"个?(?:万亿|千万|百万|万|亿|千(?![克米瓦])|百(?!分))"
+_MAG = r"个?(?:万亿|千万|百万|万|亿|千(?![克米瓦分])|百(?!分))"
 _RANGE_SEP = r"[-~～—–－至到]"
 # 2020年以来, 5月31日, 3月份: the first digit factored out of the alternatives (same matches, in the
 # same order) so that the engine scans for a digit
@@ -81,6 +81,7 @@ class _Patterns:
     arabic: re.Pattern[str]
     chinese: re.Pattern[str]
     percent: re.Pattern[str]
+    tenths: re.Pattern[str]
     qualifier_before: re.Pattern[str]
     qb_last_chars: frozenset[str]
     arabic_groups: tuple[int, ...]  # num, num2, qa, mag, qa2, unit, tail, mag1
@@ -121,6 +122,11 @@ def _patterns() -> _Patterns:
         rf"{_SP}(?P<unit>{units})(?P<tail>{tail})?"
     )
     percent = re.compile(rf"百分之(?P<num>{_ARABIC}|{_CN})")
+    # 三成, 九成以上: tenths of a whole; not the verb 成 (成立, 成为, 分成, 一成不变)
+    tenths = re.compile(
+        r"(?P<num>[一二三四五六七八九1-9])成(?![\u4e00-\u9fff])"
+        r"|(?P<num_q>[一二三四五六七八九1-9])成(?=左右|以上|多|余|的)"
+    )
     qb = re.compile(rf"{_trie(q['before'])}[ \t]{{0,2}}$")
     ag = tuple(arabic.groupindex[g] for g in ("num", "num2", "qa", "mag", "qa2", "unit", "tail", "mag1"))
     cg = tuple(chinese.groupindex[g] for g in ("num", "qa", "mag", "qa2", "unit", "tail"))
@@ -129,6 +135,7 @@ def _patterns() -> _Patterns:
         arabic,
         chinese,
         percent,
+        tenths,
         qb,
         frozenset({w[-1] for w in q["before"]} | {" ", "\t"}),
         ag,
@@ -211,6 +218,7 @@ def _prefix(text: str, pats: _Patterns, start: int, chinese: bool) -> tuple[str,
     prev = text[start - 1] if start else ""
     if prev and (
         prev in _NEIGHBOUR_BAD
+        or prev == "每"  # 每千名儿童, 每10万人口: the denominator of a rate
         or (prev in _ORDINAL_LAST and _ordinal_before(text, start))
         or (chinese and (prev in _CN_BEFORE_BAD or prev.isdigit()))
     ):
@@ -234,8 +242,11 @@ def _unit_of(
     blockers = pats.unit_blockers.get(unit)
     if blockers and text.startswith(blockers, m.end(pats.unit_group[chinese])):
         return None
-    if unit in ("年", "个月") and (value >= 1000 or not _duration_ok(text, start)):
-        return None
+    decimal = "." in m.group("num")
+    if unit in ("年", "个月") and (value >= 1000 or not (_duration_ok(text, start) or decimal)):
+        return None  # 2020年, 近3年: a date or a time frame; 10.1年 (years of schooling) is measured
+    if unit == "岁" and not (decimal or "寿命" in text[max(0, start - 12) : start]):
+        return None  # 3岁以下儿童: an age bound; 80.47岁, 人均预期寿命78岁: a measured age
     return "元" if unit in pats.money_units else "人次" if unit == "人/次" else unit
 
 
@@ -263,8 +274,12 @@ def _quantity(text: str, pats: _Patterns, m: re.Match[str], chinese: bool) -> _C
     if chinese and not _chinese_numeral_ok(num, bool(qb or qa or qa2 or tail), unit):
         return None
     try:
-        number = parse_chinese(num) if chinese else float(num.replace(",", "").replace(" ", ""))
-        value = number * _magnitude(mag1 or mag or "")
+        if chinese and mag and "亿" in num:
+            # 十二亿三千余万元: the magnitude after the qualifier belongs to the part after 亿
+            value = parse_chinese(num + mag)
+        else:
+            number = parse_chinese(num) if chinese else float(num.replace(",", "").replace(" ", ""))
+            value = number * _magnitude(mag1 or mag or "")
     except ValueError:
         return None
     fact_unit = _unit_of(text, pats, m, value, start, chinese)
@@ -278,15 +293,16 @@ def _quantity(text: str, pats: _Patterns, m: re.Match[str], chinese: bool) -> _C
 
 
 def _percent(text: str, pats: _Patterns, m: re.Match[str]) -> _Candidate | None:
-    """百分之三十, 百分之38.1 → candidate, or None."""
-    num = m.group("num")
+    """百分之三十, 百分之38.1, 三成, 九成以上 → candidate in %, or None."""
+    num = m.group("num") or m.group("num_q")
+    tenths = m.re is pats.tenths
     chinese = not num[0].isdigit()
     prefix = _prefix(text, pats, m.start(), chinese)
     if prefix is None:
         return None
     qb, start = prefix
     try:
-        value = parse_number(num)
+        value = parse_number(num) * (10 if tenths else 1)
     except ValueError:
         return None
     end = m.end()
@@ -302,7 +318,7 @@ def _find_candidates(text: str) -> list[_Candidate]:
     occupied = bytearray(len(text) + 1)
     found: list[_Candidate] = []
     # priority on overlaps: 百分之…, then Arabic figures, then Chinese numerals (万元 inside 1.2万元)
-    passes = [(pats.arabic, False), (pats.chinese, True)]
+    passes = [(pats.arabic, False), (pats.chinese, True), (pats.tenths, None)]
     if "百分之" in text:
         passes.insert(0, (pats.percent, None))
     for rx, chinese in passes:
