@@ -72,6 +72,8 @@ _ORDINAL_BEFORE = (
     "进入前",
     "名列前",
 )
+# Units after which a lone Chinese digit is a count, not a list count (五类, 三个方面) or a name (四个一).
+_COUNTED_ONE_BY_ONE = frozenset(("名", "人", "位", "户", "期", "场", "场次", "支", "家", "所"))
 _CN_BEFORE_BAD = frozenset(DIGITS) | frozenset("十百千万亿")  # a Chinese numeral may not follow these
 _START = re.Match.start
 
@@ -187,8 +189,9 @@ def _chinese_numeral_ok(num: str, has_qual: bool, unit: str | None) -> bool:
     """Chinese numerals are facts only in unambiguous shapes (三千余人, 一百二十场, 近千人, 百余名)."""
     structural = [c for c in num if c in STRUCTURAL_CHARS]
     if not structural:
-        # 三八, 五一, 二〇二三: names and dates; a lone digit (一个, 五类, 六项) is a list count at most
-        return len(num) == 1 and has_qual and num != "一"
+        # 三八, 五一, 二〇二三: names and dates; a lone digit (一个, 五类, 六项) is a list count at most,
+        # unless it counts people, households or sessions (九名, 一户 is no less a figure than 9名)
+        return len(num) == 1 and (has_qual and num != "一" or unit in _COUNTED_ONE_BY_ONE)
     if len(structural) == len(num):
         if len(num) > 1:
             # 千万, 百万 alone are rhetorical (千万家庭); with a qualifier (逾十万人, 近十万名, 十万余人)
@@ -425,12 +428,13 @@ def _document(text: str) -> _Document:
 def _quoted(doc: _Document, candidates: Sequence[_Candidate]) -> list[bool]:
     """For each candidate, whether its number sits inside a short quoted name (“四个一”) or a
     《title》 on its line. Only an opening mark at most ``_MAX_WIDTH`` before the number can open
-    such a quote: the first one is found for every candidate by one ``bisect`` each."""
+    such a quote: the first one is found for every candidate by one ``bisect`` each. A share is never
+    a name: a quoted one is a goal cited (保持在《纲要》"45%左右"的目标区间)."""
     marks = doc.open_marks
     sentinel = [*marks, len(doc.text)]  # no number starts after the end
     firsts = map(bisect_left, repeat(marks), [c.num_start - _MAX_WIDTH for c in candidates])
     return [
-        sentinel[k] < c.num_start and _in_quotes(doc, k, c.num_start, c.end)
+        c.unit != "%" and sentinel[k] < c.num_start and _in_quotes(doc, k, c.num_start, c.end)
         for k, c in zip(firsts, candidates, strict=True)
     ]
 
