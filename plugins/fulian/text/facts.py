@@ -36,6 +36,7 @@ from fulian.text import lexicons
 from fulian.text.normalise import Normalised
 from fulian.text.numerals import DIGITS, STRUCTURAL_CHARS, magnitude, parse_chinese, parse_number
 from fulian.text.regions import trie_regex
+from fulian.text.tables import Cell, table_cells
 
 _SP = r"[ \t]{0,2}"
 # Thousands grouped by commas (1,200) or by single spaces (1 200, as some conversions write them).
@@ -731,18 +732,25 @@ def extract_facts(original: str, norm: Normalised) -> list[dict]:
     text = norm.text
     doc = _document(text)
     facts = _accepted(doc, _find_candidates(text))
+    cells = {c.start: c for c in table_cells(text)}
+    if cells:
+        facts = _with_cells(facts, cells)
     starts, ends = [c.start for c in facts], [c.end for c in facts]
     clauses = list(zip(doc.clauses.starts(starts), doc.clauses.ends(ends), strict=True))
     sentence_starts = doc.sentences.starts(starts)
     sentence_ends = [e + 1 if e < len(text) else e for e in doc.sentences.ends(ends)]  # with its end mark
     metrics, nouns = _metrics(doc, facts, clauses, sentence_starts)
+    if cells:  # a table cell's metric is its row label (and column), not the words around it
+        metrics = [
+            cells[c.start].metric if c.start in cells else m for c, m in zip(facts, metrics, strict=True)
+        ]
     categories = [
         categorise(metric, c.unit, text[ss:se], noun, text[cs:ce])
         for c, metric, noun, (cs, ce), ss, se in zip(
             facts, metrics, nouns, clauses, sentence_starts, sentence_ends, strict=True
         )
     ]
-    return [
+    rows = [
         {
             "text": original[start:end],
             "value": c.value,
@@ -763,3 +771,21 @@ def extract_facts(original: str, norm: Normalised) -> list[dict]:
             strict=True,
         )
     ]
+    for c, row in zip(facts, rows, strict=True):
+        cell = cells.get(c.start) if cells else None
+        if cell is not None and cell.kind is not None:  # the table's header dates the cell
+            row.update(year_from=cell.year_from, year_to=cell.year_to, kind=cell.kind)
+    return rows
+
+
+def _with_cells(facts: list[_Candidate], cells: dict[int, Cell]) -> list[_Candidate]:
+    """The sentence facts and the table cells that no sentence fact overlaps, in text order."""
+    taken = bytearray(max(c.end for c in cells.values()) + 1)
+    for f in facts:
+        taken[f.start : f.end] = b"\x01" * (f.end - f.start)
+    added = [
+        _Candidate(c.start, c.end, c.start, c.value, c.unit, c.qualifier, False)
+        for c in cells.values()
+        if taken.find(1, c.start, c.end) < 0
+    ]
+    return sorted(facts + added, key=attrgetter("start"))
