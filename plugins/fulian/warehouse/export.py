@@ -15,7 +15,9 @@ from fulian.warehouse.database import read_only
 FACTS_SQL = """
     select file_name as doc, fact_text as text, value, unit, qualifier, metric,
            category_code as category, period_start_year as year_from, period_end_year as year_to,
-           statement_kind as kind, sentence, start_offset, end_offset, extractor_version
+           statement_kind as kind,
+           coalesce(place_province, '') as place_province, coalesce(place_city, '') as place_city,
+           coalesce(place_county, '') as place_county, sentence, start_offset, end_offset, extractor_version
     from marts.fct_facts
     order by file_name, start_offset, fact_key
 """
