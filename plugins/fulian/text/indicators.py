@@ -1,8 +1,9 @@
 """Canonical indicators: what a figure measures, at the level analysts compare across reports.
 
 `metric` is the report's own phrase (`培训农村妇女`, `开展妇女技能培训`, `培训建档立卡贫困妇女`): hundreds
-of phrases for a few dozen things analysts count. The controlled list (data/indicators.csv: code,
-Chinese and English name, unit class, and how it aggregates) names those things; each fact is mapped
+of phrases for a few dozen things analysts count. The controlled list
+(dbt_project/reference/indicators.csv: code, Chinese and English name, unit class, and how it
+aggregates) names those things; each fact is mapped
 to one indicator, or left unmapped ("") when nothing in the list is close enough.
 
 The mapping is a small nearest-neighbour model shipped as data (data/indicator_examples.csv, built by
@@ -52,8 +53,9 @@ class _Model:
 
 @cache
 def catalogue() -> dict[str, Indicator]:
-    """The controlled list, by code."""
-    with (DATA / "indicators.csv").open(encoding="utf-8") as f:
+    """The controlled list, by code (dbt_project/reference/indicators.csv, also the dbt seed behind
+    marts.dim_indicator)."""
+    with lexicons.INDICATORS_CSV.open(encoding="utf-8") as f:
         return {r["code"]: Indicator(**r) for r in csv.DictReader(f)}
 
 
