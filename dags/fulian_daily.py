@@ -126,6 +126,8 @@ def fulian_daily():
         """The analysts' report.html next to the published warehouse (charts, largest figures, DQ)."""
         from fulian.report.html import render_report
 
+        if not Path(plan["warehouse"]).exists():  # a first run that failed before publishing
+            raise AirflowSkipException("nothing published yet: no report")
         return str(render_report(Path(plan["warehouse"])))
 
     @task(trigger_rule="none_failed")
