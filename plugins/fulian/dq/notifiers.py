@@ -27,7 +27,7 @@ from airflow.providers.smtp.notifications.smtp import SmtpNotifier
 from airflow.sdk import BaseHook, BaseNotifier
 
 from fulian import settings
-from fulian.errors import RunLevelFailure
+from fulian.errors import RunLevelFailure, UpstreamFailed
 
 log = logging.getLogger(__name__)
 
@@ -172,14 +172,15 @@ def task_failure_alert(context: dict) -> Alert:
 class TaskFailureNotifier(BaseNotifier):
     """Every task's on_failure_callback: the failure, by the same channels as data-quality alerts.
 
-    A RunLevelFailure is not sent again: the checks delivered it (severity critical) before raising.
+    A RunLevelFailure is not sent again: the checks delivered it (severity critical) before raising;
+    nor is UpstreamFailed, publish's refusal after a step that alerted itself.
     """
 
     template_fields = ()
 
     def notify(self, context) -> None:
-        if isinstance(context.get("exception"), RunLevelFailure):
-            log.info("run-level failure already alerted by the checks; no second alert")
+        if isinstance(context.get("exception"), RunLevelFailure | UpstreamFailed):
+            log.info("already alerted (by the checks or by the step that failed); no second alert")
             return
         alert = task_failure_alert(context)
         log.error("TASK FAILED %s", alert.text.splitlines()[0])
