@@ -27,10 +27,9 @@ airflow-db: setup
 ## make run [LANDING=<dir>] [WAREHOUSE=<file>]: the daily DAG once, through Airflow, then its summary.
 run: airflow-db
 	@mkdir -p "$(dir $(abspath $(WAREHOUSE)))"
-	$(BIN)/airflow dags test fulian_daily \
-	  -c '{"landing_dir": "$(abspath $(LANDING))", "warehouse": "$(abspath $(WAREHOUSE))"}' \
-	  > $(AIRFLOW_HOME)/last-run.log 2>&1 \
-	  || { tail -n 60 $(AIRFLOW_HOME)/last-run.log; echo "run failed; full log: $(AIRFLOW_HOME)/last-run.log"; exit 1; }
+	@echo "fulian_daily: $(LANDING) -> $(WAREHOUSE); every task as it starts and ends (full log: $(AIRFLOW_HOME)/last-run.log)"
+	@scripts/with_progress.sh $(AIRFLOW_HOME)/last-run.log $(BIN)/airflow dags test fulian_daily \
+	  -c '{"landing_dir": "$(abspath $(LANDING))", "warehouse": "$(abspath $(WAREHOUSE))"}'
 	@grep -oE "(DATA QUALITY|REJECTED FILE) .*" $(AIRFLOW_HOME)/last-run.log | sed 's/ \[fulian.*$$//' | head -20 || true
 	@$(BIN)/fulian summary --warehouse "$(abspath $(WAREHOUSE))"
 	@echo "  airflow log          $(AIRFLOW_HOME)/last-run.log"
