@@ -15,7 +15,7 @@ from pathlib import Path
 
 from fulian.dq import expectations, quarantine
 from fulian.dq.alerts import deliver_alerts
-from fulian.errors import RunLevelFailure
+from fulian.errors import RunLevelFailure, UpstreamFailed
 from fulian.settings import landing_dir, storage_version, warehouse_path
 from fulian.warehouse import batches, database, load
 from fulian.warehouse.plan import plan_batches
@@ -169,17 +169,21 @@ def why_not_publish(
     plan: dict | None, added: dict | None, counts: dict | None, rebuild: bool = False
 ) -> str | None:
     """Why `publish` must not publish the working copy (None: it may). Publish runs whatever happened
-    upstream, so that a run-level failure is recorded; a run whose building failed publishes nothing."""
+    upstream, so that a run-level failure is recorded; a run whose building failed publishes nothing
+    and fails (UpstreamFailed), so the run ends failed, not skipped into success."""
     if plan is None:
         return "the run was never planned"
     if _failure_marker(plan).exists():
         return None  # publish records the failure itself
     if added is None:
-        return "loading the raw layer failed: the published warehouse is unchanged"
+        raise UpstreamFailed("loading the raw layer failed: the published warehouse is unchanged")
     if counts is None and has_work(plan, added, rebuild):
-        return "a step before publishing failed: the published warehouse is unchanged"
+        raise UpstreamFailed("a step before publishing failed: the published warehouse is unchanged")
     if counts and counts.get("facts_quarantined") and quarantine.still_in_marts(Path(plan["working"])):
-        return "quarantined facts are still in the marts (dbt_apply_quarantine did not finish)"
+        raise UpstreamFailed(
+            "quarantined facts are still in the marts (dbt_apply_quarantine did not finish): "
+            "the published warehouse is unchanged"
+        )
     return None
 
 

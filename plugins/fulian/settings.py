@@ -15,7 +15,7 @@ so a test or a deployment can set a variable before a run without re-importing a
 | FULIAN_BOUNDS | the bounds file the checks use | expectations/bounds.yml |
 | FULIAN_CHECK_CHUNK | facts validated per Great Expectations batch | 250000 |
 | FULIAN_ALERT_EMAIL | comma-separated alert recipients (SMTP via Airflow's smtp_default) | unset: no mail |
-| FULIAN_ALERT_FROM | sender of alert mail | fulian@localhost |
+| FULIAN_ALERT_FROM | sender of alert mail | smtp_default's `from_email`, else fulian@localhost |
 
 Which file a dbt invocation builds is not a setting: it is the dbt variable `fulian_db`, passed per
 invocation (`fulian.warehouse.dbt.dbt_vars`); `FULIAN_DBT_DB` remains only for running dbt by hand.
@@ -88,5 +88,6 @@ def alert_recipients() -> list[str]:
     return [a.strip() for a in _env("FULIAN_ALERT_EMAIL", "").split(",") if a.strip()]
 
 
-def alert_sender() -> str:
-    return _env("FULIAN_ALERT_FROM", "fulian@localhost")
+def alert_sender() -> str | None:
+    """The sender of alert mail when set ($FULIAN_ALERT_FROM); None lets smtp_default's `from_email` speak."""
+    return os.environ.get("FULIAN_ALERT_FROM") or None

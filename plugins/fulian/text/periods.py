@@ -415,6 +415,8 @@ def place_in_time(norm: Normalised, document: dict, facts: list[dict]) -> list[d
     default = document_cue(text, report_year, published_year)
     index = _Index(text, report_year, published_year)
     for fact in facts:
+        if "kind" in fact:
+            continue  # placed already (a table cell under a dated column)
         start, end = bisect_left(offsets, fact["start"]), bisect_left(offsets, fact["end"])
         period = period_of(text, start, end, fact["unit"], report_year, published_year, default, index)
         fact.update(year_from=period.year_from, year_to=period.year_to, kind=period.kind)
