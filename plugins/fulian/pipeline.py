@@ -16,7 +16,7 @@ from pathlib import Path
 from fulian.dq import expectations, quarantine
 from fulian.dq.alerts import deliver_alerts
 from fulian.errors import RunLevelFailure, UpstreamFailed
-from fulian.settings import landing_dir, warehouse_path
+from fulian.settings import landing_dir, storage_version, warehouse_path
 from fulian.warehouse import batches, database, load
 from fulian.warehouse.plan import plan_batches
 
@@ -28,6 +28,7 @@ def prepare(landing: str | None, published: str | None, run_id: str) -> dict:
     landing_path, published_path = landing_dir(landing), warehouse_path(published)
     if not landing_path.is_dir():
         raise FileNotFoundError(f"landing folder {landing_path} does not exist")
+    database.storage_tag(storage_version())  # an unknown FULIAN_STORAGE_VERSION fails now, not at publish
     workspace = database.workspace_for(published_path, run_id)
     shutil.rmtree(workspace, ignore_errors=True)
     for stale in database.sweep_stale_workspaces(published_path):

@@ -10,6 +10,7 @@ so a test or a deployment can set a variable before a run without re-importing a
 | FULIAN_WAREHOUSE | the published DuckDB file | warehouse/fulian.duckdb |
 | FULIAN_SCHEDULE | cron or preset of fulian_daily; `none` for triggered runs only | @daily |
 | FULIAN_DUCKDB_MEMORY_LIMIT | DuckDB memory limit of the pipeline's and dbt's connections | 1GB |
+| FULIAN_STORAGE_VERSION | DuckDB storage version the published warehouse is written in | v1.2.0 |
 | FULIAN_DBT_THREADS | dbt threads on DuckDB (read by dbt_project/profiles.yml) | 2 |
 | FULIAN_BOUNDS | the bounds file the checks use | expectations/bounds.yml |
 | FULIAN_CHECK_CHUNK | facts validated per Great Expectations batch | 250000 |
@@ -60,6 +61,16 @@ def schedule() -> str | None:
 def duckdb_memory_limit() -> str:
     """DuckDB takes 80% of RAM by default; a run must fit beside Airflow and GX on a small worker."""
     return _env("FULIAN_DUCKDB_MEMORY_LIMIT", "1GB")
+
+
+def storage_version() -> str:
+    """The DuckDB storage version of the published file (`v1.2.0`, ..., `latest`).
+
+    DuckDB 2.0 writes format 69 by default, which every 1.x client (the PyPI `duckdb-cli` 1.5.6, BI
+    drivers) refuses to open; v1.2.0 is read by DuckDB 1.2 and later. Only the published file is
+    written in it: the run's working copy may be in any format DuckDB 2.0 reads.
+    """
+    return _env("FULIAN_STORAGE_VERSION", "v1.2.0")
 
 
 def bounds_file() -> Path:
