@@ -15,7 +15,7 @@ BIN := $(VENV)/bin
 # those already installed: scripts/sync_env.sh says why). A no-op when nothing changed.
 SYNC := PYTHON=$(PYTHON) scripts/sync_env.sh
 
-.PHONY: setup run test eval bench docs examples airflow airflow-stop lint airflow-db clean sql
+.PHONY: setup run restore test eval bench docs examples airflow airflow-stop lint airflow-db clean sql
 
 ## make setup: the runtime dependencies only (what `make run` installs).
 setup:
@@ -33,6 +33,13 @@ run: airflow-db
 	@grep -oE "(DATA QUALITY|REJECTED FILE) .*" $(AIRFLOW_HOME)/last-run.log | sed 's/ \[fulian.*$$//' | head -20 || true
 	@$(BIN)/fulian summary --warehouse "$(abspath $(WAREHOUSE))"
 	@echo "  airflow log          $(AIRFLOW_HOME)/last-run.log"
+
+## make restore [WAREHOUSE=<file>] [RUN=<run id>]: the published warehouse rebuilt from the raw layer kept
+## beside it (<stem>.raw/, Parquet) or a kept generation, without the landing folder; RUN rolls back to
+## that run; RUN=list lists the runs kept; FROM=parquet rebuilds from the Parquet even with a generation.
+restore: setup
+	@$(BIN)/fulian restore --warehouse "$(abspath $(WAREHOUSE))" $(if $(filter parquet,$(FROM)),--from-parquet) \
+	  $(if $(filter list,$(RUN)),--list,$(if $(RUN),--run "$(RUN)"))
 
 ## make test: the whole suite (unit, dbt, GX, end-to-end through Airflow).
 test: airflow-db

@@ -9,22 +9,40 @@ published file until the atomic rename in `publish`.
 from __future__ import annotations
 
 import json
+import logging
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime, timedelta
 from pathlib import Path
 
 from airflow.sdk import Param, dag, get_current_context, task, teardown
-from airflow.sdk.exceptions import AirflowSkipException
+from airflow.sdk.exceptions import AirflowFailException, AirflowSkipException
 from cosmos import DbtTaskGroup, ExecutionConfig, ProfileConfig, ProjectConfig, RenderConfig
 from cosmos.constants import InvocationMode, LoadMode, TestBehavior
 from cosmos.operators.local import DbtBuildLocalOperator
 
 from fulian import pipeline, settings
 from fulian.dq.notifiers import on_task_failure
+from fulian.errors import CannotRun
 from fulian.settings import DBT_PROJECT_DIR, WRITER_POOL, landing_dir, warehouse_path
 from fulian.warehouse.dbt import dbt_vars
 
 WORKING_COPY = "{{ ti.xcom_pull(task_ids='prepare')['working'] }}"
+log = logging.getLogger(__name__)
+
+
+@contextmanager
+def fail_fast() -> Iterator[None]:
+    """A CannotRun (bad parameter, unusable path, damaged warehouse, full disk) is deterministic: the task
+    fails now, without its retry, and logs the one sentence `make run` prints last."""
+    try:
+        yield
+    except CannotRun as err:
+        log.error("FULIAN CANNOT RUN: %s", err)
+        raise AirflowFailException(str(err)) from err
+
+
 PROFILE = ProfileConfig(
     profile_name="fulian", target_name="dev", profiles_yml_filepath=DBT_PROJECT_DIR / "profiles.yml"
 )
@@ -55,7 +73,8 @@ def fulian_daily():
     @task(retries=0)
     def prepare() -> dict:
         ctx = get_current_context()
-        return pipeline.prepare(ctx["params"]["landing_dir"], ctx["params"]["warehouse"], ctx["run_id"])
+        with fail_fast():
+            return pipeline.prepare(ctx["params"]["landing_dir"], ctx["params"]["warehouse"], ctx["run_id"])
 
     @task
     def batches(plan: dict) -> list[str]:
@@ -64,11 +83,13 @@ def fulian_daily():
 
     @task(max_active_tis_per_dagrun=os.cpu_count() or 2)
     def extract(plan: dict, manifest: str) -> str:
-        return pipeline.extract(plan, manifest)
+        with fail_fast():
+            return pipeline.extract(plan, manifest)
 
     @task(trigger_rule="none_failed", retries=0, pool=WRITER_POOL)
     def load(plan: dict, batch_dirs: list[str] | None) -> dict:
-        return pipeline.load_raw(plan, list(batch_dirs or []))
+        with fail_fast():
+            return pipeline.load_raw(plan, list(batch_dirs or []))
 
     @task.short_circuit(ignore_downstream_trigger_rules=False)
     def anything_new(plan: dict, added: dict) -> bool:
@@ -119,7 +140,8 @@ def fulian_daily():
         reason = pipeline.why_not_publish(plan, added, counts, rebuild)
         if reason:
             raise AirflowSkipException(reason)
-        return pipeline.publish(plan, added, counts)
+        with fail_fast():
+            return pipeline.publish(plan, added, counts)
 
     @task(trigger_rule="none_failed")
     def report(plan: dict) -> str:
@@ -137,8 +159,10 @@ def fulian_daily():
         return result
 
     @teardown
-    def cleanup(plan: dict) -> None:
-        """Drop the run's workspace whatever happened: the published warehouse is never touched."""
+    @task(retries=0)
+    def cleanup(plan: dict | None) -> None:
+        """Drop the run's workspace whatever happened: the published warehouse is never touched.
+        Never fails: with no plan (prepare failed) there is nothing to drop."""
         pipeline.discard(plan)
 
     plan = prepare()

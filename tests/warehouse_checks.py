@@ -43,3 +43,34 @@ def content_checksums(path: Path, every_column: bool = False) -> dict[str, tuple
                 f'select count(*), sum(hash(row({select})::varchar)) from "{schema}"."{table}"'
             ).fetchone()
         return out
+
+
+# Columns of the marts that say when a row was built, not what it holds: fct_facts.loaded_at is
+# `current_timestamp` at the dbt build that inserted the row (an incremental model keeps it), so a
+# warehouse rebuilt from the same raw layer differs there and only there.
+BUILD_TIME_COLUMNS = {("marts", "fct_facts", "loaded_at")}
+
+
+def mart_rows(path: Path) -> dict[str, list[tuple]]:
+    """Every mart's rows, sorted, without the build-time columns: what analysts can query."""
+    with duckdb.connect(str(path), read_only=True) as con:
+        tables = con.execute(
+            "select table_name from information_schema.tables where table_schema = 'marts' "
+            "and table_type = 'BASE TABLE' order by 1"
+        ).fetchall()
+        out = {}
+        for (table,) in tables:
+            cols = [
+                c
+                for (c,) in con.execute(
+                    "select column_name from information_schema.columns where table_schema = 'marts' "
+                    "and table_name = ? order by ordinal_position",
+                    [table],
+                ).fetchall()
+                if ("marts", table, c) not in BUILD_TIME_COLUMNS
+            ]
+            select = ", ".join(f'"{c}"' for c in cols)
+            out[table] = sorted(
+                con.execute(f'select {select} from marts."{table}"').fetchall(), key=lambda r: repr(r)
+            )
+        return out

@@ -7,6 +7,7 @@ import json
 import sys
 from pathlib import Path
 
+from fulian.errors import CannotRun
 from fulian.settings import warehouse_path
 
 
@@ -78,6 +79,25 @@ def _report(args: argparse.Namespace) -> int:
     return 0
 
 
+def _restore(args: argparse.Namespace) -> int:
+    """Rebuild the published warehouse from the raw layer kept beside it, or roll it back to a run."""
+    from fulian.warehouse.restore import restore, runs
+
+    published = warehouse_path(args.warehouse)
+    if args.list:
+        for run in runs(published):
+            kept = "generation + parquet" if run["generation"] else "parquet"
+            print(f"{run['seq']:>6}  {run['published_at']}  {run['kind']:<8}  {run['run_id']}  ({kept})")
+        return 0
+    result = restore(published, args.run, use_generation=not args.from_parquet)
+    tables = ", ".join(f"{t} {n}" for t, n in result["rows"].items())
+    print(
+        f"restored {result['warehouse']} to run {result['run_id']} from {result['source']} "
+        f"in {result['seconds']:.1f} s" + (f" ({tables})" if tables else "")
+    )
+    return 0
+
+
 def _command(sub, name: str, func, help: str, warehouse: bool = True) -> argparse.ArgumentParser:
     """One subcommand; most read a published warehouse, so they share the --warehouse option."""
     p = sub.add_parser(name, help=help)
@@ -105,8 +125,18 @@ def main(argv: list[str] | None = None) -> int:
     _command(sub, "examples", _examples, "run the analysts' example queries, print them as Markdown")
     p = _command(sub, "report", _report, "write the analysts' report: one self-contained HTML page")
     p.add_argument("--out", help="HTML file to write (default: report.html next to the warehouse)")
+    p = _command(sub, "restore", _restore, "rebuild the warehouse from its kept raw layer, or roll it back")
+    p.add_argument("--run", help="the run to roll back to (default: the last run kept)")
+    p.add_argument("--list", action="store_true", help="list the runs kept, then exit")
+    p.add_argument(
+        "--from-parquet", action="store_true", help="rebuild from the Parquet even if a generation is kept"
+    )
     args = parser.parse_args(argv)
-    return args.func(args)
+    try:
+        return args.func(args)
+    except CannotRun as err:  # a deliberate failure: its sentence, not a traceback
+        print(f"cause: {err}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

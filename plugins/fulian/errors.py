@@ -29,3 +29,38 @@ class DbtFailed(FulianError, RuntimeError):
 
 class ConcurrentPublish(FulianError, RuntimeError):
     """Another run published the warehouse after this run copied it: publishing would lose its work."""
+
+
+class CannotRun(FulianError):
+    """A deterministic failure the operator must fix: retrying cannot help, so the run ends at once.
+
+    Its message is one sentence naming the cause, the path and what to do; `make run` prints it as its
+    last line (scripts/with_progress.sh greps the log for `FULIAN CANNOT RUN:`)."""
+
+
+class BadParameter(CannotRun, ValueError):
+    """A DAG parameter or FULIAN_* setting that cannot be used (empty path, unknown storage version, ...)."""
+
+
+class LandingUnusable(CannotRun):
+    """The landing folder is missing, is a file, or cannot be listed."""
+
+
+class WarehouseUnusable(CannotRun):
+    """The warehouse path is a folder, or its folder cannot be created or written."""
+
+
+class WarehouseDamaged(CannotRun):
+    """The published warehouse cannot be read (truncated, overwritten, bad blocks): restore it first."""
+
+
+class WarehouseMissing(CannotRun):
+    """The published warehouse is gone but its raw layer is kept beside it: restore before running."""
+
+
+class NoSpaceLeft(CannotRun):
+    """A write failed because the file system is full (ENOSPC)."""
+
+
+class NothingToRestore(CannotRun):
+    """`make restore` found no kept raw layer or generation for the run asked for."""

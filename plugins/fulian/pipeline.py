@@ -16,26 +16,33 @@ from pathlib import Path
 from fulian.dq import expectations, quarantine
 from fulian.dq.alerts import deliver_alerts
 from fulian.errors import RunLevelFailure, UpstreamFailed
-from fulian.settings import landing_dir, storage_version, warehouse_path
-from fulian.warehouse import batches, database, load
+from fulian.settings import landing_dir, warehouse_path
+from fulian.warehouse import batches, database, load, preflight
 from fulian.warehouse.plan import plan_batches
 
 log = logging.getLogger(__name__)
 
 
 def prepare(landing: str | None, published: str | None, run_id: str) -> dict:
-    """Plan the run: which files to read (as batch manifests) and a fresh working copy to build in."""
+    """Plan the run: which files to read (as batch manifests) and a fresh working copy to build in.
+
+    First the checks that make a start that cannot succeed fail in seconds, naming the cause, the
+    path and what to do (`fulian.warehouse.preflight`): parameters, landing folder, warehouse folder,
+    the published file's health, and a full disk met while preparing.
+    """
+    preflight.check_parameters(landing, published)
     landing_path, published_path = landing_dir(landing), warehouse_path(published)
-    if not landing_path.is_dir():
-        raise FileNotFoundError(f"landing folder {landing_path} does not exist")
-    database.storage_tag(storage_version())  # an unknown FULIAN_STORAGE_VERSION fails now, not at publish
+    preflight.check_landing(landing_path)
+    preflight.check_warehouse_path(published_path)
+    preflight.check_published(published_path)
     workspace = database.workspace_for(published_path, run_id)
     shutil.rmtree(workspace, ignore_errors=True)
     for stale in database.sweep_stale_workspaces(published_path):
         log.warning("removed the workspace of a run that never finished: %s", stale)
     started_from = database.identity(published_path)
-    manifests = plan_batches(landing_path, published_path, workspace)
-    working = database.prepare_working_copy(published_path, run_id)
+    with preflight.disk_full_explained(published_path.parent):
+        manifests = plan_batches(landing_path, published_path, workspace)
+        working = database.prepare_working_copy(published_path, run_id)
     return {
         "landing": str(landing_path),
         "warehouse": str(published_path),
@@ -49,12 +56,14 @@ def prepare(landing: str | None, published: str | None, run_id: str) -> dict:
 def extract(plan: dict, manifest: str) -> str:
     """One mapped task: read and extract one batch; returns the folder of its Parquet files."""
     known = database.known_hashes(Path(plan["warehouse"]))
-    return batches.extract_batch(manifest, Path(plan["landing"]), known, plan["run_id"])
+    with preflight.disk_full_explained(Path(plan["warehouse"]).parent):
+        return batches.extract_batch(manifest, Path(plan["landing"]), known, plan["run_id"])
 
 
 def load_raw(plan: dict, batch_dirs: list[str]) -> dict:
     """Append the batches to the working copy's raw layer."""
-    added = load.load_batches(Path(plan["working"]), list(batch_dirs), plan["run_id"])
+    with preflight.disk_full_explained(Path(plan["warehouse"]).parent):
+        added = load.load_batches(Path(plan["working"]), list(batch_dirs), plan["run_id"])
     added["files_read"] = sum(len(_manifest_names(m)) for m in plan["batches"])
     log.info("loaded into the raw layer: %s", added)
     return added
@@ -200,14 +209,21 @@ def publish(plan: dict, added: dict | None, counts: dict | None) -> str:
         failure = json.loads(marker.read_text(encoding="utf-8"))
         _publish_failure(plan, added, failure)
         raise RunLevelFailure(failure["message"])
-    _record_run(Path(plan["working"]), plan, added, counts)
-    path = database.publish(Path(plan["warehouse"]), plan["run_id"], plan.get("started_from"))
+    with preflight.disk_full_explained(Path(plan["warehouse"]).parent):
+        _record_run(Path(plan["working"]), plan, added, counts)
+        path = database.publish(Path(plan["warehouse"]), plan["run_id"], plan.get("started_from"))
     log.info("published %s", path)
     return str(path)
 
 
-def discard(plan: dict) -> None:
-    """Drop the run's workspace when nothing was published (nothing new, or a failed run)."""
+def discard(plan: dict | None) -> None:
+    """Drop the run's workspace when nothing was published (nothing new, or a failed run).
+
+    The DAG's teardown: it runs after every failure, so it must never add one of its own. A run whose
+    `prepare` failed has no plan and no workspace: nothing to do (and the first error stays the one shown).
+    """
+    if not plan:
+        return
     shutil.rmtree(database.workspace_for(Path(plan["warehouse"]), plan["run_id"]), ignore_errors=True)
 
 

@@ -14,6 +14,7 @@ so a test or a deployment can set a variable before a run without re-importing a
 | FULIAN_DBT_THREADS | dbt threads on DuckDB (read by dbt_project/profiles.yml) | 2 |
 | FULIAN_BOUNDS | the bounds file the checks use | expectations/bounds.yml |
 | FULIAN_CHECK_CHUNK | facts validated per Great Expectations batch | 250000 |
+| FULIAN_GENERATIONS | published warehouses kept for rollback (`<stem>.generations/`) | 3 |
 | FULIAN_ALERT_EMAIL | comma-separated alert recipients (SMTP via Airflow's smtp_default) | unset: no mail |
 | FULIAN_ALERT_FROM | sender of alert mail | smtp_default's `from_email`, else fulian@localhost |
 
@@ -91,3 +92,18 @@ def alert_recipients() -> list[str]:
 def alert_sender() -> str | None:
     """The sender of alert mail when set ($FULIAN_ALERT_FROM); None lets smtp_default's `from_email` speak."""
     return os.environ.get("FULIAN_ALERT_FROM") or None
+
+
+def generations() -> int:
+    """How many published warehouses are kept beside the current one's raw-layer backup, for
+    `make restore RUN=...` without a rebuild: the last N files published (the current one included)."""
+    from fulian.errors import BadParameter
+
+    value = _env("FULIAN_GENERATIONS", "3")
+    try:
+        count = int(value)
+    except ValueError:
+        count = -1
+    if count < 0:
+        raise BadParameter(f"FULIAN_GENERATIONS={value} is not a whole number >= 0: set it to e.g. 3")
+    return count

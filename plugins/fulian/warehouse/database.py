@@ -245,15 +245,19 @@ def publish_lock(published: Path) -> Iterator[None]:
             fcntl.flock(lock, fcntl.LOCK_UN)
 
 
-def publish(published: Path, run_id: str, expected: str | None = None) -> Path:
+def publish(published: Path, run_id: str, expected: str | None = None, keep: bool = True) -> Path:
     """Make the run's working copy the published warehouse in one atomic rename, then drop the workspace.
 
     Runs never lock each other out while they work; instead, a run publishes only if the published file
     is still the one it started from (`expected`, from `identity`). Two runs at once: the second to
     finish fails with ConcurrentPublish and publishes nothing; its files are read again next run.
     What is renamed is in the published storage version (`in_published_format`), written and fsynced
-    before the lock is taken.
+    before the lock is taken. With `keep` (every run; not a restore), what the run added to the raw
+    and dq tables is written as Parquet beside the warehouse and the file kept as a generation, both
+    fsynced before the rename (`fulian.warehouse.backup`).
     """
+    from fulian.warehouse import backup
+
     working = working_copy(published, run_id)
     if not working.exists():
         raise FileNotFoundError(f"no working copy to publish at {working}")
@@ -261,14 +265,27 @@ def publish(published: Path, run_id: str, expected: str | None = None) -> Path:
         con.execute("select 1")
     source = in_published_format(working)
     _fsync(source)
+    pending = backup.write_run(source, published, run_id) if keep else None
     with publish_lock(published):
         if expected is not None and identity(published) != expected:
+            if pending is not None:
+                backup.abandon(pending)
             shutil.rmtree(workspace_for(published, run_id), ignore_errors=True)
             raise ConcurrentPublish(
                 f"{published} was published by another run while run {run_id} was building; "
                 "this run published nothing (its reports are read again by the next run)"
             )
+        if pending is not None:
+            manifest = backup.commit(pending)
+            log.info(
+                "raw layer kept: %d bytes of Parquet in %.2f s (%s)",
+                manifest["bytes"],
+                manifest["seconds"],
+                ", ".join(f"{t} {e['mode']} {e['rows']}" for t, e in manifest["tables"].items()),
+            )
         os.replace(source, published)
     _fsync(published.parent)
+    if pending is not None:
+        backup.prune_generations(published)
     shutil.rmtree(workspace_for(published, run_id), ignore_errors=True)
     return published
