@@ -128,9 +128,14 @@ def check_published(published: Path) -> None:
     except duckdb.Error as err:
         if "Could not set lock" in str(err):
             raise  # another process writes it: transient, not damage
+        remedy = (
+            f"{restore} to rebuild it from the raw layer kept beside it, or add RUN=<run id> to roll back"
+            if last is not None
+            else "no raw layer is kept beside it (published before backups): move it aside and `make run` "
+            "to rebuild it from the landing folder"
+        )
         raise WarehouseDamaged(
-            f"published warehouse {published} is damaged ({str(err).splitlines()[0]}): {restore} "
-            "to rebuild it from the raw layer kept beside it, or add RUN=<run id> to roll back"
+            f"published warehouse {published} is damaged ({str(err).splitlines()[0]}): {remedy}"
         ) from err
     if deep:
         log.warning("%s changed since run %s published it, but reads in full", published, last["run_id"])
