@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 
 import duckdb
 import pytest
 
 from fulian import pipeline
 from fulian.errors import ConcurrentPublish
+from fulian.warehouse import backup
 
 from conftest import SEEDS
 
@@ -40,6 +42,10 @@ def test_the_second_of_two_overlapping_runs_publishes_nothing(tmp_path) -> None:
         names = [n for (n,) in con.execute("select file_name from raw.reports").fetchall()]
         runs = [r for (r,) in con.execute("select run_id from dq.runs").fetchall()]
     assert names == [samples[1].name] and runs == ["run-b"]
+    # The refused run left nothing in the kept raw layer: no manifest, no Parquet, no generation.
+    assert [m["run_id"] for m in backup.manifests(Path(warehouse))] == ["run-b"]
+    assert not list(backup.raw_dir(Path(warehouse)).rglob("run-a*"))
+    assert not list(backup.generations_dir(Path(warehouse)).glob("*run-a*"))
 
     # The refused run's report is simply read by the next run over its folder.
     plan_c = pipeline.prepare(plan_a["landing"], warehouse, "run-c")

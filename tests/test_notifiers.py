@@ -17,7 +17,7 @@ from airflow.sdk import Connection
 from airflow.sdk.execution_time.task_runner import RuntimeTaskInstance
 
 from fulian.dq.notifiers import deliver, on_task_failure, task_failure_alert, webhook_url
-from fulian.errors import ConcurrentPublish, DbtFailed, RunLevelFailure
+from fulian.errors import ConcurrentPublish, DbtFailed, LandingUnusable, RunLevelFailure
 
 from alert_receivers import free_port, smtp_receiver, webhook_receiver
 
@@ -61,6 +61,17 @@ def test_a_mapped_task_is_named_with_its_index() -> None:
     alert = task_failure_alert(_context(OSError("bad batch"), task_id="extract", map_index=3))
     assert alert.text.startswith("fulian task failed: extract[3] in run")
     assert "/mapped/3" in alert.details["log_url"]
+
+
+def test_a_start_that_cannot_run_is_alerted_with_its_own_sentence() -> None:
+    """The DAG wraps a CannotRun in AirflowFailException (no retry); the alert names the real cause."""
+    from airflow.sdk.exceptions import AirflowFailException
+
+    cause = LandingUnusable("landing folder /data/in does not exist: create it or pass LANDING=<folder>")
+    wrapped = AirflowFailException(str(cause))
+    wrapped.__cause__ = cause
+    alert = task_failure_alert(_context(wrapped, task_id="prepare"))
+    assert "reason: LandingUnusable: landing folder /data/in does not exist" in alert.text
 
 
 def test_starttls_login_and_sender_of_smtp_default_are_honoured(tmp_path, monkeypatch) -> None:

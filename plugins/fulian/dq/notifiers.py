@@ -27,7 +27,7 @@ from airflow.providers.smtp.notifications.smtp import SmtpNotifier
 from airflow.sdk import BaseHook, BaseNotifier
 
 from fulian import settings
-from fulian.errors import RunLevelFailure, UpstreamFailed
+from fulian.errors import FulianError, RunLevelFailure, UpstreamFailed
 
 log = logging.getLogger(__name__)
 
@@ -146,6 +146,8 @@ def task_failure_alert(context: dict) -> Alert:
     """The alert for a failed task: which run, which task, why (the exception), and its log."""
     ti = context["ti"]
     error = context.get("exception")
+    if isinstance(getattr(error, "__cause__", None), FulianError):
+        error = error.__cause__  # the DAG's fail_fast wraps a CannotRun to skip the retry: name the cause
     reason = f"{type(error).__name__}: {error}" if error is not None else "no exception recorded"
     if len(reason) > REASON_LIMIT:
         reason = reason[:REASON_LIMIT] + " …"

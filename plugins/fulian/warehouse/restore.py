@@ -30,7 +30,7 @@ from fulian.warehouse.preflight import sha256_of
 log = logging.getLogger(__name__)
 
 
-def _state(manifests: list[dict], upto: int) -> dict[str, list[str]]:
+def files_at(manifests: list[dict], upto: int) -> dict[str, list[str]]:
     """For each table, the Parquet files (relative to the raw folder) whose rows make it up after the
     manifest at index `upto`: its last full snapshot, then the deltas after it; a rollback manifest
     stands for the state after the run it rolled back to."""
@@ -81,10 +81,8 @@ def runs(published: Path) -> list[dict]:
     ]
 
 
-def rebuild_from_parquet(published: Path, working: Path, files: dict[str, list[str]]) -> dict[str, int]:
-    """Fill an empty working copy's raw and dq tables from the Parquet files, then build the marts."""
-    from fulian.warehouse.dbt import run_dbt
-
+def load_raw_layer(published: Path, working: Path, files: dict[str, list[str]]) -> dict[str, int]:
+    """Fill an empty working copy's raw and dq tables (raw_schema.sql) from the Parquet files."""
     root = backup.raw_dir(published)
     rows: dict[str, int] = {}
     with database.writable(working) as con:
@@ -104,7 +102,6 @@ def rebuild_from_parquet(published: Path, working: Path, files: dict[str, list[s
             )
             rows[table] = con.execute(f"select count(*) from {table}").fetchone()[0]
         con.execute("commit")
-    run_dbt(["build"], working)
     return rows
 
 
@@ -143,7 +140,10 @@ def restore(published: Path, run_id: str | None = None, use_generation: bool = T
         else:
             if use_generation and generation is not None:
                 log.warning("generation %s is missing or damaged: rebuilding from the Parquet", generation)
-            rows = rebuild_from_parquet(published, working, _state(manifests, index))
+            from fulian.warehouse.dbt import run_dbt
+
+            rows = load_raw_layer(published, working, files_at(manifests, index))
+            run_dbt(["build"], working)  # the marts; their fact models leave the restored quarantine out
         database.publish(published, restore_id, expected, keep=False)
     finally:
         shutil.rmtree(workspace, ignore_errors=True)
