@@ -124,11 +124,12 @@ def test_changing_the_setting_rewrites_the_next_publication_in_the_new_version(t
 
 def test_an_unknown_storage_version_stops_the_run_before_any_work(tmp_path, monkeypatch) -> None:
     from fulian import pipeline
+    from fulian.errors import BadParameter
 
     monkeypatch.setenv("FULIAN_STORAGE_VERSION", "v9.9")
     landing = tmp_path / "landing"
     landing.mkdir()
-    with pytest.raises(duckdb.InvalidInputException, match="v1.2.0"):
+    with pytest.raises(BadParameter, match=r"FULIAN_STORAGE_VERSION=v9\.9 is not .* e\.g\. v1\.2\.0"):
         pipeline.prepare(str(landing), str(tmp_path / "fulian.duckdb"), "run1")
     assert not (tmp_path / ".fulian-work").exists()
 

@@ -47,8 +47,9 @@ def check_parameters(landing: str | None, published: str | None) -> None:
     try:
         database.storage_tag(version)
     except duckdb.Error as err:
+        said = str(err).split(", valid options are")[0]  # DuckDB lists every version ever released
         raise BadParameter(
-            f"FULIAN_STORAGE_VERSION={version} is not a DuckDB storage version ({err}): "
+            f"FULIAN_STORAGE_VERSION={version} is not a DuckDB storage version ({said}): "
             "set it to e.g. v1.2.0 or latest"
         ) from err
     settings.generations()  # raises BadParameter itself
