@@ -248,8 +248,12 @@ def abandon(pending: PendingBackup) -> None:
 def prune_generations(published: Path, keep: int | None = None) -> list[Path]:
     """Keep the generations of the last `keep` manifests that have one; remove older ones."""
     keep = settings.generations() if keep is None else keep
-    named = [m["generation"] for m in manifests(published) if m.get("generation")]
-    wanted = set(named[-keep:]) if keep else set()
+    wanted: set[str] = set()
+    for manifest in reversed(manifests(published)):  # newest first; a rollback names its run's file again
+        if len(wanted) >= keep:
+            break
+        if manifest.get("generation"):
+            wanted.add(manifest["generation"])
     removed = []
     folder = generations_dir(published)
     for path in folder.glob("*.duckdb") if folder.is_dir() else []:
