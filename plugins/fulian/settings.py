@@ -11,7 +11,7 @@ so a test or a deployment can set a variable before a run without re-importing a
 | FULIAN_SCHEDULE | cron or preset of fulian_daily; `none` for triggered runs only | @daily |
 | FULIAN_DUCKDB_MEMORY_LIMIT | DuckDB memory limit of the pipeline's and dbt's connections | 1GB |
 | FULIAN_DBT_THREADS | dbt threads on DuckDB (read by dbt_project/profiles.yml) | 2 |
-| FULIAN_BOUNDS | the bounds file the checks use | expectations/bounds.yml |
+| FULIAN_GX_PROJECT | the GX project the checks run (bounds.yml, committed gx/ suites) | expectations/ |
 | FULIAN_CHECK_CHUNK | facts validated per Great Expectations batch | 250000 |
 | FULIAN_ALERT_EMAIL | comma-separated alert recipients (SMTP via Airflow's smtp_default) | unset: no mail |
 | FULIAN_ALERT_FROM | sender of alert mail | fulian@localhost |
@@ -62,9 +62,10 @@ def duckdb_memory_limit() -> str:
     return _env("FULIAN_DUCKDB_MEMORY_LIMIT", "1GB")
 
 
-def bounds_file() -> Path:
-    """The bounds the checks use: expectations/bounds.yml, or $FULIAN_BOUNDS (a reviewed variant)."""
-    return Path(_env("FULIAN_BOUNDS", str(EXPECTATIONS_DIR / "bounds.yml")))
+def gx_project_dir() -> Path:
+    """The GX project the checks run: expectations/ (bounds.yml, and the suites built from it in gx/),
+    or $FULIAN_GX_PROJECT, a reviewed variant built with `fulian gx-suites --project DIR`."""
+    return Path(_env("FULIAN_GX_PROJECT", str(EXPECTATIONS_DIR))).expanduser().resolve()
 
 
 def check_chunk() -> int:
