@@ -99,3 +99,8 @@ def test_daily_runs_check_only_new_reports_and_changed_bounds_recheck_everything
     # A requested rebuild with nothing new checks everything again.
     run_in_process(str(landing), str(warehouse), "rebuild", rebuild=True)
     assert _runs(warehouse)["rebuild"][0] == "all"
+
+    # The warehouse's Data Docs keep every run's validation results, named by run id.
+    index = (warehouse.parent / "gx_data_docs" / "index.html").read_text(encoding="utf-8")
+    for run in ("first", "second", "third", "rebuild"):
+        assert f"/agg_report_summary/plausible_reports/{run}/" in index, run

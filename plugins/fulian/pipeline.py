@@ -81,7 +81,7 @@ def check(plan: dict, added: dict) -> dict:
         # A run that added reports checks those; one that added none got here as a first run or a
         # requested rebuild (or for rejected files only), and checks everything.
         new_only = plan["run_id"] if added.get("reports") else None
-        checked = expectations.run_checks(working, published, run_id=new_only)
+        checked = expectations.run_checks(working, published, run_id=new_only, run_name=plan["run_id"])
     except RunLevelFailure as err:
         _record_failure(plan, err)
         raise

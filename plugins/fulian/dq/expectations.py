@@ -207,14 +207,19 @@ def _read_chunk(con, sql: str, hashes: list[str]):
 
 
 def run_checks(
-    working: Path, published: Path, today: dt.date | None = None, run_id: str | None = None
+    working: Path,
+    published: Path,
+    today: dt.date | None = None,
+    run_id: str | None = None,
+    run_name: str | None = None,
 ) -> CheckRun:
     """Validate the working copy's marts with the committed checkpoints; one CheckResult per expectation.
 
     Validation results and Data Docs go beside `published` (validations_dir, data_docs_dir), so its
     Data Docs index lists every run. With `run_id`, only the facts and reports that run added are
     checked, unless the checks changed since the last recorded run (see check_fingerprint). Facts are
-    read and validated in chunks of $FULIAN_CHECK_CHUNK facts, so memory stays bounded.
+    read and validated in chunks of $FULIAN_CHECK_CHUNK facts, so memory stays bounded. `run_name`
+    (the Airflow run id) names the run in the Data Docs index.
     """
     project = settings.gx_project_dir()
     bounds = load_bounds(project)
@@ -245,7 +250,7 @@ def run_checks(
             if frame.empty:
                 continue
             index_column = gx_project.CHECKPOINTS[name]
-            label = f"{run_id or 'fulian'}" + (f" chunk {n}" if len(chunks) > 1 and n else "")
+            label = (run_name or run_id or "fulian") + (f" chunk {n}" if len(chunks) > 1 and n else "")
             run = checkpoints[name].run(
                 batch_parameters={"dataframe": frame},
                 expectation_parameters=parameters,
