@@ -76,12 +76,13 @@ def check(plan: dict, added: dict) -> dict:
     task (or `run_in_process`) rebuilds the fact marts, whose models leave quarantined facts out.
     """
     working = Path(plan["working"])
-    docs = expectations.data_docs_dir(Path(plan["warehouse"]))
+    published = Path(plan["warehouse"])
+    docs = expectations.data_docs_dir(published)
     try:
         # A run that added reports checks those; one that added none got here as a first run or a
         # requested rebuild (or for rejected files only), and checks everything.
         new_only = plan["run_id"] if added.get("reports") else None
-        checked = expectations.run_checks(working, docs, run_id=new_only)
+        checked = expectations.run_checks(working, published, run_id=new_only, run_name=plan["run_id"])
     except RunLevelFailure as err:
         _record_failure(plan, err)
         raise

@@ -12,7 +12,7 @@ so a test or a deployment can set a variable before a run without re-importing a
 | FULIAN_DUCKDB_MEMORY_LIMIT | DuckDB memory limit of the pipeline's and dbt's connections | 1GB |
 | FULIAN_STORAGE_VERSION | DuckDB storage version the published warehouse is written in | v1.2.0 |
 | FULIAN_DBT_THREADS | dbt threads on DuckDB (read by dbt_project/profiles.yml) | 2 |
-| FULIAN_BOUNDS | the bounds file the checks use | expectations/bounds.yml |
+| FULIAN_GX_PROJECT | the GX project the checks run (bounds.yml, committed gx/ suites) | expectations/ |
 | FULIAN_CHECK_CHUNK | facts validated per Great Expectations batch | 250000 |
 | FULIAN_ALERT_EMAIL | comma-separated alert recipients (SMTP via Airflow's smtp_default) | unset: no mail |
 | FULIAN_ALERT_FROM | sender of alert mail | smtp_default's `from_email`, else fulian@localhost |
@@ -73,9 +73,10 @@ def storage_version() -> str:
     return _env("FULIAN_STORAGE_VERSION", "v1.2.0")
 
 
-def bounds_file() -> Path:
-    """The bounds the checks use: expectations/bounds.yml, or $FULIAN_BOUNDS (a reviewed variant)."""
-    return Path(_env("FULIAN_BOUNDS", str(EXPECTATIONS_DIR / "bounds.yml")))
+def gx_project_dir() -> Path:
+    """The GX project the checks run: expectations/ (bounds.yml, and the suites built from it in gx/),
+    or $FULIAN_GX_PROJECT, a reviewed variant built with `fulian gx-suites --project DIR`."""
+    return Path(_env("FULIAN_GX_PROJECT", str(EXPECTATIONS_DIR))).expanduser().resolve()
 
 
 def check_chunk() -> int:

@@ -10,13 +10,15 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from fulian.dq.bounds import dbt_bound_vars
 from fulian.errors import DbtFailed
 from fulian.settings import DBT_PROJECT_DIR
 
 
-def dbt_vars(database: Path | str) -> dict[str, str]:
-    """The dbt variables that point a dbt invocation at one warehouse file."""
-    return {"fulian_db": str(database)}
+def dbt_vars(database: Path | str) -> dict[str, str | int]:
+    """The dbt variables of one invocation: the warehouse file it builds, and the bounds dbt tests that
+    GX checks too (from expectations/bounds.yml, so the two cannot disagree; see fulian.dq.bounds)."""
+    return {"fulian_db": str(database), **dbt_bound_vars()}
 
 
 def run_dbt(args: list[str], database: Path) -> None:
