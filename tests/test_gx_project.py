@@ -48,22 +48,23 @@ def _parameters(bounds: dict) -> dict:
 
 
 def _facts(bounds: dict) -> pd.DataFrame:
-    """Four facts: a plausible rate, an impossible 380 % rate, a 150 % growth (a change may pass 100 %),
-    and an actual said to end two years after its report."""
+    """Five facts: a plausible rate, an impossible 380 % rate, a 150 % growth (a change may pass 100 %),
+    a decline of 0.19 ‰ from a table's 增减 column (a change may be negative), and an actual said to
+    end two years after its report."""
     facts = pd.DataFrame(
         {
-            "fact_key": ["ok", "rate380", "growth150", "future"],
-            "content_hash": ["h1"] * 4,
-            "file_name": ["a.txt"] * 4,
-            "fact_text": ["38.1%", "380%", "增长150%", "培训100人"],
-            "value": [38.1, 380.0, 150.0, 100.0],
-            "qualifier": ["exact"] * 4,
-            "category_code": ["training"] * 4,
-            "unit_class": ["percent", "percent", "percent", "people"],
-            "statement_kind": ["actual", "actual", "change", "actual"],
-            "period_end_year": [2024, 2024, 2024, 2026],
-            "years_past_publication": [0, 0, 0, 2],
-            "metric": ["建成率", "建成率", "增长", "培训"],
+            "fact_key": ["ok", "rate380", "growth150", "decline", "future"],
+            "content_hash": ["h1"] * 5,
+            "file_name": ["a.txt"] * 5,
+            "fact_text": ["38.1%", "380%", "增长150%", "-0.19", "培训100人"],
+            "value": [38.1, 380.0, 150.0, -0.19, 100.0],
+            "qualifier": ["exact"] * 5,
+            "category_code": ["training"] * 5,
+            "unit_class": ["percent", "percent", "percent", "percent", "people"],
+            "statement_kind": ["actual", "actual", "change", "change", "actual"],
+            "period_end_year": [2024, 2024, 2024, 2024, 2026],
+            "years_past_publication": [0, 0, 0, 0, 2],
+            "metric": ["建成率", "建成率", "增长", "婴儿死亡率增减", "培训"],
         }
     )
     return _with_bound_classes(facts, bounds)

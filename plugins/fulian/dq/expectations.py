@@ -73,11 +73,13 @@ def _with_bound_classes(facts, bounds: dict):
     bound: a change or a share of a target may pass 100 %) and, for actuals, the years they end
     after their report's publication (an actual cannot end in the future)."""
     facts["bound_class"] = facts["unit_class"].astype(str)
-    for name, rule in bounds["kind_bounds"].items():
-        hit = facts["unit_class"].astype(str).eq(rule["unit_class"]) & (
-            facts["statement_kind"].astype(str).isin(rule.get("kinds", []))
-            | facts["metric"].fillna("").str.contains(rule["metric_pattern"], regex=True)
-        )
+    kinds, metrics = facts["statement_kind"].astype(str), facts["metric"].fillna("")
+    for name, rule in bounds["kind_bounds"].items():  # in file order: a later rule wins
+        hit = kinds.isin(rule.get("kinds", []))
+        if rule.get("metric_pattern"):
+            hit |= metrics.str.contains(rule["metric_pattern"], regex=True)
+        if rule.get("unit_class"):
+            hit &= facts["unit_class"].astype(str).eq(rule["unit_class"])
         facts.loc[hit, "bound_class"] = name
     actual = facts["statement_kind"].astype(str).eq("actual")
     facts["actual_years_past_publication"] = facts["years_past_publication"].where(actual)
