@@ -1,5 +1,8 @@
 """fulian_daily: plan → extract → load raw → dbt marts (cosmos) → GX checks → dbt_apply_quarantine → publish.
 
+Beside the dbt marts, `dbt_source_freshness` alerts when the landing folder has brought nothing new for
+FULIAN_FRESHNESS_DAYS days.
+
 Thin on purpose: every step is a function in the `fulian` package (plugins/fulian). The landing folder
 and the warehouse are DAG params (defaults: $FULIAN_LANDING_DIR / $FULIAN_WAREHOUSE, then seeds/ and
 warehouse/fulian.duckdb). Only one task at a time writes the run's working copy; readers keep the
@@ -66,6 +69,14 @@ def fulian_daily():
     @task.short_circuit(ignore_downstream_trigger_rules=False)
     def anything_new(plan: dict, added: dict) -> bool:
         return pipeline.has_work(plan, added, bool(get_current_context()["params"]["rebuild"]))
+
+    # Beside the gate, not behind it: a stale landing is exactly the run that finds nothing new.
+    @task(retries=0, pool=WRITER_POOL)
+    def dbt_source_freshness(plan: dict, added: dict) -> dict:
+        """`dbt source freshness` on the working copy when the run brought no report; alerts, never fails."""
+        if pipeline.brought_reports(added):
+            raise AirflowSkipException("this run brought new reports: the landing is fresh")
+        return pipeline.check_freshness(plan)
 
     dbt_marts = DbtTaskGroup(
         group_id="dbt_marts",
@@ -136,9 +147,11 @@ def fulian_daily():
     batch_dirs = extract.partial(plan=plan).expand(manifest=batches(plan))
     added = load(plan, batch_dirs)
     gate = anything_new(plan, added)
+    fresh = dbt_source_freshness(plan, added)
     checked = check(plan, added)
     published = publish(plan, added, checked)
     gate >> dbt_marts >> checked >> anything_quarantined(checked) >> apply_quarantine >> published
+    fresh >> published
     published >> report(plan) >> summary(plan) >> cleanup(plan)
 
 
