@@ -23,10 +23,12 @@ from cosmos.constants import InvocationMode, LoadMode, TestBehavior
 from cosmos.operators.local import DbtBuildLocalOperator
 
 from fulian import pipeline, settings
+from fulian.asset import event_extra, warehouse_asset
 from fulian.settings import DBT_PROJECT_DIR, WRITER_POOL, landing_dir, warehouse_path
 from fulian.warehouse.dbt import dbt_vars
 
 WORKING_COPY = "{{ ti.xcom_pull(task_ids='prepare')['working'] }}"
+WAREHOUSE = warehouse_asset()  # updated by `publish`; fulian_exports is scheduled on it
 PROFILE = ProfileConfig(
     profile_name="fulian", target_name="dev", profiles_yml_filepath=DBT_PROJECT_DIR / "profiles.yml"
 )
@@ -117,13 +119,17 @@ def fulian_daily():
 
     # all_done: a run whose checks failed as a whole still records its alert in the published
     # warehouse; any other failure before this point publishes nothing (why_not_publish).
-    @task(retries=0, trigger_rule="all_done", pool=WRITER_POOL)
+    # A publication is an event of the Asset (a skipped or failed publish is none); its extra names the
+    # file, since the warehouse is a run parameter.
+    @task(retries=0, trigger_rule="all_done", pool=WRITER_POOL, outlets=[WAREHOUSE])
     def publish(plan: dict | None, added: dict | None, counts: dict | None) -> str:
-        rebuild = bool(get_current_context()["params"]["rebuild"])
-        reason = pipeline.why_not_publish(plan, added, counts, rebuild)
+        ctx = get_current_context()
+        reason = pipeline.why_not_publish(plan, added, counts, bool(ctx["params"]["rebuild"]))
         if reason:
             raise AirflowSkipException(reason)
-        return pipeline.publish(plan, added, counts)
+        published = pipeline.publish(plan, added, counts)
+        ctx["outlet_events"][WAREHOUSE].extra = event_extra(published, plan, added, counts)
+        return published
 
     @task(trigger_rule="none_failed")
     def report(plan: dict) -> str:
