@@ -34,19 +34,28 @@ def test_tables_read_finds_every_table_after_from_or_join() -> None:
 
 
 @pytest.fixture(scope="module")
-def exposures(tmp_path_factory) -> dict[str, dict]:
+def dbt_ls(tmp_path_factory):
+    """`dbt ls <args> --output json` on the project: the listed nodes (one parse, shared)."""
     from dbt.cli.main import dbtRunner
 
     tmp = tmp_path_factory.mktemp("dbt_ls")
     project = ROOT / "dbt_project"
-    result = dbtRunner().invoke(
-        ["ls", "--resource-type", "exposure", "--output", "json", "--quiet"]
-        + ["--project-dir", str(project), "--profiles-dir", str(project)]
-        + ["--target-path", str(tmp / "target"), "--log-path", str(tmp / "logs")]
-    )
-    assert result.success, result.exception
-    listed = [json.loads(line) for line in result.result]
-    return {e["name"]: e for e in listed}
+
+    def ls(*args: str) -> list[dict]:
+        result = dbtRunner().invoke(
+            ["ls", *args, "--output", "json", "--quiet"]
+            + ["--project-dir", str(project), "--profiles-dir", str(project)]
+            + ["--target-path", str(tmp / "target"), "--log-path", str(tmp / "logs")]
+        )
+        assert result.success, result.exception
+        return [json.loads(line) for line in result.result]
+
+    return ls
+
+
+@pytest.fixture(scope="module")
+def exposures(dbt_ls) -> dict[str, dict]:
+    return {e["name"]: e for e in dbt_ls("--resource-type", "exposure")}
 
 
 def test_dbt_lists_the_exposures_of_the_report_and_the_analyst_queries(exposures) -> None:
@@ -61,3 +70,10 @@ def test_every_table_a_consumer_reads_is_a_declared_dependency(exposures, name: 
     assert len(read) >= 5, f"the parser found too little in {CONSUMERS[name]}: {read}"
     declared = set(exposures[name]["depends_on"]["nodes"])
     assert read <= declared, f"{name} reads {sorted(read - declared)} but does not declare it"
+
+
+def test_the_exports_exposure_depends_on_every_mart(dbt_ls, exposures) -> None:
+    """fulian_exports writes every table of schema marts: its exposure must list every mart model."""
+    marts = {m["unique_id"] for m in dbt_ls("--resource-type", "model", "--select", "path:models/marts")}
+    assert len(marts) >= 10
+    assert set(exposures["analysts_exports"]["depends_on"]["nodes"]) == marts
