@@ -9,16 +9,19 @@ exports its `warehouse` param. Reads the warehouse read-only, like any analyst; 
 
 from __future__ import annotations
 
+import logging
 from datetime import datetime
 from pathlib import Path
 
 from airflow.sdk import Param, dag, get_current_context, task
+from airflow.sdk.exceptions import AirflowSkipException
 
 from fulian.asset import published_warehouses, warehouse_asset
 from fulian.settings import EXPORTS_DIR_NAME, warehouse_path
 from fulian.warehouse.export import export_marts
 
 WAREHOUSE = warehouse_asset()
+log = logging.getLogger(__name__)
 
 
 @dag(
@@ -38,10 +41,19 @@ WAREHOUSE = warehouse_asset()
 def fulian_exports():
     @task(retries=1, inlets=[WAREHOUSE])
     def export() -> dict:
-        """Export each warehouse the triggering events name (the param when triggered by hand)."""
+        """Export each warehouse the triggering events name (the param when triggered by hand).
+
+        A publication whose file is gone since (a test's or a trial's temporary warehouse) has nothing
+        left to export: it is skipped, not failed.
+        """
         ctx = get_current_context()
         events = ctx["triggering_asset_events"].get(WAREHOUSE, [])
-        targets = published_warehouses(events) or [Path(ctx["params"]["warehouse"])]
+        named = published_warehouses(events) or [Path(ctx["params"]["warehouse"])]
+        targets = [w for w in named if w.is_file()]
+        for gone in set(named) - set(targets):
+            log.warning("published warehouse %s no longer exists: nothing to export", gone)
+        if not targets:
+            raise AirflowSkipException(f"none of the published warehouses exists any more: {named}")
         return {str(w): export_marts(w, w.parent / EXPORTS_DIR_NAME) for w in targets}
 
     export()
