@@ -24,6 +24,7 @@ from cosmos.operators.local import DbtBuildLocalOperator
 
 from fulian import pipeline, settings
 from fulian.asset import event_extra, warehouse_asset
+from fulian.dq.notifiers import on_task_failure
 from fulian.settings import DBT_PROJECT_DIR, WRITER_POOL, landing_dir, warehouse_path
 from fulian.warehouse.dbt import dbt_vars
 
@@ -40,7 +41,13 @@ PROFILE = ProfileConfig(
     start_date=datetime(2026, 1, 1),
     catchup=False,
     max_active_runs=1,
-    default_args={"retries": 1, "retry_delay": timedelta(minutes=2)},
+    # every task, the dbt models' included, alerts on failure through the notifier set (on the tasks:
+    # a DAG-level on_failure_callback does not fire reliably on Airflow 3)
+    default_args={
+        "retries": 1,
+        "retry_delay": timedelta(minutes=2),
+        "on_failure_callback": on_task_failure(),
+    },
     params={
         "landing_dir": Param(str(landing_dir()), type="string", description="folder of .txt reports"),
         "warehouse": Param(str(warehouse_path()), type="string", description="published DuckDB file"),
@@ -136,6 +143,8 @@ def fulian_daily():
         """The analysts' report.html next to the published warehouse (charts, largest figures, DQ)."""
         from fulian.report.html import render_report
 
+        if not Path(plan["warehouse"]).exists():  # a first run that failed before publishing
+            raise AirflowSkipException("nothing published yet: no report")
         return str(render_report(Path(plan["warehouse"])))
 
     @task(trigger_rule="none_failed")

@@ -17,6 +17,7 @@ from airflow.sdk import Param, dag, get_current_context, task
 from airflow.sdk.exceptions import AirflowSkipException
 
 from fulian.asset import published_warehouses, warehouse_asset
+from fulian.dq.notifiers import on_task_failure
 from fulian.settings import EXPORTS_DIR_NAME, warehouse_path
 from fulian.warehouse.export import export_marts
 
@@ -30,6 +31,7 @@ log = logging.getLogger(__name__)
     start_date=datetime(2026, 1, 1),
     catchup=False,
     max_active_runs=1,
+    default_args={"on_failure_callback": on_task_failure()},  # a failed export alerts like any task
     params={
         "warehouse": Param(
             str(warehouse_path()), type="string", description="published DuckDB file (manual runs only)"

@@ -15,6 +15,7 @@ import json
 from fulian.evaluation.report import format_set, score_sets
 from fulian.evaluation.sets import eval_sets
 from fulian.text.extract import extract_report
+from fulian.warehouse.export import annotated_unit
 
 
 def main() -> None:
@@ -29,7 +30,7 @@ def main() -> None:
         for path in s.report_files():
             document, found = extract_report(path.read_text(encoding="utf-8"))
             documents.append({"doc": path.name, **document})
-            facts += [{"doc": path.name, **f} for f in found]
+            facts += [{"doc": path.name, **f, "unit": annotated_unit(f["unit"])} for f in found]
     results = score_sets(facts, documents, sets)
     if not args.json:
         for name, result in results.items():

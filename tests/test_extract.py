@@ -59,6 +59,14 @@ def one(text: str) -> dict:
         ("筛查覆盖率达百分之九十以上。", "百分之九十以上", 90, "%", "over"),
         ("受益群众逾十万人。", "逾十万人", 100_000, "人", "over"),
         ("覆盖近十万名妇女。", "近十万名", 100_000, "名", "about"),
+        ("女性人均预期寿命80.47岁，", "80.47岁", 80.47, "岁", "exact"),
+        ("人均预期寿命78岁，", "78岁", 78, "岁", "exact"),
+        ("妇女平均受教育年限10.1年。", "10.1年", 10.1, "年", "exact"),
+        ("受理来信来访892件次，", "892件次", 892, "件次", "exact"),
+        ("比上年下降0.37个千分点。", "0.37个千分点", 0.37, "个千分点", "exact"),
+        ("约占儿童伤害死亡的三成左右。", "三成左右", 30, "%", "about"),
+        ("女性店主占九成以上。", "九成以上", 90, "%", "over"),
+        ("累计发放贷款十二亿三千余万元。", "十二亿三千余万元", 1_230_000_000, "元", "over"),
     ],
 )
 def test_quantities(text: str, quantity: str, value: float, unit: str, qualifier: str) -> None:
@@ -105,6 +113,10 @@ def test_quantities(text: str, quantity: str, value: float, unit: str, qualifier
         "五类巾帼志愿服务队伍",
         "千万家庭受益",
         "百万妇女建功新时代",
+        "3岁以下儿童系统管理率",  # an age bound, not a measured age
+        "每千名儿童拥有",  # the denominator of a rate
+        "每10万人口",
+        "成立三个分会，分成两组，一成不变",
     ],
 )
 def test_non_facts_not_extracted(text: str) -> None:
@@ -150,6 +162,9 @@ def test_restated_number_gives_two_rows() -> None:
     ("metric", "unit", "category"),
     [
         ("培训女致富带头人", "人", "people_trained"),
+        ("每千名儿童拥有儿科床位", "张", "rate"),  # a rate per thousand, whatever its unit
+        ("扶持妇女创业", "人", "loans"),
+        ("县直机关及企事业单位妇委会", "个", "organisations"),
         ("特色种养、电子商务等培训", "期", "training_sessions"),
         ("开展普法宣传活动", "场", "events_held"),
         ("受益妇女", "人", "people_served"),
@@ -250,3 +265,27 @@ def test_guarded_regexes_match_like_the_plain_alternations() -> None:
             assert bp_line(line) == bool(bp_plain.search(line)), line
     assert lexicons.first_char_guard(r"\d+|[a-c]x") == r"(?=[\da-c])"
     assert lexicons.first_char_guard("a*") == ""  # can match empty: no guard
+
+
+def test_export_writes_a_measure_word_unit_as_the_annotation_spec_does() -> None:
+    from fulian.warehouse.export import annotated_unit
+
+    assert [annotated_unit(u) for u in ("个百分点", "个千分点", "个", "个月", "人次", "")] == [
+        "个",
+        "个",
+        "个",
+        "个月",
+        "人次",
+        "",
+    ]
+
+
+def test_a_listed_measure_word_takes_the_unit_its_list_ends_with() -> None:
+    facts = facts_of("新生儿死亡率分别比上年下降0.19个、0.33个和0.37个千分点。")
+    assert [f["unit"] for f in facts] == ["个千分点"] * 3
+
+
+def test_a_sub_total_counts_what_its_whole_counts() -> None:
+    _, facts = extract_report("2023年，培训农村妇女1200人次，其中脱贫家庭妇女380人次。")
+    whole, part = facts
+    assert part["part_of"] == whole["observation"] and part["category"] == whole["category"]

@@ -66,6 +66,28 @@ def test_run_succeeds_and_publishes_the_sample_facts(first_run) -> None:
     assert n_docs == 5
 
 
+def test_the_duckdb_cli_of_pypi_opens_the_published_warehouse_read_only(first_run) -> None:
+    """Analysts' `duckdb -readonly` (PyPI duckdb-cli, DuckDB 1.x): it reads the published storage version."""
+    _, warehouse, _ = first_run
+    query = (
+        "select u.unit_class, count(*) from marts.fct_facts as f join marts.dim_unit as u using (unit_key) "
+        "group by all order by all"
+    )
+    cli = Path(sys.executable).with_name("duckdb")
+    shell = subprocess.run(
+        [str(cli), "-readonly", "-csv", "-noheader", str(warehouse), "-c", query],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert shell.returncode == 0, shell.stderr
+    assert "v1." in subprocess.run([str(cli), "--version"], capture_output=True, text=True).stdout
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        expected = con.execute(query).fetchall()
+    assert [tuple(row.split(",")) for row in shell.stdout.splitlines()] == [(c, str(n)) for c, n in expected]
+    assert len(expected) >= 3, "several unit classes: the answer is more than a count"
+
+
 def test_figures_stated_in_the_reports_are_in_the_marts_with_their_values(first_run) -> None:
     _, warehouse, _ = first_run
     with duckdb.connect(str(warehouse), read_only=True) as con:

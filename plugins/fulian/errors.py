@@ -18,6 +18,11 @@ class RunLevelFailure(FulianError, RuntimeError):
     """A check that concerns the whole run failed (or the checks could not run): nothing is published."""
 
 
+class UpstreamFailed(FulianError, RuntimeError):
+    """A step before publishing failed, so nothing is published: `publish` fails with this (not a skip)
+    so that the run ends failed; the failing step has alerted already."""
+
+
 class DbtFailed(FulianError, RuntimeError):
     """dbt returned failure: the message holds the failing nodes."""
 

@@ -15,8 +15,8 @@ from pathlib import Path
 
 from fulian.dq import expectations, freshness, quarantine
 from fulian.dq.alerts import deliver_alerts
-from fulian.errors import RunLevelFailure
-from fulian.settings import freshness_days, landing_dir, warehouse_path
+from fulian.errors import RunLevelFailure, UpstreamFailed
+from fulian.settings import freshness_days, landing_dir, storage_version, warehouse_path
 from fulian.warehouse import batches, database, load
 from fulian.warehouse.plan import plan_batches
 
@@ -28,6 +28,7 @@ def prepare(landing: str | None, published: str | None, run_id: str) -> dict:
     landing_path, published_path = landing_dir(landing), warehouse_path(published)
     if not landing_path.is_dir():
         raise FileNotFoundError(f"landing folder {landing_path} does not exist")
+    database.storage_tag(storage_version())  # an unknown FULIAN_STORAGE_VERSION fails now, not at publish
     workspace = database.workspace_for(published_path, run_id)
     shutil.rmtree(workspace, ignore_errors=True)
     for stale in database.sweep_stale_workspaces(published_path):
@@ -190,17 +191,21 @@ def why_not_publish(
     plan: dict | None, added: dict | None, counts: dict | None, rebuild: bool = False
 ) -> str | None:
     """Why `publish` must not publish the working copy (None: it may). Publish runs whatever happened
-    upstream, so that a run-level failure is recorded; a run whose building failed publishes nothing."""
+    upstream, so that a run-level failure is recorded; a run whose building failed publishes nothing
+    and fails (UpstreamFailed), so the run ends failed, not skipped into success."""
     if plan is None:
         return "the run was never planned"
     if _failure_marker(plan).exists():
         return None  # publish records the failure itself
     if added is None:
-        return "loading the raw layer failed: the published warehouse is unchanged"
+        raise UpstreamFailed("loading the raw layer failed: the published warehouse is unchanged")
     if counts is None and has_work(plan, added, rebuild):
-        return "a step before publishing failed: the published warehouse is unchanged"
+        raise UpstreamFailed("a step before publishing failed: the published warehouse is unchanged")
     if counts and counts.get("facts_quarantined") and quarantine.still_in_marts(Path(plan["working"])):
-        return "quarantined facts are still in the marts (dbt_apply_quarantine did not finish)"
+        raise UpstreamFailed(
+            "quarantined facts are still in the marts (dbt_apply_quarantine did not finish): "
+            "the published warehouse is unchanged"
+        )
     return None
 
 

@@ -10,11 +10,12 @@ so a test or a deployment can set a variable before a run without re-importing a
 | FULIAN_WAREHOUSE | the published DuckDB file | warehouse/fulian.duckdb |
 | FULIAN_SCHEDULE | cron or preset of fulian_daily; `none` for triggered runs only | @daily |
 | FULIAN_DUCKDB_MEMORY_LIMIT | DuckDB memory limit of the pipeline's and dbt's connections | 1GB |
+| FULIAN_STORAGE_VERSION | DuckDB storage version the published warehouse is written in | v1.2.0 |
 | FULIAN_DBT_THREADS | dbt threads on DuckDB (read by dbt_project/profiles.yml) | 2 |
 | FULIAN_BOUNDS | the bounds file the checks use | expectations/bounds.yml |
 | FULIAN_CHECK_CHUNK | facts validated per Great Expectations batch | 250000 |
 | FULIAN_ALERT_EMAIL | comma-separated alert recipients (SMTP via Airflow's smtp_default) | unset: no mail |
-| FULIAN_ALERT_FROM | sender of alert mail | fulian@localhost |
+| FULIAN_ALERT_FROM | sender of alert mail | smtp_default's `from_email`, else fulian@localhost |
 | FULIAN_FRESHNESS_DAYS | days without a new report before `dbt source freshness` alerts | 7 |
 
 Which file a dbt invocation builds is not a setting: it is the dbt variable `fulian_db`, passed per
@@ -67,6 +68,16 @@ def duckdb_memory_limit() -> str:
     return _env("FULIAN_DUCKDB_MEMORY_LIMIT", "1GB")
 
 
+def storage_version() -> str:
+    """The DuckDB storage version of the published file (`v1.2.0`, ..., `latest`).
+
+    DuckDB 2.0 writes format 69 by default, which every 1.x client (the PyPI `duckdb-cli` 1.5.6, BI
+    drivers) refuses to open; v1.2.0 is read by DuckDB 1.2 and later. Only the published file is
+    written in it: the run's working copy may be in any format DuckDB 2.0 reads.
+    """
+    return _env("FULIAN_STORAGE_VERSION", "v1.2.0")
+
+
 def bounds_file() -> Path:
     """The bounds the checks use: expectations/bounds.yml, or $FULIAN_BOUNDS (a reviewed variant)."""
     return Path(_env("FULIAN_BOUNDS", str(EXPECTATIONS_DIR / "bounds.yml")))
@@ -82,8 +93,9 @@ def alert_recipients() -> list[str]:
     return [a.strip() for a in _env("FULIAN_ALERT_EMAIL", "").split(",") if a.strip()]
 
 
-def alert_sender() -> str:
-    return _env("FULIAN_ALERT_FROM", "fulian@localhost")
+def alert_sender() -> str | None:
+    """The sender of alert mail when set ($FULIAN_ALERT_FROM); None lets smtp_default's `from_email` speak."""
+    return os.environ.get("FULIAN_ALERT_FROM") or None
 
 
 def freshness_days() -> int:

@@ -33,6 +33,11 @@ renamed as (
         end as period_type,
         coalesce(lower(trim(kind)), 'unknown') as statement_kind,
 
+        -- where it holds: the figure's own place ('' for a level it does not go down to)
+        trim(place_province) as place_province,
+        trim(place_city) as place_city,
+        trim(place_county) as place_county,
+
         -- where it was found
         sentence,
         start_offset,

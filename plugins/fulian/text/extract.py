@@ -18,8 +18,11 @@ from fulian.settings import PROJECT_ROOT
 from fulian.text import lexicons
 from fulian.text.documents import extract_document
 from fulian.text.facts import extract_facts
+from fulian.text.indicators import assign_indicators
 from fulian.text.normalise import Normalised, normalise
+from fulian.text.observations import group_observations
 from fulian.text.periods import place_in_time
+from fulian.text.places import place_facts
 
 TEXT_DIR = Path(__file__).resolve().parent
 
@@ -52,7 +55,8 @@ def read_report(original_text: str) -> tuple[Normalised, dict, list[dict]]:
     """
     norm = normalise(original_text)
     document = extract_document(original_text, norm)
-    return norm, document, place_in_time(norm, document, extract_facts(original_text, norm))
+    facts = place_facts(norm, document, place_in_time(norm, document, extract_facts(original_text, norm)))
+    return norm, document, group_observations(assign_indicators(facts))
 
 
 def extract_report(original_text: str) -> tuple[dict, list[dict]]:

@@ -36,6 +36,7 @@ from fulian.text import lexicons
 from fulian.text.normalise import Normalised
 from fulian.text.numerals import DIGITS, STRUCTURAL_CHARS, magnitude, parse_chinese, parse_number
 from fulian.text.regions import trie_regex
+from fulian.text.tables import Cell, table_cells
 
 _SP = r"[ \t]{0,2}"
 # Thousands grouped by commas (1,200) or by single spaces (1 200, as some conversions write them).
@@ -46,7 +47,7 @@ _ARABIC_HEAD = r"\d(?:\d{0,2}(?:(?:,\d{3})+|(?: \d{3})+)(?:\.\d+)?|\d*(?:\.\d+)?
 _CN_CHARS = "零〇○一二两三四五六七八九十百千万亿"
 _CN = rf"[{_CN_CHARS}]+(?:点[零〇一二三四五六七八九]+)?"
 _CN_HEAD = rf"[{_CN_CHARS}][{_CN_CHARS}]*(?:点[零〇一二三四五六七八九]+)?"  # as _CN, engine-friendly
-_MAG = r"个?(?:万亿|千万|百万|万|亿|千(?![克米瓦])|百(?!分))"
+_MAG = r"个?(?:万亿|千万|百万|万|亿|千(?![克米瓦分])|百(?!分))"
 _RANGE_SEP = r"[-~～—–－至到]"
 # 2020年以来, 5月31日, 3月份: the first digit factored out of the alternatives (same matches, in the
 # same order) so that the engine scans for a digit
@@ -72,6 +73,8 @@ _ORDINAL_BEFORE = (
     "进入前",
     "名列前",
 )
+# Units after which a lone Chinese digit is a count, not a list count (五类, 三个方面) or a name (四个一).
+_COUNTED_ONE_BY_ONE = frozenset(("名", "人", "位", "户", "期", "场", "场次", "支", "家", "所"))
 _CN_BEFORE_BAD = frozenset(DIGITS) | frozenset("十百千万亿")  # a Chinese numeral may not follow these
 _START = re.Match.start
 
@@ -81,6 +84,7 @@ class _Patterns:
     arabic: re.Pattern[str]
     chinese: re.Pattern[str]
     percent: re.Pattern[str]
+    tenths: re.Pattern[str]
     qualifier_before: re.Pattern[str]
     qb_last_chars: frozenset[str]
     arabic_groups: tuple[int, ...]  # num, num2, qa, mag, qa2, unit, tail, mag1
@@ -121,6 +125,11 @@ def _patterns() -> _Patterns:
         rf"{_SP}(?P<unit>{units})(?P<tail>{tail})?"
     )
     percent = re.compile(rf"百分之(?P<num>{_ARABIC}|{_CN})")
+    # 三成, 九成以上: tenths of a whole; not the verb 成 (成立, 成为, 分成, 一成不变)
+    tenths = re.compile(
+        r"(?P<num>[一二三四五六七八九1-9])成(?![\u4e00-\u9fff])"
+        r"|(?P<num_q>[一二三四五六七八九1-9])成(?=左右|以上|多|余|的)"
+    )
     qb = re.compile(rf"{_trie(q['before'])}[ \t]{{0,2}}$")
     ag = tuple(arabic.groupindex[g] for g in ("num", "num2", "qa", "mag", "qa2", "unit", "tail", "mag1"))
     cg = tuple(chinese.groupindex[g] for g in ("num", "qa", "mag", "qa2", "unit", "tail"))
@@ -129,6 +138,7 @@ def _patterns() -> _Patterns:
         arabic,
         chinese,
         percent,
+        tenths,
         qb,
         frozenset({w[-1] for w in q["before"]} | {" ", "\t"}),
         ag,
@@ -180,8 +190,9 @@ def _chinese_numeral_ok(num: str, has_qual: bool, unit: str | None) -> bool:
     """Chinese numerals are facts only in unambiguous shapes (三千余人, 一百二十场, 近千人, 百余名)."""
     structural = [c for c in num if c in STRUCTURAL_CHARS]
     if not structural:
-        # 三八, 五一, 二〇二三: names and dates; a lone digit (一个, 五类, 六项) is a list count at most
-        return len(num) == 1 and has_qual and num != "一"
+        # 三八, 五一, 二〇二三: names and dates; a lone digit (一个, 五类, 六项) is a list count at most,
+        # unless it counts people, households or sessions (九名, 一户 is no less a figure than 9名)
+        return len(num) == 1 and (has_qual and num != "一" or unit in _COUNTED_ONE_BY_ONE)
     if len(structural) == len(num):
         if len(num) > 1:
             # 千万, 百万 alone are rhetorical (千万家庭); with a qualifier (逾十万人, 近十万名, 十万余人)
@@ -211,6 +222,7 @@ def _prefix(text: str, pats: _Patterns, start: int, chinese: bool) -> tuple[str,
     prev = text[start - 1] if start else ""
     if prev and (
         prev in _NEIGHBOUR_BAD
+        or prev == "每"  # 每千名儿童, 每10万人口: the denominator of a rate
         or (prev in _ORDINAL_LAST and _ordinal_before(text, start))
         or (chinese and (prev in _CN_BEFORE_BAD or prev.isdigit()))
     ):
@@ -234,8 +246,11 @@ def _unit_of(
     blockers = pats.unit_blockers.get(unit)
     if blockers and text.startswith(blockers, m.end(pats.unit_group[chinese])):
         return None
-    if unit in ("年", "个月") and (value >= 1000 or not _duration_ok(text, start)):
-        return None
+    decimal = "." in m.group("num")
+    if unit in ("年", "个月") and (value >= 1000 or not (_duration_ok(text, start) or decimal)):
+        return None  # 2020年, 近3年: a date or a time frame; 10.1年 (years of schooling) is measured
+    if unit == "岁" and not (decimal or "寿命" in text[max(0, start - 12) : start]):
+        return None  # 3岁以下儿童: an age bound; 80.47岁, 人均预期寿命78岁: a measured age
     return "元" if unit in pats.money_units else "人次" if unit == "人/次" else unit
 
 
@@ -263,8 +278,12 @@ def _quantity(text: str, pats: _Patterns, m: re.Match[str], chinese: bool) -> _C
     if chinese and not _chinese_numeral_ok(num, bool(qb or qa or qa2 or tail), unit):
         return None
     try:
-        number = parse_chinese(num) if chinese else float(num.replace(",", "").replace(" ", ""))
-        value = number * _magnitude(mag1 or mag or "")
+        if chinese and mag and "亿" in num:
+            # 十二亿三千余万元: the magnitude after the qualifier belongs to the part after 亿
+            value = parse_chinese(num + mag)
+        else:
+            number = parse_chinese(num) if chinese else float(num.replace(",", "").replace(" ", ""))
+            value = number * _magnitude(mag1 or mag or "")
     except ValueError:
         return None
     fact_unit = _unit_of(text, pats, m, value, start, chinese)
@@ -278,15 +297,16 @@ def _quantity(text: str, pats: _Patterns, m: re.Match[str], chinese: bool) -> _C
 
 
 def _percent(text: str, pats: _Patterns, m: re.Match[str]) -> _Candidate | None:
-    """百分之三十, 百分之38.1 → candidate, or None."""
-    num = m.group("num")
+    """百分之三十, 百分之38.1, 三成, 九成以上 → candidate in %, or None."""
+    num = m.group("num") or m.group("num_q")
+    tenths = m.re is pats.tenths
     chinese = not num[0].isdigit()
     prefix = _prefix(text, pats, m.start(), chinese)
     if prefix is None:
         return None
     qb, start = prefix
     try:
-        value = parse_number(num)
+        value = parse_number(num) * (10 if tenths else 1)
     except ValueError:
         return None
     end = m.end()
@@ -302,7 +322,7 @@ def _find_candidates(text: str) -> list[_Candidate]:
     occupied = bytearray(len(text) + 1)
     found: list[_Candidate] = []
     # priority on overlaps: 百分之…, then Arabic figures, then Chinese numerals (万元 inside 1.2万元)
-    passes = [(pats.arabic, False), (pats.chinese, True)]
+    passes = [(pats.arabic, False), (pats.chinese, True), (pats.tenths, None)]
     if "百分之" in text:
         passes.insert(0, (pats.percent, None))
     for rx, chinese in passes:
@@ -409,12 +429,13 @@ def _document(text: str) -> _Document:
 def _quoted(doc: _Document, candidates: Sequence[_Candidate]) -> list[bool]:
     """For each candidate, whether its number sits inside a short quoted name (“四个一”) or a
     《title》 on its line. Only an opening mark at most ``_MAX_WIDTH`` before the number can open
-    such a quote: the first one is found for every candidate by one ``bisect`` each."""
+    such a quote: the first one is found for every candidate by one ``bisect`` each. A share is never
+    a name: a quoted one is a goal cited (保持在《纲要》"45%左右"的目标区间)."""
     marks = doc.open_marks
     sentinel = [*marks, len(doc.text)]  # no number starts after the end
     firsts = map(bisect_left, repeat(marks), [c.num_start - _MAX_WIDTH for c in candidates])
     return [
-        sentinel[k] < c.num_start and _in_quotes(doc, k, c.num_start, c.end)
+        c.unit != "%" and sentinel[k] < c.num_start and _in_quotes(doc, k, c.num_start, c.end)
         for k, c in zip(firsts, candidates, strict=True)
     ]
 
@@ -711,18 +732,26 @@ def extract_facts(original: str, norm: Normalised) -> list[dict]:
     text = norm.text
     doc = _document(text)
     facts = _accepted(doc, _find_candidates(text))
+    cells = {c.start: c for c in table_cells(text)}
+    if cells:
+        facts = _with_cells(facts, cells)
+    _share_listed_units(text, facts)
     starts, ends = [c.start for c in facts], [c.end for c in facts]
     clauses = list(zip(doc.clauses.starts(starts), doc.clauses.ends(ends), strict=True))
     sentence_starts = doc.sentences.starts(starts)
     sentence_ends = [e + 1 if e < len(text) else e for e in doc.sentences.ends(ends)]  # with its end mark
     metrics, nouns = _metrics(doc, facts, clauses, sentence_starts)
+    if cells:  # a table cell's metric is its row label (and column), not the words around it
+        metrics = [
+            cells[c.start].metric if c.start in cells else m for c, m in zip(facts, metrics, strict=True)
+        ]
     categories = [
         categorise(metric, c.unit, text[ss:se], noun, text[cs:ce])
         for c, metric, noun, (cs, ce), ss, se in zip(
             facts, metrics, nouns, clauses, sentence_starts, sentence_ends, strict=True
         )
     ]
-    return [
+    rows = [
         {
             "text": original[start:end],
             "value": c.value,
@@ -743,3 +772,35 @@ def extract_facts(original: str, norm: Normalised) -> list[dict]:
             strict=True,
         )
     ]
+    for c, row in zip(facts, rows, strict=True):
+        cell = cells.get(c.start) if cells else None
+        if cell is not None and cell.kind is not None:  # the table's header dates the cell
+            row.update(year_from=cell.year_from, year_to=cell.year_to, kind=cell.kind)
+    return rows
+
+
+_LIST_JOINERS = frozenset("、和及与,， ")
+
+
+def _share_listed_units(text: str, facts: list[_Candidate]) -> None:
+    """分别下降0.19个、0.33个和0.37个千分点: a measure word 个 listed before the figure that names the
+    unit (百分点, 千分点) counts in that unit too. From the last figure back, so a list passes it on."""
+    for i in range(len(facts) - 2, -1, -1):
+        c, nxt = facts[i], facts[i + 1]
+        if c.unit == "个" and nxt.unit.startswith("个") and nxt.unit.endswith("分点"):
+            between = text[c.end : nxt.start]
+            if between and len(between) <= 2 and set(between) <= _LIST_JOINERS:
+                c.unit = nxt.unit
+
+
+def _with_cells(facts: list[_Candidate], cells: dict[int, Cell]) -> list[_Candidate]:
+    """The sentence facts and the table cells that no sentence fact overlaps, in text order."""
+    taken = bytearray(max(c.end for c in cells.values()) + 1)
+    for f in facts:
+        taken[f.start : f.end] = b"\x01" * (f.end - f.start)
+    added = [
+        _Candidate(c.start, c.end, c.start, c.value, c.unit, c.qualifier, False)
+        for c in cells.values()
+        if taken.find(1, c.start, c.end) < 0
+    ]
+    return sorted(facts + added, key=attrgetter("start"))

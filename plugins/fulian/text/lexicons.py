@@ -22,7 +22,8 @@ UNITS_CSV = SEEDS_DIR / "units.csv"
 CATEGORIES_CSV = SEEDS_DIR / "categories.csv"
 CATEGORY_KEYWORDS_CSV = SEEDS_DIR / "category_keywords.csv"
 ADMIN_DIVISIONS_CSV = SEEDS_DIR / "admin_divisions.csv"
-SEED_FILES = (UNITS_CSV, CATEGORIES_CSV, CATEGORY_KEYWORDS_CSV, ADMIN_DIVISIONS_CSV)
+INDICATORS_CSV = SEEDS_DIR / "indicators.csv"
+SEED_FILES = (UNITS_CSV, CATEGORIES_CSV, CATEGORY_KEYWORDS_CSV, ADMIN_DIVISIONS_CSV, INDICATORS_CSV)
 """The dbt seeds read here: with DATA_DIR, the data the extractor's output depends on."""
 
 

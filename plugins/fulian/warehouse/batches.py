@@ -74,6 +74,9 @@ def _document_row(name: str, data: bytes, digest: str, run_id: str, now: datetim
             "year_from": f["year_from"],
             "year_to": f["year_to"],
             "kind": f["kind"],
+            "place_province": f["place_province"],
+            "place_city": f["place_city"],
+            "place_county": f["place_county"],
         }
         for i, f in enumerate(facts)
     ]

@@ -50,6 +50,9 @@ create table if not exists raw.facts (
     year_from         integer,              -- first year the figure covers; null: a total to date, or unknown
     year_to           integer,              -- last year the figure covers; null: unknown
     kind              varchar,              -- actual | target | change (null: extracted before 1.2)
+    place_province    varchar,              -- the place the figure is about ('' for a level it does not
+    place_city        varchar,              --   go down to, all '' for a national figure; null:
+    place_county      varchar,              --   extracted before figure-level places)
     primary key (content_hash, fact_index)
 );
 
@@ -107,3 +110,6 @@ alter table dq.runs add column if not exists checks_fingerprint varchar;
 alter table raw.facts add column if not exists year_from integer;
 alter table raw.facts add column if not exists year_to integer;
 alter table raw.facts add column if not exists kind varchar;
+alter table raw.facts add column if not exists place_province varchar;
+alter table raw.facts add column if not exists place_city varchar;
+alter table raw.facts add column if not exists place_county varchar;

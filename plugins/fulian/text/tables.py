@@ -1,0 +1,190 @@
+"""Figures in tables flattened into text: the cells of statistical tables, placed by row and column.
+
+Monitoring reports and bulletins print their indicators as tables; copied into text, a table becomes
+lines of cells separated by spaces (`学前教育毛入园率(%)  89.8  91.3  ≥92`), sometimes all run together
+on one line. A cell is a bare number: nothing after it says what it counts, so the sentence grammar of
+``fulian.text.facts`` cannot read it. The table itself says everything:
+
+- the row label says what is measured, and its unit, as a suffix `(%)` or a cell of its own (`%`);
+- the header row (`指标  2020年  2021年  增减`, `指标  2022年  2023年  2025年目标`) says, per column,
+  the year a cell covers and whether it is an actual, a change or a target.
+
+So each cell becomes a fact with its unit, its metric (the label, plus the column's name when that is
+no bare year) and its period and kind from the header. A row whose unit cannot be told is left out:
+a number without a unit is no figure an analyst can use. Pure functions over the normalised text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from fulian.text import lexicons
+
+# A line holding two numbers separated only by spaces is the cheap sign that a table may be there.
+_MAYBE_TABLE = re.compile(r"\d[ \t]+[≥≤><]?-?\d")
+_TOKEN = re.compile(r"[^ \t\u3000]+")
+_CELL = re.compile(r"(?P<cmp>[≥≤><])?(?P<num>-?\d+(?:\.\d+)?)")
+_EMPTY_CELL = frozenset("—–-－/…")
+_YEAR_COLUMN = re.compile(r"(\d{4})年(?:底|末)?(?:数据|数值)?")
+_TARGET_COLUMN = re.compile(r"目标")
+_CHANGE_COLUMN = re.compile(r"增减|增幅|增长|变化|变动|比上年|同比")
+_LABEL_HEADS = ("指标", "项目", "类别", "名称")
+_UNIT_SUFFIX = re.compile(r"[(（]([^()（）]{1,4})[)）]$")
+_QUALIFIER = {"≥": "over", ">": "over", "≤": "under", "<": "under"}
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """One table cell read as a figure (offsets into the normalised text)."""
+
+    start: int
+    end: int
+    value: float
+    unit: str
+    qualifier: str
+    metric: str
+    year_from: int | None
+    year_to: int | None
+    kind: str | None  # None: the header does not say; the periods reader decides
+
+
+@dataclass(frozen=True, slots=True)
+class _Column:
+    name: str
+    year: int | None
+    kind: str | None
+
+
+def _unit(word: str) -> tuple[str, float] | None:
+    """(unit, multiplier) of a unit written in a table (%, ‰, 万人, 元), or None."""
+    if word in ("%", "‰"):
+        return word, 1.0
+    mult = 1.0
+    if word[:1] in "万亿" and len(word) > 1:
+        mult, word = (1e4 if word[0] == "万" else 1e8), word[1:]
+    return (word, mult) if word in lexicons.units() else None
+
+
+def _columns(names: list[str]) -> list[_Column]:
+    """The value columns of a header (the unit column 单位 set aside), each with its year and kind."""
+    years = [int(m.group(1)) for n in names if (m := _YEAR_COLUMN.fullmatch(n))]
+    columns = []
+    for name in names:
+        year = _YEAR_COLUMN.fullmatch(name)
+        stated = re.search(r"\d{4}", name)
+        if year:
+            columns.append(_Column(name, int(year.group(1)), "actual"))
+        elif _TARGET_COLUMN.search(name):
+            columns.append(_Column(name, int(stated.group()) if stated else None, "target"))
+        elif _CHANGE_COLUMN.search(name):
+            columns.append(_Column(name, max(years) if years else None, "change"))
+        else:
+            columns.append(_Column(name, None, None))
+    return columns
+
+
+def _is_header_word(token: str) -> bool:
+    return bool(
+        token == "单位"
+        or _YEAR_COLUMN.fullmatch(token)
+        or _TARGET_COLUMN.search(token)
+        or _CHANGE_COLUMN.fullmatch(token)
+    )
+
+
+def _header(tokens: list[str], i: int) -> tuple[list[str], int] | None:
+    """(column names, index after the header) when tokens[i] opens a header row (指标 2020年 …)."""
+    if not tokens[i].startswith(_LABEL_HEADS) or _CELL.fullmatch(tokens[i]):
+        return None
+    j = i + 1
+    while j < len(tokens) and _is_header_word(tokens[j]):
+        j += 1
+    names = tokens[i + 1 : j]
+    return (names, j) if len([n for n in names if n != "单位"]) >= 2 else None
+
+
+def _row_unit(label: str, unit_cell: str | None) -> tuple[str, str, float] | None:
+    """(label without its unit, unit, multiplier) of a row, or None when no unit is told."""
+    m = _UNIT_SUFFIX.search(label)
+    if m and (u := _unit(m.group(1))):
+        return label[: m.start()], *u
+    if unit_cell and (u := _unit(unit_cell)):
+        return label, *u
+    return None
+
+
+def _is_value(token: str) -> bool:
+    return bool(_CELL.fullmatch(token)) or token in _EMPTY_CELL
+
+
+def _cells_of_line(text: str, start: int, end: int, state: dict) -> list[Cell]:
+    """The cells of one line; ``state`` carries the current header across the lines of a table."""
+    spans = [(m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
+    tokens = [text[s:e] for s, e in spans]
+    cells: list[Cell] = []
+    i = 0
+    while i < len(tokens):
+        header = _header(tokens, i)
+        if header:
+            names, i = header
+            state["has_unit_column"] = "单位" in names
+            state["columns"] = _columns([n for n in names if n != "单位"])
+            continue
+        if _is_value(tokens[i]) or not state.get("columns"):
+            i += 1
+            continue
+        label, i = tokens[i], i + 1
+        unit_cell = None
+        if state.get("has_unit_column") and i < len(tokens) and not _is_value(tokens[i]):
+            unit_cell, i = tokens[i], i + 1
+        first = i
+        while i < len(tokens) and _is_value(tokens[i]):
+            i += 1
+        row = _row_unit(label, unit_cell)
+        if row is None or i == first or i - first > len(state["columns"]):
+            continue
+        name, unit, mult = row
+        for k in range(first, i):
+            m = _CELL.fullmatch(tokens[k])
+            if m is None:
+                continue
+            column = state["columns"][k - first]
+            suffix = "" if column.kind == "actual" else column.name
+            value = float(m.group("num")) * mult
+            cells.append(
+                Cell(
+                    spans[k][0],
+                    spans[k][1],
+                    value if not value.is_integer() else float(int(value)),
+                    unit,
+                    _QUALIFIER.get(m.group("cmp") or "", "exact"),
+                    name + suffix,
+                    column.year,
+                    column.year,
+                    column.kind,
+                )
+            )
+    return cells
+
+
+def table_cells(text: str) -> list[Cell]:
+    """Every table cell of a normalised text that reads as a figure, in text order."""
+    if not _MAYBE_TABLE.search(text):
+        return []
+    cells: list[Cell] = []
+    state: dict = {}
+    pos = 0
+    for line in text.split("\n"):
+        end = pos + len(line)
+        if _MAYBE_TABLE.search(line) or _header_in(line):
+            cells += _cells_of_line(text, pos, end, state)
+        elif len(line.strip()) > 40:
+            state = {}  # prose ends a table
+        pos = end + 1
+    return cells
+
+
+def _header_in(line: str) -> bool:
+    tokens = _TOKEN.findall(line)
+    return any(_header(tokens, i) for i in range(min(len(tokens), 3)))

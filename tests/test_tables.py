@@ -1,0 +1,60 @@
+"""Tables flattened into text: each cell a figure with its row's unit and its column's year and kind."""
+
+from __future__ import annotations
+
+from fulian.text.extract import extract_report
+
+# Written for the project: a county bulletin's indicator table, one row per line (cells separated by
+# two spaces, the unit in a column of its own), then a second table run together on one line.
+BULLETIN = """某县妇女儿童发展规划统计监测报告
+一、健康
+全县孕产妇系统管理率继续提高。
+表1  主要健康指标
+指标名称  单位  2022年  2023年  增减
+孕产妇系统管理率  %  91.5  93.0  1.5
+婴儿死亡率  ‰  4.10  3.80  -0.30
+疫苗接种率  %  ≥98  ≥98  —
+注：2022年数据为上年终期数据。
+二、教育
+指标 2022年 2023年 2025年目标 学前教育毛入园率（%） 90.2 91.4 ≥92 高中阶段毛入学率（%） 92.8 93.6 ≥94
+"""
+
+
+def cells() -> dict[tuple[str, float], dict]:
+    _, facts = extract_report(BULLETIN)
+    return {(f["text"], f["value"]): f for f in facts}
+
+
+def test_every_cell_with_a_unit_is_a_figure_with_its_row_and_column() -> None:
+    found = cells()
+    f = found[("93.0", 93.0)]
+    assert (f["unit"], f["metric"], f["year_from"], f["year_to"], f["kind"]) == (
+        "%",
+        "孕产妇系统管理率",
+        2023,
+        2023,
+        "actual",
+    )
+    change = found[("-0.30", -0.3)]
+    assert (change["unit"], change["kind"], change["year_to"]) == ("‰", "change", 2023)
+    assert found[("≥98", 98.0)]["qualifier"] == "over"
+
+
+def test_a_run_together_table_reads_the_unit_from_the_label_and_targets_from_the_header() -> None:
+    found = cells()
+    level = found[("91.4", 91.4)]
+    assert (level["unit"], level["metric"], level["year_to"], level["kind"]) == (
+        "%",
+        "学前教育毛入园率",
+        2023,
+        "actual",
+    )
+    target = found[("≥94", 94.0)]
+    assert (target["kind"], target["year_to"], target["qualifier"]) == ("target", 2025, "over")
+    assert target["metric"] == "高中阶段毛入学率2025年目标"
+
+
+def test_empty_cells_and_prose_are_no_cells() -> None:
+    _, facts = extract_report(BULLETIN)
+    assert not any(f["text"] in ("—", "2022年", "2023年") for f in facts)
+    assert len([f for f in facts if f["unit"] in ("%", "‰")]) == 3 + 3 + 2 + 3 + 3
