@@ -13,10 +13,10 @@ import shutil
 from datetime import UTC, datetime
 from pathlib import Path
 
-from fulian.dq import expectations, quarantine
+from fulian.dq import expectations, freshness, quarantine
 from fulian.dq.alerts import deliver_alerts
 from fulian.errors import RunLevelFailure, UpstreamFailed
-from fulian.settings import landing_dir, storage_version, warehouse_path
+from fulian.settings import freshness_days, landing_dir, storage_version, warehouse_path
 from fulian.warehouse import batches, database, load
 from fulian.warehouse.plan import plan_batches
 
@@ -67,6 +67,28 @@ def has_work(plan: dict, added: dict, rebuild: bool = False) -> bool:
     if not (changed or first_run or rebuild):
         log.info("nothing new in %s: dbt and the checks are skipped; only the run is logged", plan["landing"])
     return changed or first_run or rebuild
+
+
+def brought_reports(added: dict) -> bool:
+    """Whether this run loaded a report or a new file of one: its raw sources are fresh by definition."""
+    return bool(added.get("reports") or added.get("files"))
+
+
+def check_freshness(plan: dict) -> dict:
+    """`dbt source freshness` on the working copy; a stale landing is alerted, never a failure.
+
+    Recorded in dq.alerts like any failed check (published with the run's row) and delivered through
+    the same channels. Only worth running when the run brought nothing (see `brought_reports`).
+    """
+    days = freshness_days()
+    alert = freshness.check_landing(Path(plan["working"]), plan["landing"], days)
+    if alert is None:
+        log.info("landing %s: a new report within the last %d days", plan["landing"], days)
+        return {"stale": False, "days": days}
+    log.warning("DATA QUALITY %s: %s", alert.severity.upper(), alert.message)
+    quarantine.record_results(Path(plan["working"]), plan["run_id"], [alert])
+    deliver_alerts(plan["run_id"], [alert], plan["warehouse"])
+    return {"stale": True, "days": days, "message": alert.message}
 
 
 def check(plan: dict, added: dict) -> dict:
@@ -261,6 +283,9 @@ def run_in_process(landing: str, published: str, run_id: str, rebuild: bool = Fa
         batch_dirs = [extract(plan, manifest) for manifest in plan["batches"]]
         stage("load")
         added = load_raw(plan, batch_dirs)
+        if not brought_reports(added):
+            stage("freshness")
+            check_freshness(plan)
         counts = None
         if has_work(plan, added, rebuild):
             stage("dbt")
