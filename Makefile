@@ -67,6 +67,12 @@ eval: airflow-db
 eval-extractor: setup
 	$(BIN)/python scripts/score_extractor.py --show $(SHOW)
 
+## make expectations: rebuild the committed GX suites, validation definitions and checkpoints
+## (expectations/gx/) from expectations/bounds.yml; commit both.
+.PHONY: expectations
+expectations: setup
+	$(BIN)/fulian gx-suites
+
 ## make report [WAREHOUSE=<file>]: the analysts' report, one self-contained HTML page next to the warehouse.
 report: setup
 	$(BIN)/fulian report --warehouse "$(abspath $(WAREHOUSE))"

@@ -98,6 +98,17 @@ def _restore(args: argparse.Namespace) -> int:
     return 0
 
 
+def _gx_suites(args: argparse.Namespace) -> int:
+    """Rebuild a GX project's committed suites, validation definitions and checkpoints from its bounds.yml."""
+    from fulian.dq.gx_project import build
+    from fulian.settings import gx_project_dir
+
+    project = Path(args.project) if args.project else gx_project_dir()
+    names = build(project)
+    print(f"wrote {len(names)} suites, their validation definitions and checkpoints to {project / 'gx'}")
+    return 0
+
+
 def _command(sub, name: str, func, help: str, warehouse: bool = True) -> argparse.ArgumentParser:
     """One subcommand; most read a published warehouse, so they share the --warehouse option."""
     p = sub.add_parser(name, help=help)
@@ -131,6 +142,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument(
         "--from-parquet", action="store_true", help="rebuild from the Parquet even if a generation is kept"
     )
+    p = _command(sub, "gx-suites", _gx_suites, "rebuild the committed GX suites from bounds.yml", False)
+    p.add_argument("--project", help="GX project folder (default: $FULIAN_GX_PROJECT or expectations/)")
     args = parser.parse_args(argv)
     try:
         return args.func(args)

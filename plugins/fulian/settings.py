@@ -12,11 +12,12 @@ so a test or a deployment can set a variable before a run without re-importing a
 | FULIAN_DUCKDB_MEMORY_LIMIT | DuckDB memory limit of the pipeline's and dbt's connections | 1GB |
 | FULIAN_STORAGE_VERSION | DuckDB storage version the published warehouse is written in | v1.2.0 |
 | FULIAN_DBT_THREADS | dbt threads on DuckDB (read by dbt_project/profiles.yml) | 2 |
-| FULIAN_BOUNDS | the bounds file the checks use | expectations/bounds.yml |
+| FULIAN_GX_PROJECT | the GX project the checks run (bounds.yml, committed gx/ suites) | expectations/ |
 | FULIAN_CHECK_CHUNK | facts validated per Great Expectations batch | 250000 |
 | FULIAN_GENERATIONS | published warehouses kept for rollback (`<stem>.generations/`) | 3 |
 | FULIAN_ALERT_EMAIL | comma-separated alert recipients (SMTP via Airflow's smtp_default) | unset: no mail |
 | FULIAN_ALERT_FROM | sender of alert mail | smtp_default's `from_email`, else fulian@localhost |
+| FULIAN_FRESHNESS_DAYS | days without a new report before `dbt source freshness` alerts | 7 |
 
 Which file a dbt invocation builds is not a setting: it is the dbt variable `fulian_db`, passed per
 invocation (`fulian.warehouse.dbt.dbt_vars`); `FULIAN_DBT_DB` remains only for running dbt by hand.
@@ -37,6 +38,10 @@ DEFAULT_WAREHOUSE = PROJECT_ROOT / "warehouse" / "fulian.duckdb"
 WORK_DIR_NAME = ".fulian-work"  # run workspaces and the hash cache, beside the warehouse
 STALE_WORKSPACE_SECONDS = 24 * 3600  # a workspace untouched this long belongs to a killed run
 WRITER_POOL = "fulian_warehouse"  # Airflow pool with one slot: one task at a time writes DuckDB
+# The Airflow Asset `publish` updates: a name, static at parse time (the file's path is a run parameter,
+# so it travels in each asset event's extra, not in the asset's identity).
+WAREHOUSE_ASSET = "fulian_warehouse"
+EXPORTS_DIR_NAME = "exports"  # the analysts' Parquet and CSV of the marts, beside the published warehouse
 
 
 def _env(name: str, default: str) -> str:
@@ -74,9 +79,10 @@ def storage_version() -> str:
     return _env("FULIAN_STORAGE_VERSION", "v1.2.0")
 
 
-def bounds_file() -> Path:
-    """The bounds the checks use: expectations/bounds.yml, or $FULIAN_BOUNDS (a reviewed variant)."""
-    return Path(_env("FULIAN_BOUNDS", str(EXPECTATIONS_DIR / "bounds.yml")))
+def gx_project_dir() -> Path:
+    """The GX project the checks run: expectations/ (bounds.yml, and the suites built from it in gx/),
+    or $FULIAN_GX_PROJECT, a reviewed variant built with `fulian gx-suites --project DIR`."""
+    return Path(_env("FULIAN_GX_PROJECT", str(EXPECTATIONS_DIR))).expanduser().resolve()
 
 
 def check_chunk() -> int:
@@ -92,6 +98,16 @@ def alert_recipients() -> list[str]:
 def alert_sender() -> str | None:
     """The sender of alert mail when set ($FULIAN_ALERT_FROM); None lets smtp_default's `from_email` speak."""
     return os.environ.get("FULIAN_ALERT_FROM") or None
+
+
+def freshness_days() -> int:
+    """Days the landing folder may bring no new report before a run alerts (dbt source freshness).
+
+    Reports arrive irregularly, a few a week at most from one federation; a week of silence is worth a
+    look (a broken feed, a moved folder), not a failed run. Also the dbt var's default when dbt is run
+    by hand (dbt_project/models/staging/_staging.yml reads the same variable).
+    """
+    return int(_env("FULIAN_FRESHNESS_DAYS", "7"))
 
 
 def generations() -> int:
