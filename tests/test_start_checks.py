@@ -29,7 +29,7 @@ from fulian.errors import (
     WarehouseMissing,
     WarehouseUnusable,
 )
-from fulian.warehouse import backup
+from fulian.warehouse import backup, database
 from fulian.warehouse.preflight import sha256_of
 
 from conftest import ROOT, SEEDS
@@ -258,3 +258,32 @@ def test_make_run_prints_the_cause_last(tmp_path) -> None:
     )
     assert done.returncode == 1
     assert done.stdout.splitlines()[-1] == "cause: landing folder /x does not exist: create it"
+
+
+@pytest.mark.skipif(not IS_ROOT, reason="a real full file system needs a tmpfs mount (root)")
+def test_a_disk_that_fills_while_the_raw_layer_is_kept_leaves_no_part_of_it(tmp_path) -> None:
+    """Keeping a run on a 2 MB tmpfs: its Parquet fits, the copy of its 4 MB file does not. NoSpaceLeft
+    names the folder, and neither the Parquet written nor the partial generation is left behind."""
+    from fulian.warehouse.preflight import disk_full_explained
+
+    source = tmp_path / "working.duckdb"
+    _small_warehouse(source)  # 200,000 rows of filler: a 4 MB file
+    with duckdb.connect(str(source)) as con:
+        con.execute(database.RAW_SCHEMA_SQL.read_text(encoding="utf-8"))
+        con.execute(
+            "insert into raw.reports by name select md5(i::varchar) as content_hash, 'a.txt' as file_name, "
+            "1 as byte_size, 'utf-8' as encoding, 't' as original_text, 't' as normalised_text, "
+            "'simplified' as script, 'x' as extractor_version, 'r1' as run_id, "
+            "now()::timestamp as ingested_at "
+            "from range(1000) t(i)"
+        )
+    folder = tmp_path / "small"
+    with _tmpfs(folder, "size=2m"):
+        published = folder / "fulian.duckdb"
+        with (
+            pytest.raises(NoSpaceLeft, match=f"no space left on the file system of {folder}"),
+            disk_full_explained(folder),
+        ):
+            backup.write_run(source, published, "r1")
+        left = [p for p in folder.rglob("*") if p.is_file()]
+        assert left == [], left

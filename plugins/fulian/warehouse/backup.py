@@ -140,13 +140,22 @@ class PendingBackup:
 
 def write_run(source: Path, published: Path, run_id: str) -> PendingBackup:
     """Write what the run adds to every raw and dq table as Parquet (or the table's full rows when the
-    file the run started from is not what the last backup left), plus the copy kept as a generation."""
+    file the run started from is not what the last backup left), plus the copy kept as a generation.
+    A failure part-way (a full disk) removes what was written: no manifest names it anyway."""
+    pending = PendingBackup(published, run_id, {"run_id": run_id, "kind": "run", "tables": {}})
+    try:
+        return _write_run(source, published, run_id, pending)
+    except BaseException:
+        abandon(pending)
+        raise
+
+
+def _write_run(source: Path, published: Path, run_id: str, pending: PendingBackup) -> PendingBackup:
     started = time.perf_counter()
     root = raw_dir(published)
     previous = last_manifest(published)
     day = datetime.now(UTC).strftime("%Y-%m-%d")
     name = safe_name(run_id)
-    pending = PendingBackup(published, run_id, {"run_id": run_id, "kind": "run", "tables": {}})
     con = duckdb.connect(":memory:", config={"memory_limit": settings.duckdb_memory_limit()})
     try:
         con.execute(f"attach {_literal(source)} as w (read_only)")
@@ -181,7 +190,8 @@ def write_run(source: Path, published: Path, run_id: str) -> PendingBackup:
     pending.manifest["bytes"] = sum(p.stat().st_size for p in pending.files)
     pending.manifest["seconds"] = round(time.perf_counter() - started, 3)
     if settings.generations():
-        pending.generation = _copy_generation(source, published, name)
+        pending.generation = generations_dir(published) / f".{name}.duckdb.tmp"
+        _copy_generation(source, pending.generation)
     # the file as published (checked by the next run's start) and its kept copy: the same bytes
     pending.manifest["sha256"] = pending.manifest["generation_sha256"] = _sha256(pending.generation or source)
     return pending
@@ -193,15 +203,12 @@ def _sha256(path: Path) -> str:
     return sha256_of(path)
 
 
-def _copy_generation(source: Path, published: Path, name: str) -> Path:
+def _copy_generation(source: Path, tmp: Path) -> None:
     """A copy (not a hard link: damage to the published file's blocks must not reach it) of the file
     about to be published, fsynced; renamed to its final name only when the run commits."""
-    folder = generations_dir(published)
-    folder.mkdir(parents=True, exist_ok=True)
-    tmp = folder / f".{name}.duckdb.tmp"
+    tmp.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(source, tmp)
     fsync_path(tmp)
-    return tmp
 
 
 def commit(pending: PendingBackup) -> dict:
