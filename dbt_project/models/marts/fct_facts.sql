@@ -13,7 +13,9 @@
 -- Incremental: a run inserts only facts that are new or whose keys changed (a new current
 -- report version, a region/organisation/category/date resolution that changed). The post-hook
 -- then deletes every row that is no longer a current, non-quarantined fact, so superseded
--- versions and newly quarantined facts leave the table in the same run.
+-- versions and newly quarantined facts leave the table in the same run. Rows written before a key
+-- column existed (null there after on_schema_change appends it) never compare equal, so they are
+-- rewritten once with the new columns filled.
 
 with
 
@@ -42,6 +44,9 @@ new_or_changed as (
                 and existing_facts.publication_date_key is not distinct from facts.publication_date_key
                 and existing_facts.category_key = facts.category_key
                 and existing_facts.unit_key = facts.unit_key
+                and existing_facts.indicator_key = facts.indicator_key
+                and existing_facts.observation_key = facts.observation_key
+                and existing_facts.part_of_observation_key is not distinct from facts.part_of_observation_key
                 and existing_facts.file_name = facts.file_name
         )
     {% endif %}
@@ -61,6 +66,9 @@ final as (
         cast(publication_date_key as integer) as publication_date_key,
         cast(category_key as varchar) as category_key,
         cast(unit_key as varchar) as unit_key,
+        cast(indicator_key as varchar) as indicator_key,
+        cast(observation_key as varchar) as observation_key,
+        cast(part_of_observation_key as varchar) as part_of_observation_key,
 
         -- the figure
         cast(value as double precision) as value,
@@ -72,6 +80,9 @@ final as (
         cast(place_province as varchar) as place_province,
         cast(place_city as varchar) as place_city,
         cast(place_county as varchar) as place_county,
+        cast(indicator_code as varchar) as indicator_code,
+        cast(observation_label as varchar) as observation_label,
+        cast(part_of_label as varchar) as part_of_label,
         cast(qualifier as varchar) as qualifier,
         cast(unit as varchar) as unit,
         cast(category_code as varchar) as category_code,
