@@ -94,6 +94,7 @@ def test_documents_carry_province_city_and_organisation(first_run) -> None:
     assert docs["003_fd61fb6c5e3993ec.txt"]["script"] == "traditional"
     facts = [json.loads(line) for line in (out / "facts.jsonl").open()]
     assert set(facts[0]) >= {"doc", "text", "value", "unit", "qualifier", "metric", "category"}
+    assert set(facts[0]) >= {"indicator", "observation", "part_of"}
 
 
 def test_a_second_run_and_a_backfill_over_the_same_folder_add_nothing(first_run) -> None:
