@@ -8,6 +8,8 @@ version and another fact is quarantined; the marts must follow.
 
 from __future__ import annotations
 
+import json
+import shutil
 from pathlib import Path
 
 import duckdb
@@ -19,6 +21,14 @@ pytestmark = pytest.mark.integration  # starts real components (Airflow, dbt, Du
 
 ROOT = Path(__file__).resolve().parents[1]
 RAW_DDL = ROOT / "plugins" / "fulian" / "warehouse" / "raw_schema.sql"
+OBSERVATION_COLUMNS = (
+    "indicator_key",
+    "observation_key",
+    "part_of_observation_key",
+    "indicator_code",
+    "observation_label",
+    "part_of_label",
+)
 
 
 def _q(db: Path, sql: str) -> list[tuple]:
@@ -55,6 +65,9 @@ def builds(warehouse: Path, tmp_path_factory) -> dict[str, object]:
         with duckdb.connect(str(warehouse)) as con:
             load_day_two(con.execute)
             load_restatements(con.execute)
+            # as if the warehouse had been built before observations: fct_facts without their columns
+            for column in OBSERVATION_COLUMNS:
+                con.execute(f"alter table marts.fct_facts drop column {column}")
         out["third"] = dbt_build(tmp)
     finally:
         mp.undo()
@@ -159,6 +172,9 @@ def _one(db: Path, sql: str) -> dict:
 
 
 def test_facts_carry_indicator_and_observation_keys(builds, warehouse) -> None:
+    # fct_facts was built before observations (columns dropped before the last build): every row,
+    # also the untouched ones of day one, was rewritten with the new columns filled
+    assert _q(warehouse, "select count(*) from marts.fct_facts where observation_key is null") == [(0,)]
     rows = {
         k: (code, label, part, obs, whole, ind)
         for k, code, label, part, obs, whole, ind in _q(
@@ -255,3 +271,16 @@ def test_two_reports_of_one_figure_are_one_yearbook_cell(builds, warehouse) -> N
     # they disagree on women trained: the latest published report's value is kept, the spread shown
     assert by["women_trained"][5:12] == (1250.0, 2, 2, 2, False, 1250.0, 1300.0)
     assert by["women_trained"][12] == "dongying-2025.txt"
+
+
+def test_export_writes_indicator_observation_and_part_of_as_written(builds, warehouse, tmp_path) -> None:
+    from fulian.warehouse.export import export
+
+    copy = tmp_path / "copy.duckdb"  # dbt-duckdb may still hold the file: export from a copy
+    shutil.copy(warehouse, copy)
+    export(copy, tmp_path / "out")
+    facts = [json.loads(line) for line in (tmp_path / "out" / "facts.jsonl").open(encoding="utf-8")]
+    labels = {(f["doc"], f["start_offset"]): (f["indicator"], f["observation"], f["part_of"]) for f in facts}
+    assert labels[("dongying-2025.txt", 60)] == ("loans_amount", "o2", "o1")  # the 其中 sub-total
+    assert labels[("dongying-2025.txt", 40)] == ("loans_amount", "o1", "")
+    assert labels[("guangdong.txt", 5)] == ("", "", "")  # extracted before observations

@@ -13,9 +13,9 @@
 -- Incremental: a run inserts only facts that are new or whose keys changed (a new current
 -- report version, a region/organisation/category/date resolution that changed). The post-hook
 -- then deletes every row that is no longer a current, non-quarantined fact, so superseded
--- versions and newly quarantined facts leave the table in the same run. Rows written before a key
--- column existed (null there after on_schema_change appends it) never compare equal, so they are
--- rewritten once with the new columns filled.
+-- versions and newly quarantined facts leave the table in the same run. A table written before the
+-- observation keys existed is rewritten whole once (on_schema_change appends the columns, and no
+-- existing row can match), so every row gets them.
 
 with
 
@@ -31,24 +31,30 @@ new_or_changed as (
 
     from facts
     {% if is_incremental() %}
-        where not exists (
-            select 1
-            from {{ this }} as existing_facts
-            where
-                existing_facts.fact_key = facts.fact_key
-                and existing_facts.document_key = facts.document_key
-                and existing_facts.region_key = facts.region_key
-                and existing_facts.organisation_key = facts.organisation_key
-                and existing_facts.date_key is not distinct from facts.date_key
-                and existing_facts.report_date_key is not distinct from facts.report_date_key
-                and existing_facts.publication_date_key is not distinct from facts.publication_date_key
-                and existing_facts.category_key = facts.category_key
-                and existing_facts.unit_key = facts.unit_key
-                and existing_facts.indicator_key = facts.indicator_key
-                and existing_facts.observation_key = facts.observation_key
-                and existing_facts.part_of_observation_key is not distinct from facts.part_of_observation_key
-                and existing_facts.file_name = facts.file_name
-        )
+        {#- a table built before observations lacks their keys: every row is then rewritten once -#}
+        {%- set existing_columns = adapter.get_columns_in_relation(this) | map(attribute='name')
+            | map('lower') | list %}
+        {% if 'observation_key' in existing_columns %}
+            where not exists (
+                select 1
+                from {{ this }} as existing_facts
+                where
+                    existing_facts.fact_key = facts.fact_key
+                    and existing_facts.document_key = facts.document_key
+                    and existing_facts.region_key = facts.region_key
+                    and existing_facts.organisation_key = facts.organisation_key
+                    and existing_facts.date_key is not distinct from facts.date_key
+                    and existing_facts.report_date_key is not distinct from facts.report_date_key
+                    and existing_facts.publication_date_key is not distinct from facts.publication_date_key
+                    and existing_facts.category_key = facts.category_key
+                    and existing_facts.unit_key = facts.unit_key
+                    and existing_facts.indicator_key = facts.indicator_key
+                    and existing_facts.observation_key = facts.observation_key
+                    and existing_facts.part_of_observation_key
+                    is not distinct from facts.part_of_observation_key
+                    and existing_facts.file_name = facts.file_name
+            )
+        {% endif %}
     {% endif %}
 
 ),
