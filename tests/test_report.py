@@ -238,18 +238,18 @@ def test_indicator_trends_draw_the_yearbook_cells(published, report) -> None:
     """Every cell of the charted indicators is one bar, its value the yearbook's (never a sum)."""
     _, html, parsed = report
     drawn = {
-        (m["data-indicator"], m["data-group"]): float(m["data-value"])
+        (m["data-indicator"], m["data-base-unit"], m["data-group"]): float(m["data-value"])
         for m in _with_class(parsed, "mark")
         if m["data-chart"].startswith("yearbook:")
     }
-    charted = {code for code, _ in drawn}
+    charted = {code for code, _, _ in drawn}
     assert charted, "no indicator trend charted"
     cells = _q(
         published,
-        "select indicator_code, place_province, place_city, place_county, year, value "
+        "select indicator_code, base_unit, place_province, place_city, place_county, year, value "
         "from marts.agg_indicator_yearbook",
     )
-    expected = {(code, f"{p}|{c}|{k}|{y}"): v for code, p, c, k, y, v in cells if code in charted}
+    expected = {(code, u, f"{p}|{c}|{k}|{y}"): v for code, u, p, c, k, y, v in cells if code in charted}
     assert drawn == expected
     assert "Indicator trends 指标年度趋势" in html
 

@@ -1,4 +1,5 @@
--- The yearbook: one value per indicator x place (province, city, county) x year, for actual
+-- The yearbook: one value per indicator x place (province, city, county) x year (x base unit: an
+-- indicator counted in people and in person-times has two cells, never added), for actual
 -- single-year figures (no targets, changes, multi-year totals or totals to date). When several
 -- reports (or one report twice, in two observations) state the same indicator, place and year,
 -- they restate one figure: the cell keeps one preferred value and says how many reports stated it
@@ -69,14 +70,15 @@ ranked as (
         candidates.*,
         documents.publication_date,
         {{ surrogate_key(['candidates.indicator_code', 'candidates.province', 'candidates.city',
-                          'candidates.county', 'candidates.year']) }} as yearbook_key,
+                          'candidates.county', 'candidates.year', 'candidates.base_unit']) }} as yearbook_key,
         row_number() over (
             partition by
                 candidates.indicator_code,
                 candidates.province,
                 candidates.city,
                 candidates.county,
-                candidates.year
+                candidates.year,
+                candidates.base_unit
             order by
                 documents.publication_date desc nulls last,
                 documents.report_year desc nulls last,
@@ -101,7 +103,6 @@ cell_stats as (
         count(*) as observation_count,
         sum(mention_count) as mention_count,
         count(distinct value) as distinct_value_count,
-        count(distinct base_unit) as distinct_base_unit_count,
         min(value) as min_value,
         max(value) as max_value
 
@@ -163,9 +164,7 @@ final as (
         cast(cell_stats.observation_count as integer) as observation_count,
         cast(cell_stats.mention_count as integer) as mention_count,
         cast(cell_stats.distinct_value_count as integer) as distinct_value_count,
-        cast(
-            cell_stats.distinct_value_count = 1 and cell_stats.distinct_base_unit_count = 1 as boolean
-        ) as values_agree,
+        cast(cell_stats.distinct_value_count = 1 as boolean) as values_agree,
         cast(cell_stats.min_value as double precision) as min_value,
         cast(cell_stats.max_value as double precision) as max_value,
 
