@@ -1,7 +1,6 @@
 # fulian: the README's two commands are `make run` and `make test`; everything else supports them.
 SHELL := /bin/bash
 PYTHON ?= python3
-UV_VERSION := 0.13.9
 LANDING ?= seeds
 WAREHOUSE ?= warehouse/fulian.duckdb
 SHOW ?= 5
@@ -12,16 +11,15 @@ include .env.mk
 
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.synced-$(shell cat uv.lock pyproject.toml | cksum | cut -d' ' -f1)
+# The environment from uv.lock: runtime dependencies, plus the dependency groups a target names (and
+# those already installed: scripts/sync_env.sh says why). A no-op when nothing changed.
+SYNC := PYTHON=$(PYTHON) scripts/sync_env.sh
 
-.PHONY: setup run test eval bench docs examples airflow airflow-stop lint airflow-db clean
+.PHONY: setup run test eval bench docs examples airflow airflow-stop lint airflow-db clean sql
 
-setup: $(STAMP)
-
-$(STAMP): uv.lock pyproject.toml
-	@test -x .tools/bin/uv || { $(PYTHON) -m venv .tools && .tools/bin/pip install -q --disable-pip-version-check uv==$(UV_VERSION); }
-	UV_COMPILE_BYTECODE=1 .tools/bin/uv sync --frozen --quiet
-	@rm -f $(VENV)/.synced-*; touch $@
+## make setup: the runtime dependencies only (what `make run` installs).
+setup:
+	@$(SYNC)
 
 airflow-db: setup
 	@scripts/airflow_init.sh
@@ -29,16 +27,16 @@ airflow-db: setup
 ## make run [LANDING=<dir>] [WAREHOUSE=<file>]: the daily DAG once, through Airflow, then its summary.
 run: airflow-db
 	@mkdir -p "$(dir $(abspath $(WAREHOUSE)))"
-	$(BIN)/airflow dags test fulian_daily \
-	  -c '{"landing_dir": "$(abspath $(LANDING))", "warehouse": "$(abspath $(WAREHOUSE))"}' \
-	  > $(AIRFLOW_HOME)/last-run.log 2>&1 \
-	  || { tail -n 60 $(AIRFLOW_HOME)/last-run.log; echo "run failed; full log: $(AIRFLOW_HOME)/last-run.log"; exit 1; }
+	@echo "fulian_daily: $(LANDING) -> $(WAREHOUSE); every task as it starts and ends (full log: $(AIRFLOW_HOME)/last-run.log)"
+	@scripts/with_progress.sh $(AIRFLOW_HOME)/last-run.log $(BIN)/airflow dags test fulian_daily \
+	  -c '{"landing_dir": "$(abspath $(LANDING))", "warehouse": "$(abspath $(WAREHOUSE))"}'
 	@grep -oE "(DATA QUALITY|REJECTED FILE) .*" $(AIRFLOW_HOME)/last-run.log | sed 's/ \[fulian.*$$//' | head -20 || true
 	@$(BIN)/fulian summary --warehouse "$(abspath $(WAREHOUSE))"
 	@echo "  airflow log          $(AIRFLOW_HOME)/last-run.log"
 
 ## make test: the whole suite (unit, dbt, GX, end-to-end through Airflow).
 test: airflow-db
+	@$(SYNC) test lint
 	$(BIN)/ruff check plugins dags tests scripts tools
 	$(BIN)/ruff format --check plugins dags tests scripts tools
 	$(BIN)/sqlfluff lint dbt_project
@@ -46,7 +44,8 @@ test: airflow-db
 
 ## make test-fast: the unit tests only (no Airflow, dbt, PostgreSQL or browser), well under a minute.
 .PHONY: test-fast
-test-fast: setup
+test-fast:
+	@$(SYNC) test
 	$(BIN)/pytest -q -m "not integration"
 
 ## make eval [SHOW=5]: every evaluation set in eval/ (samples, dev, held-out) through the whole DAG into a
@@ -60,6 +59,12 @@ eval: airflow-db
 .PHONY: eval-extractor
 eval-extractor: setup
 	$(BIN)/python scripts/score_extractor.py --show $(SHOW)
+
+## make expectations: rebuild the committed GX suites, validation definitions and checkpoints
+## (expectations/gx/) from expectations/bounds.yml; commit both.
+.PHONY: expectations
+expectations: setup
+	$(BIN)/fulian gx-suites
 
 ## make report [WAREHOUSE=<file>]: the analysts' report, one self-contained HTML page next to the warehouse.
 report: setup
@@ -96,10 +101,18 @@ airflow-stop:
 	@scripts/airflow_down.sh
 
 ## make lint: ruff on the Python, sqlfluff on the dbt project's SQL (config: dbt_project/.sqlfluff).
-lint: setup
+lint:
+	@$(SYNC) lint
 	$(BIN)/ruff check plugins dags tests scripts tools
 	$(BIN)/ruff format --check plugins dags tests scripts tools
 	$(BIN)/sqlfluff lint dbt_project
+
+## make sql [WAREHOUSE=<file>] [Q="<query>"]: the DuckDB shell (PyPI `duckdb-cli`, group `sql`) on the
+## published warehouse, read-only; with Q, runs that one query and exits.
+sql:
+	@$(SYNC) sql
+	@test -f "$(abspath $(WAREHOUSE))" || { echo "no warehouse at $(WAREHOUSE): make run first"; exit 1; }
+	@$(BIN)/duckdb -readonly "$(abspath $(WAREHOUSE))" $(if $(Q),-c "$(Q)")
 
 clean:
 	rm -rf $(VENV) .tools .airflow warehouse dbt_project/target dbt_project/logs

@@ -1,5 +1,8 @@
 """fulian_daily: plan → extract → load raw → dbt marts (cosmos) → GX checks → dbt_apply_quarantine → publish.
 
+Beside the dbt marts, `dbt_source_freshness` alerts when the landing folder has brought nothing new for
+FULIAN_FRESHNESS_DAYS days.
+
 Thin on purpose: every step is a function in the `fulian` package (plugins/fulian). The landing folder
 and the warehouse are DAG params (defaults: $FULIAN_LANDING_DIR / $FULIAN_WAREHOUSE, then seeds/ and
 warehouse/fulian.duckdb). Only one task at a time writes the run's working copy; readers keep the
@@ -20,11 +23,13 @@ from cosmos.constants import InvocationMode, LoadMode, TestBehavior
 from cosmos.operators.local import DbtBuildLocalOperator
 
 from fulian import pipeline, settings
+from fulian.asset import event_extra, warehouse_asset
 from fulian.dq.notifiers import on_task_failure
 from fulian.settings import DBT_PROJECT_DIR, WRITER_POOL, landing_dir, warehouse_path
 from fulian.warehouse.dbt import dbt_vars
 
 WORKING_COPY = "{{ ti.xcom_pull(task_ids='prepare')['working'] }}"
+WAREHOUSE = warehouse_asset()  # updated by `publish`; fulian_exports is scheduled on it
 PROFILE = ProfileConfig(
     profile_name="fulian", target_name="dev", profiles_yml_filepath=DBT_PROJECT_DIR / "profiles.yml"
 )
@@ -74,6 +79,14 @@ def fulian_daily():
     def anything_new(plan: dict, added: dict) -> bool:
         return pipeline.has_work(plan, added, bool(get_current_context()["params"]["rebuild"]))
 
+    # Beside the gate, not behind it: a stale landing is exactly the run that finds nothing new.
+    @task(retries=0, pool=WRITER_POOL)
+    def dbt_source_freshness(plan: dict, added: dict) -> dict:
+        """`dbt source freshness` on the working copy when the run brought no report; alerts, never fails."""
+        if pipeline.brought_reports(added):
+            raise AirflowSkipException("this run brought new reports: the landing is fresh")
+        return pipeline.check_freshness(plan)
+
     dbt_marts = DbtTaskGroup(
         group_id="dbt_marts",
         project_config=ProjectConfig(DBT_PROJECT_DIR, install_dbt_deps=False),
@@ -113,13 +126,17 @@ def fulian_daily():
 
     # all_done: a run whose checks failed as a whole still records its alert in the published
     # warehouse; any other failure before this point publishes nothing (why_not_publish).
-    @task(retries=0, trigger_rule="all_done", pool=WRITER_POOL)
+    # A publication is an event of the Asset (a skipped or failed publish is none); its extra names the
+    # file, since the warehouse is a run parameter.
+    @task(retries=0, trigger_rule="all_done", pool=WRITER_POOL, outlets=[WAREHOUSE])
     def publish(plan: dict | None, added: dict | None, counts: dict | None) -> str:
-        rebuild = bool(get_current_context()["params"]["rebuild"])
-        reason = pipeline.why_not_publish(plan, added, counts, rebuild)
+        ctx = get_current_context()
+        reason = pipeline.why_not_publish(plan, added, counts, bool(ctx["params"]["rebuild"]))
         if reason:
             raise AirflowSkipException(reason)
-        return pipeline.publish(plan, added, counts)
+        published = pipeline.publish(plan, added, counts)
+        ctx["outlet_events"][WAREHOUSE].extra = event_extra(published, plan, added, counts)
+        return published
 
     @task(trigger_rule="none_failed")
     def report(plan: dict) -> str:
@@ -145,9 +162,11 @@ def fulian_daily():
     batch_dirs = extract.partial(plan=plan).expand(manifest=batches(plan))
     added = load(plan, batch_dirs)
     gate = anything_new(plan, added)
+    fresh = dbt_source_freshness(plan, added)
     checked = check(plan, added)
     published = publish(plan, added, checked)
     gate >> dbt_marts >> checked >> anything_quarantined(checked) >> apply_quarantine >> published
+    fresh >> published
     published >> report(plan) >> summary(plan) >> cleanup(plan)
 
 

@@ -11,7 +11,10 @@ Municipalities (北京市, 上海市, 天津市, 重庆市) appear as a province
 code, as the dbt seed documentation says. Rows are sorted by code, then level; the script is
 deterministic, so re-running it on the same jionlp version gives the same file.
 
-usage: python scripts/build_admin_divisions.py [--out PATH]
+jionlp is in the dependency group `refdata`, which no make target installs: first
+`scripts/sync_env.sh refdata`.
+
+usage: .venv/bin/python scripts/build_admin_divisions.py [--out PATH]
 """
 
 from __future__ import annotations

@@ -5,6 +5,9 @@ ordinary Chinese text. Both decoders accept most byte sequences, so the test is 
 characters are common ones. Frequencies come from jionlp's char_distribution table (Apache-2.0,
 https://github.com/dongrixinyu/JioNLP); traditional forms are added with OpenCC s2t.
 
+jionlp is in the dependency group `refdata`, which no make target installs: first
+`scripts/sync_env.sh refdata`.
+
 usage: .venv/bin/python scripts/build_common_chars.py
 """
 

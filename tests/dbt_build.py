@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parents[1] / "dbt_project"
@@ -14,7 +15,10 @@ def dbt_build(tmp: Path, target: str | None = None) -> dict[str, int]:
     """
     from dbt.cli.main import dbtRunner
 
+    from fulian.dq.bounds import dbt_bound_vars
+
     args = ["build", "--project-dir", str(PROJECT), "--profiles-dir", str(PROJECT)]
+    args += ["--vars", json.dumps(dbt_bound_vars())]  # the bounds dbt shares with GX (bounds.yml)
     args += ["--target-path", str(tmp / "target"), "--log-path", str(tmp / "logs"), "--threads", "1"]
     res = dbtRunner().invoke(args + (["--target", target] if target else []))
     statuses: dict[str, int] = {}

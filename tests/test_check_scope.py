@@ -10,9 +10,8 @@ import shutil
 
 import duckdb
 import pytest
-import yaml
+from gx_variant import variant_project
 
-from fulian.dq.expectations import load_bounds
 from fulian.pipeline import run_in_process
 
 from conftest import SEEDS
@@ -83,11 +82,8 @@ def test_daily_runs_check_only_new_reports_and_changed_bounds_recheck_everything
 
     # A reviewer tightens a bound: the fingerprint changes, every fact is checked again (in chunks of
     # 25 facts here), and earlier facts that now fail leave the marts.
-    bounds = load_bounds()
-    bounds["value_bounds"]["percent"]["max"] = 30
-    tighter = tmp_path / "bounds.yml"
-    tighter.write_text(yaml.safe_dump(bounds, allow_unicode=True), encoding="utf-8")
-    monkeypatch.setenv("FULIAN_BOUNDS", str(tighter))
+    tighter = variant_project(tmp_path, lambda bounds: bounds["value_bounds"]["percent"].update(max=30))
+    monkeypatch.setenv("FULIAN_GX_PROJECT", str(tighter))
     monkeypatch.setenv("FULIAN_CHECK_CHUNK", "25")
     shutil.copy(seeds[3], landing)
     run_in_process(str(landing), str(warehouse), "third")
@@ -103,3 +99,8 @@ def test_daily_runs_check_only_new_reports_and_changed_bounds_recheck_everything
     # A requested rebuild with nothing new checks everything again.
     run_in_process(str(landing), str(warehouse), "rebuild", rebuild=True)
     assert _runs(warehouse)["rebuild"][0] == "all"
+
+    # The warehouse's Data Docs keep every run's validation results, named by run id.
+    index = (warehouse.parent / "gx_data_docs" / "index.html").read_text(encoding="utf-8")
+    for run in ("first", "second", "third", "rebuild"):
+        assert f"/agg_report_summary/plausible_reports/{run}/" in index, run

@@ -89,3 +89,18 @@ def test_region_lookups() -> None:
     assert regions.disambiguate(both, {"吉林省"}, set()).city == "长春市"
     # short names are not matched inside ordinary words of running text
     assert [m.name for m in regions.find_mentions("家家幸福安康工程")] == []
+
+
+def test_a_news_item_belongs_to_the_year_of_the_event_it_leads_with() -> None:
+    from fulian.text.extract import extract_report
+
+    # Written for the project: a news page published in January about an event days before, which
+    # names last year's programme.
+    page = (
+        "某县举行春蕾助学金发放仪式\n发布时间：2024-01-15 10:20\n"
+        "本报讯（记者 王敏）1月12日上午，某县妇联举行助学金发放仪式，"
+        "为86名女童发放助学金9.26万元。助学金来自2023年度“公益日”众筹。\n"
+    )
+    document, facts = extract_report(page)
+    assert document["report_year"] == 2024
+    assert {f["text"]: f["year_to"] for f in facts}["9.26万元"] == 2024

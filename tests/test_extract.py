@@ -162,6 +162,9 @@ def test_restated_number_gives_two_rows() -> None:
     ("metric", "unit", "category"),
     [
         ("培训女致富带头人", "人", "people_trained"),
+        ("每千名儿童拥有儿科床位", "张", "rate"),  # a rate per thousand, whatever its unit
+        ("扶持妇女创业", "人", "loans"),
+        ("县直机关及企事业单位妇委会", "个", "organisations"),
         ("特色种养、电子商务等培训", "期", "training_sessions"),
         ("开展普法宣传活动", "场", "events_held"),
         ("受益妇女", "人", "people_served"),
@@ -275,3 +278,14 @@ def test_export_writes_a_measure_word_unit_as_the_annotation_spec_does() -> None
         "人次",
         "",
     ]
+
+
+def test_a_listed_measure_word_takes_the_unit_its_list_ends_with() -> None:
+    facts = facts_of("新生儿死亡率分别比上年下降0.19个、0.33个和0.37个千分点。")
+    assert [f["unit"] for f in facts] == ["个千分点"] * 3
+
+
+def test_a_sub_total_counts_what_its_whole_counts() -> None:
+    _, facts = extract_report("2023年，培训农村妇女1200人次，其中脱贫家庭妇女380人次。")
+    whole, part = facts
+    assert part["part_of"] == whole["observation"] and part["category"] == whole["category"]

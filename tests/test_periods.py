@@ -60,3 +60,23 @@ def test_extracted_facts_carry_their_period() -> None:
     assert got["2.1亿元"] == (2012, 2012, "actual")
     assert got["不低于2亿元"] == (2013, 2013, "target")
     assert got["1.2万人次"] == (2009, 2013, "actual")
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "kind"),
+    [
+        # a figure listed after a planned one of its sentence is planned too
+        ("2024年3月，今年县妇联将举办招聘会不少于6场，开展技能培训20期。", "20期", "target"),
+        # unless what lies between says it was done
+        ("全省培训目标5万人，完成培训5.4万人。", "5.4万人", "actual"),
+        # an enumeration goes on with what its first item planned
+        ("2024年3月，会议要求：一是今年力争发放贷款5000万元；二是新建示范基地10个。", "10个", "target"),
+        # a figure written as the goal itself
+        ("2023年，就业人员中女性比重为44.1%，接近“45%左右”的目标。", "45%左右", "target"),
+        # a plan document's name is no promise
+        ("2023年，妇女发展规划设定的指标中已有52项达标。", "52项", "actual"),
+    ],
+)
+def test_plans_carry_along_their_sentence_and_enumeration(text: str, figure: str, kind: str) -> None:
+    _, facts = extract_report(text)
+    assert {f["text"]: f["kind"] for f in facts}[figure] == kind

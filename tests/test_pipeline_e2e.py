@@ -66,6 +66,28 @@ def test_run_succeeds_and_publishes_the_sample_facts(first_run) -> None:
     assert n_docs == 5
 
 
+def test_the_duckdb_cli_of_pypi_opens_the_published_warehouse_read_only(first_run) -> None:
+    """Analysts' `duckdb -readonly` (PyPI duckdb-cli, DuckDB 1.x): it reads the published storage version."""
+    _, warehouse, _ = first_run
+    query = (
+        "select u.unit_class, count(*) from marts.fct_facts as f join marts.dim_unit as u using (unit_key) "
+        "group by all order by all"
+    )
+    cli = Path(sys.executable).with_name("duckdb")
+    shell = subprocess.run(
+        [str(cli), "-readonly", "-csv", "-noheader", str(warehouse), "-c", query],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert shell.returncode == 0, shell.stderr
+    assert "v1." in subprocess.run([str(cli), "--version"], capture_output=True, text=True).stdout
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        expected = con.execute(query).fetchall()
+    assert [tuple(row.split(",")) for row in shell.stdout.splitlines()] == [(c, str(n)) for c, n in expected]
+    assert len(expected) >= 3, "several unit classes: the answer is more than a count"
+
+
 def test_figures_stated_in_the_reports_are_in_the_marts_with_their_values(first_run) -> None:
     _, warehouse, _ = first_run
     with duckdb.connect(str(warehouse), read_only=True) as con:
@@ -97,13 +119,35 @@ def test_documents_carry_province_city_and_organisation(first_run) -> None:
     assert set(facts[0]) >= {"indicator", "observation", "part_of"}
 
 
-def test_a_second_run_and_a_backfill_over_the_same_folder_add_nothing(first_run) -> None:
+def _backdate_loads(warehouse: Path, days: int) -> None:
+    """As if the landing folder had brought its reports `days` ago and nothing since."""
+    with duckdb.connect(str(warehouse)) as con:
+        con.execute(f"update raw.reports set ingested_at = ingested_at - interval {days} day")
+        con.execute(f"update raw.report_files set first_seen_at = first_seen_at - interval {days} day")
+
+
+def test_a_second_run_and_a_backfill_over_the_same_folder_add_nothing(first_run, monkeypatch) -> None:
+    """...and, the landing having been silent for longer than FULIAN_FRESHNESS_DAYS (default 7), the
+    run alerts its staleness (dbt source freshness) and still succeeds."""
     landing, warehouse, _ = first_run
+    _backdate_loads(warehouse, days=30)
     before = content_checksums(warehouse, every_column=True)
-    assert _run_dag(landing, warehouse, logical_date=datetime(2026, 3, 1, tzinfo=UTC)) == "success"
-    assert content_checksums(warehouse, every_column=True) == before
+    with webhook_receiver() as (url, posts):
+        monkeypatch.setenv("AIRFLOW_CONN_FULIAN_ALERTS", url)
+        assert _run_dag(landing, warehouse, logical_date=datetime(2026, 3, 1, tzinfo=UTC)) == "success"
+    after = content_checksums(warehouse, every_column=True)
+    alerts_before, alerts_after = before.pop("dq.alerts"), after.pop("dq.alerts")
+    assert after == before, "no data row added or changed"
+    assert alerts_after[0] == alerts_before[0] + 1, "one alert: the stale landing"
     with duckdb.connect(str(warehouse), read_only=True) as con:
         assert con.execute("select count(*) from dq.runs").fetchone()[0] == 2, "every run is logged"
+        stale = con.execute(
+            "select a.severity, a.message from dq.alerts as a join dq.runs as r using (run_id) "
+            "where a.check_name = 'landing_freshness' and r.reports_added = 0"
+        ).fetchall()
+    assert len(stale) == 1 and stale[0][0] == "warning"
+    assert str(landing) in stale[0][1] and "raw.reports" in stale[0][1]
+    assert [p["alerts"][0]["check_name"] for p in posts] == ["landing_freshness"]
 
 
 ANALYST = """

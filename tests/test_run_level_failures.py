@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 
 import duckdb
 import pytest
-import yaml
+from gx_variant import variant_project
 from warehouse_checks import file_sha256
 
 from fulian.errors import RunLevelFailure
 from fulian.pipeline import run_in_process
 
 from alert_receivers import webhook_receiver
-from conftest import ROOT, SEEDS
+from conftest import SEEDS
 
 pytestmark = pytest.mark.integration  # starts real components (Airflow, dbt, DuckDB runs, ...)
 
@@ -43,11 +44,13 @@ def test_a_suite_that_cannot_run_keeps_the_published_data_and_records_the_alert(
     with duckdb.connect(str(warehouse), read_only=True) as con:
         facts_before = con.execute("select count(*) from marts.fct_facts").fetchone()[0]
 
-    bounds = yaml.safe_load((ROOT / "expectations" / "bounds.yml").read_text(encoding="utf-8"))
-    bounds["value_bounds"]["people"]["max"] = "not a number"
-    broken = tmp_path / "broken_bounds.yml"
-    broken.write_text(yaml.safe_dump(bounds, allow_unicode=True), encoding="utf-8")
-    monkeypatch.setenv("FULIAN_BOUNDS", str(broken))
+    # A committed suite edited by hand into one GX cannot run (bounds.yml could not even build it).
+    broken = variant_project(tmp_path, lambda bounds: None)
+    suite = broken / "gx" / "expectations" / "fct_facts" / "value_range" / "people.json"
+    spec = json.loads(suite.read_text(encoding="utf-8"))
+    spec["expectations"][0]["kwargs"]["max_value"] = "not a number"
+    suite.write_text(json.dumps(spec), encoding="utf-8")
+    monkeypatch.setenv("FULIAN_GX_PROJECT", str(broken))
     shutil.copy(sorted(SEEDS.glob("*.txt"))[1], landing)
     before = file_sha256(warehouse)
     with pytest.raises(RunLevelFailure):

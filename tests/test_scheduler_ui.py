@@ -1,5 +1,6 @@
 """The scheduler path as people meet it: `make airflow`'s processes run a REST-triggered fulian_daily,
-and the UI, signed into in headless Chromium, shows the DAG and its tasks (the dbt models among them)."""
+its publication triggers fulian_exports through the warehouse Asset, and the UI, signed into in
+headless Chromium, shows the DAG and its tasks (the dbt models among them)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import time
 import urllib.request
 
 import duckdb
+import pyarrow.parquet as pq
 import pytest
 
 from alert_receivers import free_port
@@ -99,6 +101,33 @@ def test_the_scheduler_runs_a_rest_triggered_run_to_success(scheduled_run) -> No
     with duckdb.connect(str(scheduled_run["warehouse"]), read_only=True) as con:
         assert con.execute("select count(*) from marts.fct_facts").fetchone()[0] >= 150
         assert con.execute("select count(*) from marts.dim_document where is_current").fetchone()[0] == 5
+
+
+def test_the_publication_triggers_fulian_exports_which_exports_that_warehouse(airflow, scheduled_run) -> None:
+    """Data-aware scheduling for real: no trigger but the asset event of `publish`, whose extra names
+    the run's warehouse (a temporary one here, not the consumer's default param)."""
+    base, token, warehouse = airflow["base"], scheduled_run["token"], scheduled_run["warehouse"]
+    deadline = time.monotonic() + 120  # the scheduler creates the run within seconds; the export is small
+    while True:
+        runs = _api(base, "/api/v2/dags/fulian_exports/dagRuns?order_by=-start_date", token)["dag_runs"]
+        done = [r for r in runs if r["state"] in ("success", "failed")]
+        if done:
+            break
+        assert time.monotonic() < deadline, f"no finished fulian_exports run after the publication: {runs}"
+        time.sleep(3)
+    run = done[0]
+    assert (run["run_type"], run["state"]) == ("asset_triggered", "success")
+    events = _api(base, f"/api/v2/dags/fulian_exports/dagRuns/{run['dag_run_id']}/upstreamAssetEvents", token)
+    [event] = events["asset_events"]
+    assert (event["source_dag_id"], event["source_run_id"]) == ("fulian_daily", scheduled_run["run_id"])
+    assert event["extra"]["warehouse"] == str(warehouse) and event["extra"]["reports_added"] == 5
+    exports = warehouse.parent / "exports"
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        facts = con.execute("select count(*) from marts.fct_facts").fetchone()[0]
+        documents = con.execute("select count(*) from marts.dim_document").fetchone()[0]
+    assert pq.read_metadata(exports / "fct_facts.parquet").num_rows == facts >= 150
+    assert len((exports / "dim_document.csv").read_text(encoding="utf-8").splitlines()) == 1 + documents
+    assert json.loads((exports / "manifest.json").read_text(encoding="utf-8"))["rows"]["fct_facts"] == facts
 
 
 def test_the_ui_shows_the_dag_and_its_dbt_tasks_after_signing_in(airflow, scheduled_run, tmp_path) -> None:

@@ -78,6 +78,17 @@ def _report(args: argparse.Namespace) -> int:
     return 0
 
 
+def _gx_suites(args: argparse.Namespace) -> int:
+    """Rebuild a GX project's committed suites, validation definitions and checkpoints from its bounds.yml."""
+    from fulian.dq.gx_project import build
+    from fulian.settings import gx_project_dir
+
+    project = Path(args.project) if args.project else gx_project_dir()
+    names = build(project)
+    print(f"wrote {len(names)} suites, their validation definitions and checkpoints to {project / 'gx'}")
+    return 0
+
+
 def _command(sub, name: str, func, help: str, warehouse: bool = True) -> argparse.ArgumentParser:
     """One subcommand; most read a published warehouse, so they share the --warehouse option."""
     p = sub.add_parser(name, help=help)
@@ -105,6 +116,8 @@ def main(argv: list[str] | None = None) -> int:
     _command(sub, "examples", _examples, "run the analysts' example queries, print them as Markdown")
     p = _command(sub, "report", _report, "write the analysts' report: one self-contained HTML page")
     p.add_argument("--out", help="HTML file to write (default: report.html next to the warehouse)")
+    p = _command(sub, "gx-suites", _gx_suites, "rebuild the committed GX suites from bounds.yml", False)
+    p.add_argument("--project", help="GX project folder (default: $FULIAN_GX_PROJECT or expectations/)")
     args = parser.parse_args(argv)
     return args.func(args)
 

@@ -13,10 +13,10 @@ import shutil
 from datetime import UTC, datetime
 from pathlib import Path
 
-from fulian.dq import expectations, quarantine
+from fulian.dq import expectations, freshness, quarantine
 from fulian.dq.alerts import deliver_alerts
 from fulian.errors import RunLevelFailure, UpstreamFailed
-from fulian.settings import landing_dir, warehouse_path
+from fulian.settings import freshness_days, landing_dir, storage_version, warehouse_path
 from fulian.warehouse import batches, database, load
 from fulian.warehouse.plan import plan_batches
 
@@ -28,6 +28,7 @@ def prepare(landing: str | None, published: str | None, run_id: str) -> dict:
     landing_path, published_path = landing_dir(landing), warehouse_path(published)
     if not landing_path.is_dir():
         raise FileNotFoundError(f"landing folder {landing_path} does not exist")
+    database.storage_tag(storage_version())  # an unknown FULIAN_STORAGE_VERSION fails now, not at publish
     workspace = database.workspace_for(published_path, run_id)
     shutil.rmtree(workspace, ignore_errors=True)
     for stale in database.sweep_stale_workspaces(published_path):
@@ -68,6 +69,28 @@ def has_work(plan: dict, added: dict, rebuild: bool = False) -> bool:
     return changed or first_run or rebuild
 
 
+def brought_reports(added: dict) -> bool:
+    """Whether this run loaded a report or a new file of one: its raw sources are fresh by definition."""
+    return bool(added.get("reports") or added.get("files"))
+
+
+def check_freshness(plan: dict) -> dict:
+    """`dbt source freshness` on the working copy; a stale landing is alerted, never a failure.
+
+    Recorded in dq.alerts like any failed check (published with the run's row) and delivered through
+    the same channels. Only worth running when the run brought nothing (see `brought_reports`).
+    """
+    days = freshness_days()
+    alert = freshness.check_landing(Path(plan["working"]), plan["landing"], days)
+    if alert is None:
+        log.info("landing %s: a new report within the last %d days", plan["landing"], days)
+        return {"stale": False, "days": days}
+    log.warning("DATA QUALITY %s: %s", alert.severity.upper(), alert.message)
+    quarantine.record_results(Path(plan["working"]), plan["run_id"], [alert])
+    deliver_alerts(plan["run_id"], [alert], plan["warehouse"])
+    return {"stale": True, "days": days, "message": alert.message}
+
+
 def check(plan: dict, added: dict) -> dict:
     """Run the GX suites on the working copy's marts; record quarantine and alerts; deliver the alerts.
 
@@ -75,12 +98,13 @@ def check(plan: dict, added: dict) -> dict:
     task (or `run_in_process`) rebuilds the fact marts, whose models leave quarantined facts out.
     """
     working = Path(plan["working"])
-    docs = expectations.data_docs_dir(Path(plan["warehouse"]))
+    published = Path(plan["warehouse"])
+    docs = expectations.data_docs_dir(published)
     try:
         # A run that added reports checks those; one that added none got here as a first run or a
         # requested rebuild (or for rejected files only), and checks everything.
         new_only = plan["run_id"] if added.get("reports") else None
-        checked = expectations.run_checks(working, docs, run_id=new_only)
+        checked = expectations.run_checks(working, published, run_id=new_only, run_name=plan["run_id"])
     except RunLevelFailure as err:
         _record_failure(plan, err)
         raise
@@ -259,6 +283,9 @@ def run_in_process(landing: str, published: str, run_id: str, rebuild: bool = Fa
         batch_dirs = [extract(plan, manifest) for manifest in plan["batches"]]
         stage("load")
         added = load_raw(plan, batch_dirs)
+        if not brought_reports(added):
+            stage("freshness")
+            check_freshness(plan)
         counts = None
         if has_work(plan, added, rebuild):
             stage("dbt")

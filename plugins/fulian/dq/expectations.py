@@ -4,9 +4,11 @@ Why DataFrames: GX over SQLAlchemy + duckdb-engine fails on this stack (MetricRe
 DataFrame read from DuckDB validates fine. The frames are read when the task runs, from the working copy
 the run just built, never when the DAG file is parsed.
 
-Suites are built from `expectations/bounds.yml` (the bounds, each with its reason) so that reviewing a
-bound means reading one YAML file. Row-level failures name fact keys: those facts go to dq.quarantine and
-leave the marts; report-level failures raise alerts; run-level failures stop publication.
+The run validates with the committed GX project in expectations/gx/ (its two checkpoints, fct_facts and
+agg_report_summary), built from `expectations/bounds.yml` by `fulian gx-suites` (fulian.dq.gx_project);
+reviewing a bound still means reading one YAML file. Validation results and Data Docs accumulate beside
+the published warehouse, one history per warehouse. Row-level failures name fact keys: those facts go to
+dq.quarantine and leave the marts; report-level failures raise alerts; run-level failures stop publication.
 """
 
 from __future__ import annotations
@@ -19,9 +21,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from fulian import settings
+from fulian.dq import gx_project
+from fulian.dq.bounds import load_bounds, year_parameters
 from fulian.errors import RunLevelFailure
 from fulian.text import lexicons
 from fulian.warehouse.database import read_only
@@ -66,97 +68,30 @@ def qualifier_codes() -> list[str]:
     return sorted({"exact"} | {q for by_word in lexicons.qualifiers().values() for q in by_word.values()})
 
 
-def load_bounds() -> dict:
-    """The bounds file: expectations/bounds.yml, or $FULIAN_BOUNDS (a reviewed variant, or a test's)."""
-    path = settings.bounds_file()
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
-
-
-def _suites(bounds: dict, categories: list[str], current_year: int) -> list[tuple[str, object, str]]:
-    """(dataset, suite, severity) triples; dataset names a frame, or 'facts:<unit_class>' for a slice."""
-    import great_expectations as gx
-    import great_expectations.expectations as gxe
-
-    suites = []
-    keys = gx.ExpectationSuite(name="fct_facts.keys_and_sets")
-    for column in ("fact_key", "content_hash", "file_name", "value", "unit_class"):
-        keys.add_expectation(gxe.ExpectColumnValuesToNotBeNull(column=column))
-    keys.add_expectation(gxe.ExpectColumnValuesToBeInSet(column="qualifier", value_set=qualifier_codes()))
-    keys.add_expectation(gxe.ExpectColumnValuesToBeInSet(column="category_code", value_set=categories))
-    keys.add_expectation(
-        gxe.ExpectColumnValuesToBeInSet(column="unit_class", value_set=sorted(bounds["value_bounds"]))
-    )
-    suites.append(("facts", keys, "error"))
-    for unit_class, b in {**bounds["value_bounds"], **bounds["kind_bounds"]}.items():
-        suite = gx.ExpectationSuite(name=f"fct_facts.value_range.{unit_class}")
-        suite.add_expectation(
-            gxe.ExpectColumnValuesToBeBetween(
-                column="value", min_value=b["min"], max_value=b["max"], meta={"why": b["why"]}
-            )
-        )
-        suites.append((f"facts:{unit_class}", suite, "error"))
-    periods = gx.ExpectationSuite(name="fct_facts.plausible_periods")
-    years = bounds["period_years"]
-    periods.add_expectation(
-        gxe.ExpectColumnValuesToBeBetween(
-            column="period_end_year",
-            min_value=years["min"],
-            max_value=current_year + years["max_ahead"],
-            meta={"why": years["why"]},
-        )
-    )
-    done = bounds["actual_after_publication"]
-    periods.add_expectation(  # null for targets and changes, and where either year is unknown
-        gxe.ExpectColumnValuesToBeBetween(
-            column="actual_years_past_publication", max_value=done["max_years"], meta={"why": done["why"]}
-        )
-    )
-    suites.append(("facts", periods, "error"))
-    reports = gx.ExpectationSuite(name="agg_report_summary.plausible_reports")
-    year = bounds["report_year"]
-    max_year = current_year if year["max"] == "current" else int(year["max"])
-    reports.add_expectation(
-        gxe.ExpectColumnValuesToBeBetween(column="report_year", min_value=year["min"], max_value=max_year)
-    )
-    per = bounds["facts_per_report"]
-    reports.add_expectation(
-        gxe.ExpectColumnValuesToBeBetween(column="fact_count", min_value=per["min"], max_value=per["max"])
-    )
-    suites.append(("reports", reports, "warning"))
-    return suites
-
-
-def _frame_for(dataset: str, frames: dict):
-    """The frame a suite validates, or None when this pass holds no such frame."""
-    base, _, bound_class = dataset.partition(":")
-    frame = frames.get(base)
-    if frame is None or not bound_class:
-        return frame
-    return frame[frame["bound_class"] == bound_class].reset_index(drop=True)
-
-
 def _with_bound_classes(facts, bounds: dict):
     """Add the columns the fact suites read: the bound class of each value (its unit class, or a kind
     bound: a change or a share of a target may pass 100 %) and, for actuals, the years they end
     after their report's publication (an actual cannot end in the future)."""
     facts["bound_class"] = facts["unit_class"].astype(str)
-    for name, rule in bounds["kind_bounds"].items():
-        hit = facts["unit_class"].astype(str).eq(rule["unit_class"]) & (
-            facts["statement_kind"].astype(str).isin(rule.get("kinds", []))
-            | facts["metric"].fillna("").str.contains(rule["metric_pattern"], regex=True)
-        )
+    kinds, metrics = facts["statement_kind"].astype(str), facts["metric"].fillna("")
+    for name, rule in bounds["kind_bounds"].items():  # in file order: a later rule wins
+        hit = kinds.isin(rule.get("kinds", []))
+        if rule.get("metric_pattern"):
+            hit |= metrics.str.contains(rule["metric_pattern"], regex=True)
+        if rule.get("unit_class"):
+            hit &= facts["unit_class"].astype(str).eq(rule["unit_class"])
         facts.loc[hit, "bound_class"] = name
     actual = facts["statement_kind"].astype(str).eq("actual")
     facts["actual_years_past_publication"] = facts["years_past_publication"].where(actual)
     return facts.drop(columns=["metric", "years_past_publication"])
 
 
-def _frames(con, reports, chunks: list[list[str]], bounds: dict) -> Iterator[dict]:
-    """The reports frame, then the facts one chunk at a time (only one chunk is in memory at once)."""
-    yield {"reports": reports}
+def _frames(con, reports, chunks: list[list[str]], bounds: dict) -> Iterator[tuple[str, object]]:
+    """(checkpoint, frame): the reports, then the facts one chunk at a time (one chunk in memory at once)."""
+    yield "agg_report_summary", reports
     for hashes in chunks:
         facts = _read_chunk(con, FACTS_SQL, hashes).astype(dict.fromkeys(CATEGORICAL, "category"))
-        yield {"facts": _with_bound_classes(facts, bounds)}
+        yield "fct_facts", _with_bound_classes(facts, bounds)
 
 
 def _collect(verdicts: dict, suite_name: str, severity: str, er, frame, index_column: str) -> None:
@@ -186,11 +121,6 @@ def _collect(verdicts: dict, suite_name: str, severity: str, er, frame, index_co
         verdict["bad_rows"].append(frame[frame[index_column].isin(bad)])
 
 
-def _result_format(index_column: str) -> dict:
-    """Every failing row, named by its key, so failures can be quarantined one by one."""
-    return {"result_format": "COMPLETE", "unexpected_index_column_names": [index_column]}
-
-
 def _result(verdict: dict) -> CheckResult:
     import pandas as pd
 
@@ -206,42 +136,33 @@ def _result(verdict: dict) -> CheckResult:
 
 
 def data_docs_dir(published: Path) -> Path:
-    """Where a warehouse's GX Data Docs go: beside it, so the alert and the README can point there."""
+    """Where a warehouse's GX Data Docs go: beside it, so the alert and the report can point there."""
     return published.parent / "gx_data_docs"
 
 
-def _context(docs_dir: Path | None):
-    import great_expectations as gx
-    from great_expectations.data_context.types.base import ProgressBarsConfig
-
-    context = gx.get_context(mode="ephemeral")
-    context.variables.progress_bars = ProgressBarsConfig(globally=False)
-    # The ephemeral context's default site writes Data Docs into a fresh /tmp folder on every run.
-    for site in context.get_site_names():
-        context.delete_data_docs_site(site)
-    if docs_dir is not None:
-        context.add_data_docs_site(
-            site_name="fulian",
-            site_config={
-                "class_name": "SiteBuilder",
-                "store_backend": {
-                    "class_name": "TupleFilesystemStoreBackend",
-                    "base_directory": str(docs_dir),
-                },
-                "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
-            },
-        )
-    return context
+def validations_dir(published: Path) -> Path:
+    """Where a warehouse's GX validation results go: beside it, so its Data Docs index keeps every run."""
+    return published.parent / "gx_validations"
 
 
-def check_fingerprint(bounds: dict, categories: list[str], units: list[tuple[str, str]], year: int) -> str:
-    """What the row-level verdicts depend on besides the facts: bounds, category set, unit classes, year.
+def check_fingerprint(
+    suites: list[dict], bounds: dict, parameters: dict, units: list[tuple[str, str]]
+) -> str:
+    """What the row-level verdicts depend on besides the facts: the committed suites, the bounds (their
+    kind rules pick each fact's bound class), the suite parameters (categories, qualifiers, years) and
+    the unit classes.
 
     Facts already checked under the same fingerprint keep their verdict, so a daily run checks only the
-    reports it added; editing bounds.yml or a seed changes the fingerprint and every fact is rechecked.
+    reports it added; rebuilding the suites from an edited bounds.yml, or a new seed, changes the
+    fingerprint and every fact is rechecked.
     """
-    basis = json.dumps([bounds, sorted(categories), sorted(units), year], sort_keys=True, default=str)
+    basis = json.dumps([suites, bounds, parameters, sorted(units)], sort_keys=True, default=str)
     return hashlib.sha256(basis.encode("utf-8")).hexdigest()[:16]
+
+
+def _committed_suites(context) -> list[dict]:
+    """The suites as the project stores them, in a stable order (for the fingerprint)."""
+    return sorted((s.to_json_dict() for s in context.suites.all()), key=lambda s: s["name"])
 
 
 def _last_fingerprint(con) -> str | None:
@@ -288,18 +209,26 @@ def _read_chunk(con, sql: str, hashes: list[str]):
 
 
 def run_checks(
-    working: Path, docs_dir: Path | None = None, today: dt.date | None = None, run_id: str | None = None
+    working: Path,
+    published: Path,
+    today: dt.date | None = None,
+    run_id: str | None = None,
+    run_name: str | None = None,
 ) -> CheckRun:
-    """Validate the working copy's marts; one CheckResult per expectation; Data Docs into docs_dir.
+    """Validate the working copy's marts with the committed checkpoints; one CheckResult per expectation.
 
-    With `run_id`, only the facts and reports that run added are checked, unless the checks changed
-    since the last recorded run (see check_fingerprint). Facts are read and validated in chunks of
-    $FULIAN_CHECK_CHUNK facts, so memory stays bounded however large the warehouse grows.
+    Validation results and Data Docs go beside `published` (validations_dir, data_docs_dir), so its
+    Data Docs index lists every run. With `run_id`, only the facts and reports that run added are
+    checked, unless the checks changed since the last recorded run (see check_fingerprint). Facts are
+    read and validated in chunks of $FULIAN_CHECK_CHUNK facts, so memory stays bounded. `run_name`
+    (the Airflow run id) names the run in the Data Docs index.
     """
-    import great_expectations as gx
-
-    bounds = load_bounds()
-    current_year = (today or dt.date.today()).year
+    project = settings.gx_project_dir()
+    bounds = load_bounds(project)
+    context = gx_project.open_context(project, data_docs_dir(published), validations_dir(published))
+    suites = _committed_suites(context)
+    severities = {s["name"]: s["meta"]["severity"] for s in suites}
+    checkpoints = {name: context.checkpoints.get(name) for name in gx_project.CHECKPOINTS}
     limit = settings.check_chunk()
     with read_only(working) as con:
         total = con.execute("select count(*) from marts.fct_facts").fetchone()[0]
@@ -307,44 +236,42 @@ def run_checks(
             raise RunLevelFailure("the run produced no facts at all: nothing is published")
         categories = [c for (c,) in con.execute("select category_code from marts.dim_category").fetchall()]
         units = con.execute("select unit, unit_class from marts.dim_unit").fetchall()
-        fingerprint = check_fingerprint(bounds, categories, units, current_year)
+        parameters = {
+            **year_parameters(bounds, today),
+            "category_codes": sorted(categories),
+            "qualifier_codes": qualifier_codes(),
+        }
+        fingerprint = check_fingerprint(suites, bounds, parameters, units)
         scope = "new" if run_id and _last_fingerprint(con) == fingerprint else "all"
         chunks = _chunks(con, scope, run_id, limit)
         reports = con.execute(*_scoped(REPORTS_SQL, scope, run_id)).df()
         log.info("checking %s facts (%d chunks) under checks %s", scope, len(chunks), fingerprint)
-        context = _context(docs_dir)
-        source = context.data_sources.add_pandas("fulian_marts")
-        actions = [gx.checkpoint.UpdateDataDocsAction(name="data_docs")] if docs_dir is not None else []
-        checkpoints = []
-        for dataset, suite, severity in _suites(bounds, categories, current_year):
-            index_column = "fact_key" if dataset.startswith("facts") else "file_name"
-            batch_definition = source.add_dataframe_asset(suite.name).add_batch_definition_whole_dataframe(
-                "whole"
-            )
-            suite = context.suites.add(suite)
-            definition = context.validation_definitions.add(
-                gx.ValidationDefinition(data=batch_definition, suite=suite, name=suite.name)
-            )
-            checkpoint = context.checkpoints.add(
-                gx.Checkpoint(
-                    name=suite.name,
-                    validation_definitions=[definition],
-                    actions=actions,
-                    result_format=_result_format(index_column),
-                )
-            )
-            checkpoints.append((dataset, suite, severity, checkpoint, index_column))
         verdicts: dict[str, dict] = {}
-        for frames in _frames(con, reports, chunks, bounds):
-            for dataset, suite, severity, checkpoint, index_column in checkpoints:
-                frame = _frame_for(dataset, frames)
-                if frame is None or frame.empty:
-                    continue
-                run = checkpoint.run(batch_parameters={"dataframe": frame})
-                outcome = next(iter(run.run_results.values()))
+        stored: list = []  # identifiers of this run's validation results, for Data Docs
+        for n, (name, frame) in enumerate(_frames(con, reports, chunks, bounds)):
+            if frame.empty:
+                continue
+            index_column = gx_project.CHECKPOINTS[name]
+            label = (run_name or run_id or "fulian") + (f" chunk {n}" if len(chunks) > 1 and n else "")
+            run = checkpoints[name].run(
+                batch_parameters={"dataframe": frame},
+                expectation_parameters=parameters,
+                run_id=_gx_run_id(label),
+            )
+            stored += run.run_results
+            for outcome in run.run_results.values():
                 for er in outcome.results:
-                    _collect(verdicts, suite.name, severity, er, frame, index_column)
+                    suite = outcome.suite_name
+                    _collect(verdicts, suite, severities[suite], er, frame, index_column)
+    gx_project.build_docs(context, stored)
     return CheckRun([_result(v) for v in verdicts.values()], scope, fingerprint)
+
+
+def _gx_run_id(name: str):
+    """The GX run id: the Airflow run's id as its name, so the Data Docs index names runs as Airflow does."""
+    from great_expectations.core.run_identifier import RunIdentifier
+
+    return RunIdentifier(run_name=name, run_time=dt.datetime.now(dt.UTC))
 
 
 def _message(name: str, kwargs: dict, bad_rows, column: str) -> str:

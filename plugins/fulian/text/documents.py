@@ -273,7 +273,27 @@ def _topic_years(text: str) -> list[int]:
     return years
 
 
-def _report_year(text: str, title: str, pub: str | None, pub_span: tuple[int, int] | None) -> int | None:
+# A news item dates its event by month and day alone (1月12日上午, 记者…讯 3月8日): the year is the
+# publication's, or the one before for a day later in the year than the publication.
+_EVENT_DAY = re.compile(r"(?<![\d年])(\d{1,2})月(\d{1,2})日")
+
+
+def _news_year(text: str, pub: str) -> int | None:
+    """The year of the event a news item leads with, from its month-and-day and the publication."""
+    lead = text[: min(len(text), 400)]
+    m = _EVENT_DAY.search(lead)
+    if m is None or not ("讯" in lead[: m.start()] or "记者" in lead[: m.start()] or m.start() < 120):
+        return None
+    month, day = int(m.group(1)), int(m.group(2))
+    pub_year, pub_month, pub_day = int(pub[:4]), int(pub[5:7]), int(pub[8:10])
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    return pub_year - 1 if (month, day) > (pub_month, pub_day) else pub_year
+
+
+def _stated_year(text: str, title: str, pub: str | None) -> int | None:
+    """The year the title states (before the publication) or a congress's year; None when neither
+    says."""
     m = _TITLE_YEAR.search(_IN_BOOK_TITLE.sub("", title))
     if m:
         return int(m.group(1))
@@ -283,10 +303,19 @@ def _report_year(text: str, title: str, pub: str | None, pub_span: tuple[int, in
             return int(m.group(1))
     if pub and "代表大会" in text[:300]:
         return int(pub[:4])  # a congress report covers the years up to the congress
+    return None
+
+
+def _report_year(text: str, title: str, pub: str | None, pub_span: tuple[int, int] | None) -> int | None:
+    stated = _stated_year(text, title, pub)
+    if stated:
+        return stated
     topic_years = _topic_years(text)
     if topic_years:  # the commonest; on a tie the first (a review comes before next year's plans)
         topic = Counter(topic_years)
         return max(topic, key=lambda y: (topic[y], -topic_years.index(y)))
+    if pub and len(pub) >= 10 and (event := _news_year(text, pub)):
+        return event  # no year opens a sentence: a news item, dated by its event's day
     pub_year = int(pub[:4]) if pub else None
     years = []
     for m in _YEAR.finditer(text):

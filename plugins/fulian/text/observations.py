@@ -7,7 +7,8 @@ same indicator, or, where none was mapped, metrics that share most of their char
 fact is an observation of its own.
 
 A figure introduced by `其中` (or `包括`) is part of the figure before it in the same sentence, when that
-one is counted in the same unit and is larger: `part_of` holds the whole's observation label.
+one is counted in the same unit and is larger: `part_of` holds the whole's observation label, and the
+part takes the whole's category (the trainees among whom 380 were poor women are trainees).
 Labels (`o1`, `o2`, …) are per report, in order of first mention.
 """
 
@@ -51,8 +52,11 @@ def group_observations(facts: list[dict]) -> list[dict]:
             firsts.setdefault(_key(f), []).append(f)
         else:
             f["observation"] = same["observation"]
+    by_label = {f["observation"]: f for f in reversed(facts)}  # the first mention of each
     for i, f in enumerate(facts):
         f["part_of"] = _whole(facts, i)
+        if f["part_of"]:  # 培训妇女1200人次，其中贫困妇女380人次: the part counts what its whole counts
+            f["category"] = by_label[f["part_of"]]["category"]
     return facts
 
 

@@ -203,6 +203,7 @@ class _Index:
         self.heading_lines = [k for k in range(len(self.lines) + 1) if self._is_heading(k)]
         self._above: dict[int, list[tuple[int, int]]] = {}
         self.plan_sections: dict[int, bool] = {}
+        self.targets: dict[int, int] = {}  # sentence start → end of its last planned figure so far
         self._outer: dict[int, list[tuple[int, TimeCue]]] = {}
         self.plan_marks = [m.start() for m in _phrases()["target"].finditer(text)]
 
@@ -314,18 +315,54 @@ def _change_or_actual(text: str, start: int, end: int, unit: str, clause_start: 
     return "actual"
 
 
+# A sentence that goes on with an enumeration or a continuation (二是…, 同时…, 3.…) goes on with what
+# the sentence before it said: after 今年力争…；二是新建…10个 the second item is planned too.
+_CONTINUES = re.compile(
+    r"\s*(?:[一二三四五六七八九十]是|同时|并且?|还要|此外|另外"
+    r"|[\d一二三四五六七八九十]+[.、]|[(（][\d一二三四五六七八九十]+[)）])"
+)
+_QUOTES = "\"“”「」‘’'"
+
+
+def _cites_goal(text: str, end: int) -> bool:
+    """A figure written as the goal itself (保持在"45%左右"的目标区间, 距80%的目标): a target value."""
+    return text[end : end + 6].lstrip(_QUOTES).startswith(("的目标", "目标"))
+
+
+def _continues_plan(ix: _Index, sentence_start: int, depth: int = 6) -> bool:
+    """Whether the sentence continues an enumeration or a thought whose earlier sentence plans."""
+    text = ix.text
+    while depth and sentence_start > 0 and text[sentence_start - 1] != "\n":
+        if not _CONTINUES.match(text, sentence_start):
+            return False
+        previous = ix.back(ix.sentences, sentence_start - 1)
+        if _plans(text[previous : sentence_start - 1]):
+            return True
+        sentence_start, depth = previous, depth - 1
+    return False
+
+
 def _kind(ix: _Index, start: int, end: int, unit: str, clause_start: int, sentence_start: int) -> str:
     phrases, text = _phrases(), ix.text
-    if not ix.plans_between(sentence_start, ix.forward(ix.sentences, end)):
-        return _change_or_actual(text, start, end, unit, clause_start)
     if _change_or_actual(text, start, end, unit, clause_start) == "change":
         return "change"
+    if _cites_goal(text, end):
+        return "target"
+    sentence_end = ix.forward(ix.sentences, end)
+    if not ix.plans_between(sentence_start, sentence_end):
+        return "target" if _continues_plan(ix, sentence_start) else "actual"
     first_clause_end = ix.forward(ix.clauses, sentence_start)
     opening = text[sentence_start:first_clause_end] if first_clause_end < clause_start else ""
     # up to the figure's end: a qualifier written with it (将不低于2亿元) belongs to its clause
-    if _plans(text[clause_start:end]) or _plans(opening):
+    if _plans(text[clause_start:end]) or (
+        _plans(opening) and not phrases["done"].search(text[first_clause_end:start])
+    ):
         return "target"
-    sentence_end = ix.forward(ix.sentences, end)
+    # a figure listed after a planned one of its sentence is planned too (今年将举办…不少于6场，开展
+    # 技能培训20期), unless what lies between says it was done (培训目标3000人 完成培训3200人)
+    planned_end = ix.targets.get(sentence_start)
+    if planned_end is not None and not phrases["done"].search(text[planned_end:start]):
+        return "target"
     if phrases["floor"].search(text[clause_start:end]) and _plans(text[sentence_start:sentence_end]):
         return "target"  # 新增示范户不少于800户，力争…: a floor in a sentence that plans
     return "actual"
@@ -399,6 +436,8 @@ def period_of(
     # a goal year makes a target of the figure, unless its sentence says the goal was reached (已达到…目标)
     if cue.future and kind == "actual" and not _phrases()["not_target"].search(text[sentence_start:start]):
         kind = "target"
+    if kind == "target":
+        ix.targets[sentence_start] = end
     year_from = cue.start
     undated_here = not (cue.open_start or in_clause)
     if undated_here and kind == "actual" and year_from == cue.end and unit != "%":

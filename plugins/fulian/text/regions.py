@@ -206,8 +206,12 @@ class Mention(NamedTuple):
     regions: tuple[Region, ...]
 
 
-def find_mentions(text: str) -> list[Mention]:
-    """Full-name mentions of divisions in ``text`` (simplified script), the longest name at each end."""
+@lru_cache(maxsize=8)
+def find_mentions(text: str) -> tuple[Mention, ...]:
+    """Full-name mentions of divisions in ``text`` (simplified script), the longest name at each end.
+
+    Remembered for the last few texts: the document reader and the place reader ask about the same
+    report text."""
     idx = _index()
     by_full, lengths_by_last2 = idx.by_full, idx.lengths_by_last2
     out: list[Mention] = []
@@ -237,7 +241,7 @@ def find_mentions(text: str) -> list[Mention]:
                 out.append(Mention(start, end, text[start:end], regs))
                 last_end = end
                 break
-    return out
+    return tuple(out)
 
 
 def disambiguate(regions: tuple[Region, ...], provinces: set[str], cities: set[str]) -> Region | None:

@@ -4,14 +4,22 @@ DuckDB lets one process write a file and then refuses every other process, reade
 ever writes the published file: a run copies it into its workspace, builds there (load, dbt, checks) and
 publishes by an atomic rename. Analysts keep reading the old file until they reconnect; a killed run
 leaves the published file untouched and only a stale workspace behind.
+
+The published file is written in the storage version of `settings.storage_version()` (v1.2.0 by
+default), which DuckDB 1.x clients read; DuckDB 2.0's own default (format 69) they refuse. A working copy
+is a byte copy of the published file, and DuckDB keeps writing a file in the version it has, so only a
+run whose working copy is in another version (the first run, a warehouse published before the setting,
+a changed setting) pays for rewriting it at publish time.
 """
 
 from __future__ import annotations
 
 import fcntl
+import logging
 import os
 import re
 import shutil
+import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -24,6 +32,8 @@ import pyarrow as pa
 from fulian import settings
 from fulian.errors import ConcurrentPublish
 from fulian.settings import STALE_WORKSPACE_SECONDS, WORK_DIR_NAME
+
+log = logging.getLogger(__name__)
 
 RAW_SCHEMA_SQL = Path(__file__).with_name("raw_schema.sql")
 # DuckDB takes 80% of RAM by default; a run must fit beside Airflow and GX on a small worker. dbt's
@@ -139,6 +149,81 @@ def prepare_working_copy(published: Path, run_id: str) -> Path:
     return target
 
 
+def _literal(value: object) -> str:
+    """A SQL string literal (ATTACH takes no parameters for its path and options)."""
+    return "'" + str(value).replace("'", "''") + "'"
+
+
+def storage_version_of(path: Path) -> str:
+    """The storage version DuckDB reports for a file, e.g. `v1.2.0+`: the oldest DuckDB that reads it."""
+    with read_only(path) as con:
+        row = con.execute(
+            "select tags['storage_version'] from duckdb_databases() where database_name = current_database()"
+        ).fetchone()
+    return str(row[0]) if row and row[0] else "unknown"
+
+
+@cache
+def storage_tag(version: str) -> str:
+    """What `storage_version_of` says of a file written in `version` (v1.1.0 and v1.0.0 give `v1.0.0+`).
+
+    Found by writing a throwaway file, so it follows DuckDB's own mapping; an unknown version fails here
+    with DuckDB's list of valid ones, which is why `prepare` asks it before a run does any work.
+    """
+    with tempfile.TemporaryDirectory(prefix="fulian-storage-") as tmp:
+        probe = Path(tmp) / "probe.duckdb"
+        con = duckdb.connect(":memory:")
+        try:
+            con.execute(f"attach {_literal(probe)} as probe (storage_version {_literal(version)})")
+            con.execute("create table probe.t (i integer)")
+            con.execute("detach probe")
+        finally:
+            con.close()
+        return storage_version_of(probe)
+
+
+def write_in_storage_version(source: Path, target: Path, version: str) -> Path:
+    """Copy every schema, table, view, macro, sequence, constraint and comment of `source` into a new
+    file `target` written in storage `version`. Views keep their SQL (re-rendered by DuckDB: same
+    columns, same meaning); they name no catalog, so the copy answers the same under any file name."""
+    target.unlink(missing_ok=True)
+    con = duckdb.connect(":memory:", config={"memory_limit": settings.duckdb_memory_limit()})
+    try:
+        con.execute(f"attach {_literal(source)} as fulian_source (read_only)")
+        con.execute(f"attach {_literal(target)} as fulian_target (storage_version {_literal(version)})")
+        con.execute("copy from database fulian_source to fulian_target")
+        con.execute("checkpoint fulian_target")
+        con.execute("detach fulian_target")
+    finally:
+        con.close()
+    return target
+
+
+def in_published_format(working: Path) -> Path:
+    """The working copy as the file to publish: itself if already in the published storage version,
+    else a copy written in it beside it (in the workspace, so the rename stays on one file system)."""
+    version = settings.storage_version()
+    if storage_version_of(working) == storage_tag(version):
+        return working
+    started = time.perf_counter()
+    converted = write_in_storage_version(working, working.with_name(f"{working.name}.publish"), version)
+    log.info(
+        "wrote the published copy in storage version %s (%.1f s, %d bytes)",
+        version,
+        time.perf_counter() - started,
+        converted.stat().st_size,
+    )
+    return converted
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
 def identity(published: Path) -> str:
     """What the published file is now (inode, size, mtime): a rename by another run changes it."""
     try:
@@ -166,17 +251,16 @@ def publish(published: Path, run_id: str, expected: str | None = None) -> Path:
     Runs never lock each other out while they work; instead, a run publishes only if the published file
     is still the one it started from (`expected`, from `identity`). Two runs at once: the second to
     finish fails with ConcurrentPublish and publishes nothing; its files are read again next run.
+    What is renamed is in the published storage version (`in_published_format`), written and fsynced
+    before the lock is taken.
     """
-    source = working_copy(published, run_id)
-    if not source.exists():
-        raise FileNotFoundError(f"no working copy to publish at {source}")
-    with writable(source) as con:
+    working = working_copy(published, run_id)
+    if not working.exists():
+        raise FileNotFoundError(f"no working copy to publish at {working}")
+    with writable(working) as con:
         con.execute("select 1")
-    fd = os.open(source, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    source = in_published_format(working)
+    _fsync(source)
     with publish_lock(published):
         if expected is not None and identity(published) != expected:
             shutil.rmtree(workspace_for(published, run_id), ignore_errors=True)
@@ -185,10 +269,6 @@ def publish(published: Path, run_id: str, expected: str | None = None) -> Path:
                 "this run published nothing (its reports are read again by the next run)"
             )
         os.replace(source, published)
-    dir_fd = os.open(published.parent, os.O_RDONLY)
-    try:
-        os.fsync(dir_fd)
-    finally:
-        os.close(dir_fd)
+    _fsync(published.parent)
     shutil.rmtree(workspace_for(published, run_id), ignore_errors=True)
     return published

@@ -8,24 +8,31 @@ invocation: nothing in the process environment changes, so concurrent invocation
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
+from fulian.dq.bounds import dbt_bound_vars
 from fulian.errors import DbtFailed
-from fulian.settings import DBT_PROJECT_DIR
+from fulian.settings import DBT_PROJECT_DIR, freshness_days
 
 
-def dbt_vars(database: Path | str) -> dict[str, str]:
-    """The dbt variables that point a dbt invocation at one warehouse file."""
-    return {"fulian_db": str(database)}
+def dbt_vars(database: Path | str) -> dict[str, str | int]:
+    """The dbt variables of every invocation: the warehouse file to build, the bounds dbt tests that GX
+    checks too (from expectations/bounds.yml, so the two cannot disagree; see fulian.dq.bounds), and
+    the freshness threshold. Every invocation passes the same set, so dbt's partial parse (which
+    re-parses when vars change) serves the freshness check and the build of one run alike.
+    """
+    return {"fulian_db": str(database), "fulian_freshness_days": freshness_days(), **dbt_bound_vars()}
 
 
-def run_dbt(args: list[str], database: Path) -> None:
-    """`dbt <args>` on the project, building `database`; raise DbtFailed naming the failing nodes."""
+def _invoke(args: list[str], database: Path):
+    """`dbt <args>` in-process on the project against `database`; the dbtRunnerResult."""
     from dbt.cli.main import dbtRunner
 
     # Each warehouse gets its own target and log folders, so concurrent runs never share dbt's
     # manifest and partial-parse files.
-    result = dbtRunner().invoke(
+    return dbtRunner().invoke(
         [
             *args,
             "--vars",
@@ -40,6 +47,11 @@ def run_dbt(args: list[str], database: Path) -> None:
             str(database.parent / "dbt_logs"),
         ]
     )
+
+
+def run_dbt(args: list[str], database: Path) -> None:
+    """`dbt <args>` on the project, building `database`; raise DbtFailed naming the failing nodes."""
+    result = _invoke(args, database)
     if not result.success:
         failures = [
             f"{node.node.unique_id}: {node.message}"
@@ -47,3 +59,36 @@ def run_dbt(args: list[str], database: Path) -> None:
             if str(node.status) in ("error", "fail")
         ]
         raise DbtFailed(f"dbt {' '.join(args)} failed: {failures or result.exception}")
+
+
+@dataclass(frozen=True)
+class SourceFreshness:
+    """One source table's freshness as dbt measured it (status: pass, warn, error, runtime error)."""
+
+    source: str  # e.g. raw.reports
+    status: str
+    max_loaded_at: datetime | None
+    age_days: float | None
+    message: str | None
+
+
+def source_freshness(database: Path) -> list[SourceFreshness]:
+    """`dbt source freshness` on `database`: one result per source table that declares freshness.
+
+    A table dbt could not measure (an empty raw layer has no newest row) comes back as a
+    `runtime error` result, not an exception: only a dbt that could not run at all raises DbtFailed.
+    """
+    result = _invoke(["source", "freshness"], database)
+    results = getattr(result.result, "results", None)
+    if results is None:
+        raise DbtFailed(f"dbt source freshness could not run: {result.exception}")
+    return [
+        SourceFreshness(
+            source=f"{r.node.source_name}.{r.node.name}",
+            status=str(r.status),
+            max_loaded_at=getattr(r, "max_loaded_at", None),
+            age_days=(r.age / 86400) if getattr(r, "age", None) is not None else None,
+            message=r.message,
+        )
+        for r in results
+    ]

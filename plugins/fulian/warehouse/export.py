@@ -1,12 +1,15 @@
-"""Export the marts as the gold files' JSON Lines, so `../shared/gold/score.py` can score a warehouse.
+"""Export the marts: as the gold files' JSON Lines (so `fulian score` can score a warehouse), and every
+mart as Parquet and CSV for the analysts' tools that do not read DuckDB (the fulian_exports DAG).
 
-Reads the published warehouse read-only; the field names are those of GUIDELINES.md, with `doc` = the
-report's file name as it was in the landing folder.
+Reads the published warehouse read-only; the JSON Lines field names are those of GUIDELINES.md, with
+`doc` = the report's file name as it was in the landing folder.
 """
 
 from __future__ import annotations
 
 import json
+import os
+from datetime import UTC, datetime
 from pathlib import Path
 
 from fulian.text import lexicons
@@ -73,3 +76,45 @@ def export(warehouse: Path, out_dir: Path) -> dict[str, int]:
     _write_jsonl(out_dir / "facts.jsonl", facts)
     _write_jsonl(out_dir / "documents.jsonl", documents)
     return {"facts": len(facts), "documents": len(documents)}
+
+
+MART_TABLES_SQL = """
+    select table_name from information_schema.tables
+    where table_schema = 'marts' and table_type = 'BASE TABLE'
+    order by table_name
+"""
+COPY_OPTIONS = {"parquet": "format parquet, compression zstd", "csv": "format csv, header"}
+
+
+def _sql_string(value: object) -> str:
+    return "'" + str(value).replace("'", "''") + "'"
+
+
+def export_marts(
+    warehouse: Path, out_dir: Path, formats: tuple[str, ...] = ("parquet", "csv")
+) -> dict[str, int]:
+    """Write every mart of `warehouse` as `<mart>.<format>` into out_dir, plus manifest.json; row counts.
+
+    One read-only connection for all marts, so the files are one consistent snapshot. Each file is
+    written under a temporary name and renamed, so a reader never opens a half-written export;
+    manifest.json (which warehouse, when, rows per mart) is written last.
+    """
+    out_dir.mkdir(parents=True, exist_ok=True)
+    rows: dict[str, int] = {}
+    with read_only(warehouse) as con:
+        for (table,) in con.execute(MART_TABLES_SQL).fetchall():
+            rows[table] = con.execute(f'select count(*) from marts."{table}"').fetchone()[0]
+            for fmt in formats:
+                partial = out_dir / f".{table}.{fmt}.partial"
+                con.execute(f'copy marts."{table}" to {_sql_string(partial)} ({COPY_OPTIONS[fmt]})')
+                os.replace(partial, out_dir / f"{table}.{fmt}")
+    manifest = {
+        "warehouse": str(warehouse),
+        "exported_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "formats": list(formats),
+        "rows": rows,
+    }
+    partial = out_dir / ".manifest.json.partial"
+    partial.write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    os.replace(partial, out_dir / "manifest.json")
+    return rows
