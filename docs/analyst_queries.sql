@@ -54,3 +54,28 @@ select r.province, r.city, t.period_end_year as year, t.target_metric, t.target_
 from marts.fct_target_outcomes as t
 join marts.dim_region as r using (region_key)
 order by r.province, r.city, year, t.target_metric;
+
+-- name: loans_by_province_year
+-- Loan money granted, per province and year, from the yearbook (indicator loans_amount, actual single-year
+-- figures, each restated figure once): the province's own figure apart from the sum of its cities' and of
+-- its counties' (never add a province to its cities), with how many cells are bounds and whether reports agree.
+select y.place_province as province, y.year,
+       sum(y.value) filter (where y.place_level = 'province') / 1e8 as province_figure_yi,
+       sum(y.value) filter (where y.place_level = 'city') / 1e8 as cities_sum_yi,
+       count(*) filter (where y.place_level = 'city') as cities,
+       sum(y.value) filter (where y.place_level = 'county') / 1e8 as counties_sum_yi,
+       count(*) filter (where y.value_kind <> 'exact') as bounds,
+       max(y.reports_count) as most_reports, bool_and(y.values_agree) as reports_agree
+from marts.agg_indicator_yearbook as y
+where y.indicator_code = 'loans_amount' and y.place_province <> ''
+group by y.place_province, y.year
+order by province, y.year;
+
+-- name: two_cancer_screenings_over_time
+-- 两癌 (cervical and breast cancer) screenings over time: women screened per place and year from the yearbook,
+-- one value per cell (the latest report's when several state it), with how many reports stated it.
+select y.indicator_code, y.place_province, y.place_city, y.place_county, y.year, y.value as women_screened,
+       y.value_kind, y.reports_count, y.values_agree, y.file_name
+from marts.agg_indicator_yearbook as y
+where y.indicator_code in ('two_cancer_screenings', 'cervical_cancer_screenings', 'breast_cancer_screenings')
+order by y.indicator_code, y.place_province, y.place_city, y.place_county, y.year;

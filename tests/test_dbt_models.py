@@ -8,17 +8,27 @@ version and another fact is quarantined; the marts must follow.
 
 from __future__ import annotations
 
+import json
+import shutil
 from pathlib import Path
 
 import duckdb
 import pytest
 from dbt_build import dbt_build
-from raw_rows import H_DY1, H_DY2, H_GD, H_NONE, load_day_one, load_day_two
+from raw_rows import H_DY1, H_DY2, H_DY25, H_GD, H_NONE, load_day_one, load_day_two, load_restatements
 
 pytestmark = pytest.mark.integration  # starts real components (Airflow, dbt, DuckDB runs, ...)
 
 ROOT = Path(__file__).resolve().parents[1]
 RAW_DDL = ROOT / "plugins" / "fulian" / "warehouse" / "raw_schema.sql"
+OBSERVATION_COLUMNS = (
+    "indicator_key",
+    "observation_key",
+    "part_of_observation_key",
+    "indicator_code",
+    "observation_label",
+    "part_of_label",
+)
 
 
 def _q(db: Path, sql: str) -> list[tuple]:
@@ -50,9 +60,14 @@ def builds(warehouse: Path, tmp_path_factory) -> dict[str, object]:
         out["after_first"] = _q(warehouse, "select fact_key, loaded_at from marts.fct_facts order by 1")
         out["second"] = dbt_build(tmp)
         out["after_second"] = _q(warehouse, "select fact_key, loaded_at from marts.fct_facts order by 1")
-        # day 2: dongying.txt changes, and a check quarantines one of guangdong.txt's facts
+        # day 2: dongying.txt changes, a check quarantines one of guangdong.txt's facts, and a later
+        # report restates dongying.txt's figures (observations and the yearbook)
         with duckdb.connect(str(warehouse)) as con:
             load_day_two(con.execute)
+            load_restatements(con.execute)
+            # as if the warehouse had been built before observations: fct_facts without their columns
+            for column in OBSERVATION_COLUMNS:
+                con.execute(f"alter table marts.fct_facts drop column {column}")
         out["third"] = dbt_build(tmp)
     finally:
         mp.undo()
@@ -74,7 +89,7 @@ def test_second_build_is_idempotent(builds) -> None:
 def test_new_version_replaces_its_facts_and_new_quarantine_applies(builds, warehouse) -> None:
     rows = _q(warehouse, "select fact_key, content_hash, file_name, value from marts.fct_facts")
     keys = [r[0] for r in rows]
-    assert len(keys) == len(set(keys)) == 4 + 3 + 2
+    assert len(keys) == len(set(keys)) == 4 + 3 + 2 + 6
     assert not [r for r in rows if r[1] == H_DY1], "facts of the superseded version must be gone"
     assert {r[3] for r in rows if r[2] == "dongying.txt"} == {1300.0, 35.0, 150000000.0, 600.0}
     assert f"{H_GD}:3" not in keys  # quarantined on day 2
@@ -83,9 +98,9 @@ def test_new_version_replaces_its_facts_and_new_quarantine_applies(builds, wareh
         for k, v, c in _q(
             warehouse, "select content_hash, version_number, is_current from marts.dim_document"
         )
-    } == {H_DY1: (1, False), H_DY2: (2, True), H_GD: (1, True), H_NONE: (1, True)}
+    } == {H_DY1: (1, False), H_DY2: (2, True), H_GD: (1, True), H_NONE: (1, True), H_DY25: (1, True)}
     summary = dict(_q(warehouse, "select file_name, quarantined_fact_count from marts.agg_report_summary"))
-    assert summary == {"dongying.txt": 0, "guangdong.txt": 1, "bulletin.txt": 0}
+    assert summary == {"dongying.txt": 0, "guangdong.txt": 1, "bulletin.txt": 0, "dongying-2025.txt": 0}
 
 
 def test_fact_columns_and_value_kinds(builds, warehouse) -> None:
@@ -118,6 +133,7 @@ def test_dimension_keys_are_unique_and_facts_find_their_members(builds, warehous
         ("dim_date", "date_key"),
         ("dim_category", "category_key"),
         ("dim_unit", "unit_key"),
+        ("dim_indicator", "indicator_key"),
     ]:
         ((n, n_distinct),) = _q(warehouse, f"select count(*), count(distinct {key}) from marts.{dim}")
         assert n == n_distinct > 0, dim
@@ -145,3 +161,126 @@ def test_aggregates_never_mix_unit_classes(builds, warehouse) -> None:
     assert by[("山东省", 2024, "loans")] == ("money", 1, 150000000.0, 0.0)
     assert by[("广东省", 2025, "volunteers")] == ("people", 1, 0.0, 2000.0)
     assert len(rows) == len({(p, y, c, u) for p, y, c, u, *_ in rows})
+
+
+def _one(db: Path, sql: str) -> dict:
+    with duckdb.connect(str(db)) as con:
+        cursor = con.execute(sql)
+        rows = cursor.fetchall()
+        assert len(rows) == 1, (sql, rows)
+        return dict(zip([d[0] for d in cursor.description], rows[0], strict=True))
+
+
+def test_facts_carry_indicator_and_observation_keys(builds, warehouse) -> None:
+    # fct_facts was built before observations (columns dropped before the last build): every row,
+    # also the untouched ones of day one, was rewritten with the new columns filled
+    assert _q(warehouse, "select count(*) from marts.fct_facts where observation_key is null") == [(0,)]
+    rows = {
+        k: (code, label, part, obs, whole, ind)
+        for k, code, label, part, obs, whole, ind in _q(
+            warehouse,
+            "select fact_key, indicator_code, observation_label, part_of_label, observation_key, "
+            "part_of_observation_key, indicator_key from marts.fct_facts",
+        )
+    }
+    title, body, part = rows[f"{H_DY25}:0"], rows[f"{H_DY25}:1"], rows[f"{H_DY25}:2"]
+    assert title[:3] == ("loans_amount", "o1", None) and title[3] == body[3]  # a restatement: one key
+    assert part[2] == "o1" and part[4] == title[3] and part[3] != title[3]
+    assert title[5] == _q(warehouse, "select md5('loans_amount')")[0][0]
+    # facts extracted before observations: each its own observation, the unknown indicator
+    legacy = rows[f"{H_GD}:0"]
+    assert legacy[:3] == (None, None, None) and legacy[5] == _q(warehouse, "select md5('unknown')")[0][0]
+    assert len({v[3] for k, v in rows.items() if not k.startswith(H_DY25)}) == 4 + 3 + 2
+
+
+def test_a_restated_figure_is_one_observation(builds, warehouse) -> None:
+    obs = _one(
+        warehouse,
+        f"select * from marts.fct_observations where content_hash = '{H_DY25}' and observation_label = 'o1'",
+    )
+    assert (obs["mention_count"], obs["value"], obs["fact_keys"]) == (
+        2,
+        150000000.0,
+        f"{H_DY25}:0,{H_DY25}:1",
+    )
+    assert (obs["preferred_fact_key"], obs["first_fact_key"]) == (f"{H_DY25}:0", f"{H_DY25}:0")
+    assert (obs["indicator_code"], obs["aggregation"], obs["unit_class"]) == ("loans_amount", "flow", "money")
+    assert (obs["place_province"], obs["place_city"], obs["period_type"]) == (
+        "山东省",
+        "东营市",
+        "single_year",
+    )
+    assert not obs["is_subtotal"] and obs["part_of_observation_key"] is None
+    part = _one(
+        warehouse,
+        f"select * from marts.fct_observations where content_hash = '{H_DY25}' and observation_label = 'o2'",
+    )
+    assert part["is_subtotal"] and part["part_of_observation_key"] == obs["observation_key"]
+    # one row per observation: 4 + 3 + 2 mentions stated once each, the 2025 report's 6 mentions are 5
+    assert _q(warehouse, "select count(*), sum(mention_count) from marts.fct_observations") == [(14, 15)]
+
+
+def test_sub_totals_and_restatements_are_not_added_twice(builds, warehouse) -> None:
+    loans = _one(
+        warehouse,
+        "select * from marts.agg_figures_by_region_year where province = '山东省' and report_year = 2025 "
+        "and category_code = 'loans'",
+    )
+    # 1.5亿 stated twice, and 其中 3000万 of it: the sum is 1.5亿, not 3亿, 1.8亿 or 3.3亿
+    assert loans["sum_exact_value"] == 150000000.0
+    assert (loans["observation_count"], loans["fact_count"], loans["subtotal_count"]) == (1, 2, 1)
+    assert loans["exact_count"] == 1
+
+
+def test_a_ratio_is_never_summed(builds, warehouse) -> None:
+    funds = _one(
+        warehouse,
+        "select * from marts.agg_figures_by_region_year where province = '山东省' and report_year = 2025 "
+        "and category_code = 'funds'",
+    )
+    # 50万元 of aid money is summed; 2000元 of aid per person (a ratio indicator) is only counted
+    assert (funds["sum_exact_value"], funds["ratio_count"], funds["exact_count"]) == (500000.0, 1, 1)
+    cell = _one(
+        warehouse, "select * from marts.agg_indicator_yearbook where indicator_code = 'aid_per_person_amount'"
+    )
+    assert cell["aggregation"] == "ratio"
+    assert not cell["is_summable_across_places"] and not cell["is_summable_across_years"]
+    flags = _q(
+        warehouse,
+        "select aggregation, bool_and(is_summable_across_places), bool_and(is_summable_across_years) "
+        "from marts.dim_indicator where is_in_reference group by 1 order by 1",
+    )
+    assert flags == [("flow", True, True), ("ratio", False, False), ("stock", True, False)]
+
+
+def test_two_reports_of_one_figure_are_one_yearbook_cell(builds, warehouse) -> None:
+    cells = _q(
+        warehouse,
+        "select indicator_code, place_province, place_city, place_county, place_level, year, value, "
+        "reports_count, observation_count, mention_count, values_agree, min_value, max_value, file_name "
+        "from marts.agg_indicator_yearbook order by indicator_code",
+    )
+    by = {c[0]: c[1:] for c in cells}
+    assert len(cells) == len(by) == 4  # loans, women trained, aid per person, two-cancer aid
+    # dongying.txt (2024 report) and dongying-2025.txt state the loans of 2024 alike: one cell, restatement
+    # in dongying-2025.txt counted once; its sub-total of the same indicator is no candidate
+    assert by["loans_amount"] == (
+        "山东省", "东营市", "", "city", 2024, 150000000.0, 2, 2, 3, True, 150000000.0, 150000000.0,
+        "dongying-2025.txt",
+    )  # fmt: skip
+    # they disagree on women trained: the latest published report's value is kept, the spread shown
+    assert by["women_trained"][5:12] == (1250.0, 2, 2, 2, False, 1250.0, 1300.0)
+    assert by["women_trained"][12] == "dongying-2025.txt"
+
+
+def test_export_writes_indicator_observation_and_part_of_as_written(builds, warehouse, tmp_path) -> None:
+    from fulian.warehouse.export import export
+
+    copy = tmp_path / "copy.duckdb"  # dbt-duckdb may still hold the file: export from a copy
+    shutil.copy(warehouse, copy)
+    export(copy, tmp_path / "out")
+    facts = [json.loads(line) for line in (tmp_path / "out" / "facts.jsonl").open(encoding="utf-8")]
+    labels = {(f["doc"], f["start_offset"]): (f["indicator"], f["observation"], f["part_of"]) for f in facts}
+    assert labels[("dongying-2025.txt", 60)] == ("loans_amount", "o2", "o1")  # the 其中 sub-total
+    assert labels[("dongying-2025.txt", 40)] == ("loans_amount", "o1", "")
+    assert labels[("guangdong.txt", 5)] == ("", "", "")  # extracted before observations

@@ -116,6 +116,7 @@ def test_documents_carry_province_city_and_organisation(first_run) -> None:
     assert docs["003_fd61fb6c5e3993ec.txt"]["script"] == "traditional"
     facts = [json.loads(line) for line in (out / "facts.jsonl").open()]
     assert set(facts[0]) >= {"doc", "text", "value", "unit", "qualifier", "metric", "category"}
+    assert set(facts[0]) >= {"indicator", "observation", "part_of"}
 
 
 def _backdate_loads(warehouse: Path, days: int) -> None:

@@ -216,9 +216,9 @@ def test_largest_figures_table_equals_the_marts_top_values(published, report) ->
     for unit_class in CHART_CLASSES:
         top = _q(
             published,
-            f"select f.value, f.file_name, f.value_kind from marts.fct_facts f "
-            f"join marts.dim_unit u on f.unit_key = u.unit_key where u.unit_class = '{unit_class}' "
-            f"order by f.value desc, f.file_name, f.fact_index limit {TOP_N}",
+            f"select value, file_name, value_kind from marts.fct_observations "
+            f"where unit_class = '{unit_class}' "
+            f"order by value desc, file_name, observation_key limit {TOP_N}",
         )
         shown = [r for r in rows if r["data-unit-class"] == unit_class]
         assert [float(r["data-value"]) for r in shown] == [t[0] for t in top]
@@ -227,11 +227,31 @@ def test_largest_figures_table_equals_the_marts_top_values(published, report) ->
             assert fmt_full(value) in html and file_name in html
     best_money = _q(
         published,
-        "select f.value, f.sentence from marts.fct_facts f join marts.dim_unit u using (unit_key) "
-        "where u.unit_class = 'money' order by f.value desc limit 1",
+        "select value, sentence from marts.fct_observations where unit_class = 'money' "
+        "order by value desc limit 1",
     )[0]
     assert f"{int(best_money[0]):,} 元" in html
     assert best_money[1][:10] in html  # the source sentence is shown
+
+
+def test_indicator_trends_draw_the_yearbook_cells(published, report) -> None:
+    """Every cell of the charted indicators is one bar, its value the yearbook's (never a sum)."""
+    _, html, parsed = report
+    drawn = {
+        (m["data-indicator"], m["data-base-unit"], m["data-group"]): float(m["data-value"])
+        for m in _with_class(parsed, "mark")
+        if m["data-chart"].startswith("yearbook:")
+    }
+    charted = {code for code, _, _ in drawn}
+    assert charted, "no indicator trend charted"
+    cells = _q(
+        published,
+        "select indicator_code, base_unit, place_province, place_city, place_county, year, value "
+        "from marts.agg_indicator_yearbook",
+    )
+    expected = {(code, u, f"{p}|{c}|{k}|{y}"): v for code, u, p, c, k, y, v in cells if code in charted}
+    assert drawn == expected
+    assert "Indicator trends 指标年度趋势" in html
 
 
 def test_data_quality_section_shows_the_last_run(published, report) -> None:
@@ -276,6 +296,11 @@ def test_untrusted_text_from_the_warehouse_is_escaped(published, tmp_path) -> No
         ).fetchone()[0]
         con.execute(
             "update marts.fct_facts set file_name = $1, sentence = $1 || sentence where fact_key = $2",
+            [HOSTILE, key],
+        )
+        con.execute(
+            "update marts.fct_observations set file_name = $1, sentence = $1 || sentence "
+            "where observation_key = (select observation_key from marts.fct_facts where fact_key = $2)",
             [HOSTILE, key],
         )
         con.execute("insert into raw.rejected_files values ($1, 'x', 0, $1, $2, now())", [HOSTILE, run_id])

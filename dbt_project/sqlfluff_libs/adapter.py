@@ -18,3 +18,7 @@ def dispatch(context, macro_name, macro_namespace=None):
 
 def type():  # dbt's name (shadows the builtin here only)
     return "duckdb"
+
+
+def get_columns_in_relation(relation):  # fct_facts asks which columns its table has; none at lint time
+    return []

@@ -2,6 +2,10 @@
 -- Keys are md5 hashes of natural keys, so they do not change when a dimension is rebuilt.
 -- A category code missing from the categories seed gets the unknown member's key; units
 -- always have their own member in dim_unit (seeded or not), so unit_key never misses.
+-- An indicator code that is null (unmapped) or missing from the indicators seed gets dim_indicator's
+-- unknown member. observation_key identifies the figure a fact states within its report version:
+-- md5 of content_hash and the extractor's observation label; a fact extracted before observations
+-- (no label) is its own observation ('fact:' || fact_index).
 
 with
 
@@ -23,6 +27,12 @@ categories as (
 
 ),
 
+indicators as (
+
+    select * from {{ ref('indicators') }}
+
+),
+
 final as (
 
     select
@@ -39,6 +49,18 @@ final as (
             else {{ surrogate_key(['facts.category_code']) }}
         end as category_key,
         {{ surrogate_key(['facts.unit']) }} as unit_key,
+        case
+            when indicators.code is null then {{ unknown_key() }}
+            else {{ surrogate_key(['facts.indicator_code']) }}
+        end as indicator_key,
+        {{ surrogate_key([
+            'facts.content_hash',
+            "coalesce(facts.observation_label, 'fact:' || cast(facts.fact_index as varchar))",
+        ]) }} as observation_key,
+        case
+            when facts.part_of_label is not null
+                then {{ surrogate_key(['facts.content_hash', 'facts.part_of_label']) }}
+        end as part_of_observation_key,
 
         -- the figure
         facts.value,
@@ -50,6 +72,9 @@ final as (
         facts.place_province,
         facts.place_city,
         facts.place_county,
+        facts.indicator_code,
+        facts.observation_label,
+        facts.part_of_label,
         facts.qualifier,
         facts.unit,
         facts.category_code,
@@ -71,6 +96,8 @@ final as (
         on facts.content_hash = documents.content_hash
     left join categories
         on facts.category_code = lower(trim(categories.category_code))
+    left join indicators
+        on facts.indicator_code = lower(trim(indicators.code))
 
 )
 

@@ -13,7 +13,9 @@
 -- Incremental: a run inserts only facts that are new or whose keys changed (a new current
 -- report version, a region/organisation/category/date resolution that changed). The post-hook
 -- then deletes every row that is no longer a current, non-quarantined fact, so superseded
--- versions and newly quarantined facts leave the table in the same run.
+-- versions and newly quarantined facts leave the table in the same run. A table written before the
+-- observation keys existed is rewritten whole once (on_schema_change appends the columns, and no
+-- existing row can match), so every row gets them.
 
 with
 
@@ -29,21 +31,30 @@ new_or_changed as (
 
     from facts
     {% if is_incremental() %}
-        where not exists (
-            select 1
-            from {{ this }} as existing_facts
-            where
-                existing_facts.fact_key = facts.fact_key
-                and existing_facts.document_key = facts.document_key
-                and existing_facts.region_key = facts.region_key
-                and existing_facts.organisation_key = facts.organisation_key
-                and existing_facts.date_key is not distinct from facts.date_key
-                and existing_facts.report_date_key is not distinct from facts.report_date_key
-                and existing_facts.publication_date_key is not distinct from facts.publication_date_key
-                and existing_facts.category_key = facts.category_key
-                and existing_facts.unit_key = facts.unit_key
-                and existing_facts.file_name = facts.file_name
-        )
+        {#- a table built before observations lacks their keys: every row is then rewritten once -#}
+        {%- set existing_columns = adapter.get_columns_in_relation(this) | map(attribute='name')
+            | map('lower') | list %}
+        {% if 'observation_key' in existing_columns %}
+            where not exists (
+                select 1
+                from {{ this }} as existing_facts
+                where
+                    existing_facts.fact_key = facts.fact_key
+                    and existing_facts.document_key = facts.document_key
+                    and existing_facts.region_key = facts.region_key
+                    and existing_facts.organisation_key = facts.organisation_key
+                    and existing_facts.date_key is not distinct from facts.date_key
+                    and existing_facts.report_date_key is not distinct from facts.report_date_key
+                    and existing_facts.publication_date_key is not distinct from facts.publication_date_key
+                    and existing_facts.category_key = facts.category_key
+                    and existing_facts.unit_key = facts.unit_key
+                    and existing_facts.indicator_key = facts.indicator_key
+                    and existing_facts.observation_key = facts.observation_key
+                    and existing_facts.part_of_observation_key
+                    is not distinct from facts.part_of_observation_key
+                    and existing_facts.file_name = facts.file_name
+            )
+        {% endif %}
     {% endif %}
 
 ),
@@ -61,6 +72,9 @@ final as (
         cast(publication_date_key as integer) as publication_date_key,
         cast(category_key as varchar) as category_key,
         cast(unit_key as varchar) as unit_key,
+        cast(indicator_key as varchar) as indicator_key,
+        cast(observation_key as varchar) as observation_key,
+        cast(part_of_observation_key as varchar) as part_of_observation_key,
 
         -- the figure
         cast(value as double precision) as value,
@@ -72,6 +86,9 @@ final as (
         cast(place_province as varchar) as place_province,
         cast(place_city as varchar) as place_city,
         cast(place_county as varchar) as place_county,
+        cast(indicator_code as varchar) as indicator_code,
+        cast(observation_label as varchar) as observation_label,
+        cast(part_of_label as varchar) as part_of_label,
         cast(qualifier as varchar) as qualifier,
         cast(unit as varchar) as unit,
         cast(category_code as varchar) as category_code,

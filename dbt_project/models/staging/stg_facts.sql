@@ -38,6 +38,11 @@ renamed as (
         trim(place_city) as place_city,
         trim(place_county) as place_county,
 
+        -- what it measures, and which observation it is ('' from the extractor becomes null)
+        nullif(lower(trim(indicator)), '') as indicator_code,
+        nullif(trim(observation), '') as observation_label,
+        nullif(trim(part_of), '') as part_of_label,
+
         -- where it was found
         sentence,
         start_offset,

@@ -7,8 +7,11 @@ what was drawn and compare it with the marts.
 
 Rules the charts keep: values are only added within one unit class and one base unit (people are never
 added to yuan), and exact values, lower bounds ("at least"), approximate values and upper bounds are
-drawn as separate bars, never added together. All text read from the warehouse is escaped: file names
-and sentences come from untrusted landing files.
+drawn as separate bars, never added together. Sums and rankings count observations, not mentions: a
+figure a report restates is counted once, and a 其中 sub-total is never added to its whole
+(agg_figures_by_region_year, fct_observations). Indicator trends come from the yearbook
+(agg_indicator_yearbook): one value per indicator, place and year, never a sum. All text read from the
+warehouse is escaped: file names and sentences come from untrusted landing files.
 """
 
 from __future__ import annotations
@@ -196,19 +199,38 @@ FIGURES_SQL = """
 
 LARGEST_SQL = """
     select * from (
-        select u.unit_class, u.base_unit, f.value, f.unit, f.value_kind, f.fact_text, f.sentence,
-               f.file_name, f.period_start_year, f.period_end_year as year, f.statement_kind,
-               f.category_code, c.label_zh, c.label_en, r.province, r.city,
-               row_number() over (partition by u.unit_class, u.base_unit
-                                  order by f.value desc, f.file_name, f.fact_index) as rank
-        from marts.fct_facts as f
-        join marts.dim_unit as u on f.unit_key = u.unit_key
-        left join marts.dim_category as c on f.category_key = c.category_key
-        left join marts.dim_region as r on f.region_key = r.region_key
-        where u.unit_class in ({classes})
+        select o.unit_class, o.base_unit, o.value, o.unit, o.value_kind, o.fact_text, o.sentence,
+               o.file_name, o.period_start_year, o.period_end_year as year, o.statement_kind,
+               o.category_code, o.mention_count, c.label_zh, c.label_en, r.province, r.city,
+               row_number() over (partition by o.unit_class, o.base_unit
+                                  order by o.value desc, o.file_name, o.observation_key) as rank
+        from marts.fct_observations as o
+        left join marts.dim_category as c on o.category_key = c.category_key
+        left join marts.dim_region as r on o.region_key = r.region_key
+        where o.unit_class in ({classes})
     )
     where rank <= {top}
     order by unit_class, base_unit, rank
+"""
+
+# Indicators charted from the yearbook: those with the most cells (indicator x place x year), up to this many.
+TREND_INDICATORS = 12
+
+YEARBOOK_SQL = """
+    with ranked as (
+        select indicator_code, count(*) as cells, count(distinct year) as years
+        from marts.agg_indicator_yearbook
+        group by 1
+        order by years desc, cells desc, indicator_code
+        limit {top}
+    )
+    select y.indicator_code, y.indicator_name_zh, y.indicator_name_en, y.aggregation, y.base_unit,
+           y.place_province, y.place_city, y.place_county, y.place_level, y.year, y.value, y.value_kind,
+           y.reports_count, y.values_agree
+    from marts.agg_indicator_yearbook as y
+    join ranked using (indicator_code)
+    order by ranked.years desc, ranked.cells desc, y.indicator_code, y.place_level, y.place_province,
+             y.place_city, y.place_county, y.base_unit, y.year
 """
 
 
@@ -258,6 +280,13 @@ def largest_rows(con: duckdb.DuckDBPyConnection, top: int = TOP_N) -> list[dict]
     return sorted(rows, key=lambda r: (CHART_CLASSES.index(r["unit_class"]), r["base_unit"], r["rank"]))
 
 
+def yearbook_rows(con: duckdb.DuckDBPyConnection, top: int = TREND_INDICATORS) -> list[dict]:
+    """The yearbook cells of the `top` indicators stated for the most years (then the most cells)."""
+    if not has_table(con, "marts", "agg_indicator_yearbook"):
+        return []
+    return _rows(con, YEARBOOK_SQL.format(top=int(top)))
+
+
 def load_report_data(warehouse: Path) -> dict:
     """Everything the page shows, read in one read-only connection that is closed before rendering."""
     with read_only(warehouse) as con:
@@ -278,10 +307,12 @@ def load_report_data(warehouse: Path) -> dict:
                 "group by 1 order by 2 desc, 1",
             ),
             "targets": _rows(con, TARGETS_SQL) if has_table(con, "marts", "fct_target_outcomes") else [],
+            "yearbook": yearbook_rows(con),
             "totals": _rows(
                 con,
                 "select (select count(*) from marts.agg_report_summary) as reports, "
-                "(select count(*) from marts.fct_facts) as facts",
+                "(select count(*) from marts.fct_facts) as facts, "
+                "(select count(*) from marts.fct_observations) as observations",
             )[0],
         }
         data.update(_quality_data(con))
@@ -338,11 +369,13 @@ def bar_chart_svg(
     labels: dict[str, str],
     marks: list[Mark],
     widths: tuple[int, int, int] = (300, 440, 190),
+    counted: str = "figures 条",
 ) -> str:
     """Horizontal grouped bars: one row of bars per group (in `labels` order), one bar per value kind.
 
     `attrs` become `data-*` attributes of every mark, so a reader of the DOM can tell the charts apart;
-    `widths` are those of the label column, the bars and the value labels.
+    `widths` are those of the label column, the bars and the value labels; `counted` names what a
+    mark's count counts in its tooltip.
     """
     (label_w, bar_w, value_w), bar_h, gap = widths, 14, 10
     kinds_in_chart = [k for k in KINDS if any(m.kind == k for m in marks)]
@@ -365,7 +398,7 @@ def bar_chart_svg(
             width = max(1.0, bar_w * m.value / top)
             by = y + i * (bar_h + 2)
             prefix = "" if kind == "exact" else f"{zh} / {en.split(' (')[0]} "
-            tip = f"{label}: {prefix}{fmt_full(m.value)} ({m.count} figures 条)"
+            tip = f"{label}: {prefix}{fmt_full(m.value)} ({m.count} {counted})"
             parts.append(
                 f'<rect class="mark {css}" x="{label_w}" y="{by}" width="{width:.1f}" height="{bar_h}"'
                 f'{extra} data-group="{escape(key)}" data-kind="{kind}" data-value="{m.value!r}" '
@@ -421,6 +454,56 @@ def figure_charts(rows: list[dict], dim: str, name_of) -> str:
                 f"({escape(base_unit)})</figcaption>{svg}</figure>"
             )
     return "".join(out) or "<p>No figures yet. 暂无数据。</p>"
+
+
+AGGREGATIONS = {
+    "flow": ("流量", "flow: adds over places of one level and over years"),
+    "stock": ("存量", "stock: adds over places of one level, never over years"),
+    "ratio": ("比率", "ratio: never added"),
+}
+
+
+def place_label(row: dict) -> str:
+    """`山东省 Shandong 东营市` for a yearbook cell; a national figure reads `全国 national`."""
+    if not row["place_province"]:
+        return "全国 national"
+    return " ".join(
+        p for p in (province_label(row["place_province"]), row["place_city"], row["place_county"]) if p
+    )
+
+
+def yearbook_charts(rows: list[dict]) -> str:
+    """One chart per indicator (and base unit): a bar per place and year, the yearbook's one value.
+
+    Bars are cells, never sums: restatements are already one cell, and no two places are added.
+    """
+    out = []
+    charts: dict[tuple[str, str], list[dict]] = {}
+    for r in rows:
+        charts.setdefault((r["indicator_code"], r["base_unit"] or ""), []).append(r)
+    for (code, base_unit), chart_rows in charts.items():
+        first = chart_rows[0]
+        labels, marks = {}, []
+        for r in chart_rows:
+            place = group_key(r["place_province"], r["place_city"], r["place_county"])
+            key = group_key(place, r["year"])
+            agree = "" if r["values_agree"] else " ≠"
+            labels[key] = f"{place_label(r)} · {year_label(r['year'])}{agree}"
+            marks.append(Mark(key, r["value_kind"], float(r["value"]), int(r["reports_count"])))
+        zh, how = AGGREGATIONS.get(first["aggregation"], (first["aggregation"], first["aggregation"]))
+        svg = bar_chart_svg(
+            f"yearbook:{code}:{base_unit}",
+            {"indicator": code, "aggregation": first["aggregation"], "base-unit": base_unit},
+            labels,
+            marks,
+            counted="reports 份报告",
+        )
+        out.append(
+            f'<figure class="trend" data-indicator="{escape(code)}"><figcaption>'
+            f"{escape(first['indicator_name_en'] or code)} {escape(first['indicator_name_zh'] or '')} "
+            f"({escape(base_unit)}; {escape(how)} {escape(zh)})</figcaption>{svg}</figure>"
+        )
+    return "".join(out) or "<p>No indicator is stated for a place and year yet. 暂无指标年度数据。</p>"
 
 
 def reports_chart(reports: list[dict]) -> str:
@@ -623,18 +706,27 @@ def render_html(data: dict, warehouse: Path, docs_href: str, docs_exist: bool) -
         "<h3>Figures per unit class 各单位类别数值条数</h3>",
         class_counts_table(data["class_counts"]),
         "<h2>3. Largest figures 最大数值</h2>",
-        f"<p>The {TOP_N} largest figures of each charted unit class, with the sentence they were read from. "
-        f"各类别最大的 {TOP_N} 个数值及其原文。</p>",
+        f"<p>The {TOP_N} largest figures of each charted unit class, with the sentence they were read from; "
+        "a figure a report restates is listed once. "
+        f"各类别最大的 {TOP_N} 个数值及其原文（重复提及只列一次）。</p>",
         largest_table(data["largest"]),
-        "<h2>4. Targets and outcomes 目标与完成</h2>",
+        "<h2>4. Indicator trends 指标年度趋势</h2>",
+        "<p>The yearbook: one value per indicator, place and year (actual single-year figures). When "
+        "several reports state the same figure, it is one bar (the latest report's value; the tooltip "
+        "counts the reports, ≠ marks reports that disagree). Bars are never added: a province's value "
+        "already holds its cities'. 指标年鉴：每个指标、地区、年份一个数值；多份报告重复的数值只计一次，"
+        "≠ 表示各报告数值不一致。</p>",
+        legend_html(),
+        yearbook_charts(data.get("yearbook", [])),
+        "<h2>5. Targets and outcomes 目标与完成</h2>",
         "<p>Each target a report states (计划, 力争, 确保…) beside the actual figure stated for the "
         "same place, category, unit and years; targets are never added to results. "
         "目标值与同地区、同类别、同年份的完成值对照，二者从不相加。</p>",
         targets_table(data["targets"]),
-        "<h2>5. Reports per region 各地区报告数</h2>",
+        "<h2>6. Reports per region 各地区报告数</h2>",
         f'<div class="cols"><div>{reports_chart(data["reports"])}</div>'
         f"<div>{province_grid(data['reports'])}</div></div>",
-        "<h2>6. Data quality of the last run 最近一次运行的数据质量</h2>",
+        "<h2>7. Data quality of the last run 最近一次运行的数据质量</h2>",
         quality_section(data, docs_href, docs_exist),
     ]
     return (
@@ -642,7 +734,8 @@ def render_html(data: dict, warehouse: Path, docs_href: str, docs_exist: bool) -
         "<title>fulian report 妇联工作报告数据</title>"
         f"<style>{STYLE}</style></head><body>"
         "<h1>Women's federation report figures 妇联工作报告数据</h1>"
-        f'<p class="meta">{totals["reports"]} reports 份报告 · {totals["facts"]} figures 条数值 · '
+        f'<p class="meta">{totals["reports"]} reports 份报告 · {totals["facts"]} figures 条数值 '
+        f"({totals['observations']} distinct 不重复) · "
         f"warehouse <code>{escape(str(warehouse))}</code> · generated 生成于 {generated}</p>"
         f"{''.join(sections)}</body></html>\n"
     )

@@ -248,6 +248,15 @@ class _Index:
             k -= 1
         return None
 
+    def _cue_start(self, lo: int, hi: int) -> int:
+        """Where the last time expression wholly inside text[lo:hi] starts (hi when there is none)."""
+        k = bisect_left(self.cue_starts, hi) - 1
+        while k >= 0 and self.cue_starts[k] >= lo:
+            if self.cues[k].end() <= hi and self._cue(k) is not None:
+                return self.cue_starts[k]
+            k -= 1
+        return hi
+
     def sentence_of(self, clause_start: int) -> tuple[int, int]:
         """(sentence start, paragraph start) of the clause starting at clause_start."""
         return self.back(self.sentences, clause_start), self.back(self.lines, clause_start)
@@ -259,6 +268,11 @@ class _Index:
         against (优于2025年目标), not its period, so it is left out there."""
         sentence_start, para_start = self.sentence_of(clause_start)
         in_sentence = self.last_cue(sentence_start, clause_start)
+        if in_sentence is not None and in_sentence.within:
+            # 2024年，力争全年…，培训…: the whole year is the year its sentence names, if it names one
+            named = self.last_cue(sentence_start, self._cue_start(sentence_start, clause_start))
+            if named is not None and named.start is not None and named.start == named.end:
+                in_sentence = named
         found = [(2, in_sentence)] if in_sentence is not None else []
         return found + self._wider_cues(sentence_start, para_start)
 

@@ -77,6 +77,9 @@ def _document_row(name: str, data: bytes, digest: str, run_id: str, now: datetim
             "place_province": f["place_province"],
             "place_city": f["place_city"],
             "place_county": f["place_county"],
+            "indicator": f["indicator"],
+            "observation": f["observation"],
+            "part_of": f["part_of"],
         }
         for i, f in enumerate(facts)
     ]

@@ -20,7 +20,10 @@ FACTS_SQL = """
            category_code as category, period_start_year as year_from, period_end_year as year_to,
            statement_kind as kind,
            coalesce(place_province, '') as place_province, coalesce(place_city, '') as place_city,
-           coalesce(place_county, '') as place_county, sentence, start_offset, end_offset, extractor_version
+           coalesce(place_county, '') as place_county,
+           coalesce(indicator_code, '') as indicator, coalesce(observation_label, '') as observation,
+           coalesce(part_of_label, '') as part_of,
+           sentence, start_offset, end_offset, extractor_version
     from marts.fct_facts
     order by file_name, start_offset, fact_key
 """

@@ -53,6 +53,9 @@ create table if not exists raw.facts (
     place_province    varchar,              -- the place the figure is about ('' for a level it does not
     place_city        varchar,              --   go down to, all '' for a national figure; null:
     place_county      varchar,              --   extracted before figure-level places)
+    indicator         varchar,              -- code of dbt_project/reference/indicators.csv; '' unmapped
+    observation       varchar,              -- per-report label (o1, o2, ...) shared by restatements
+    part_of           varchar,              -- observation label of the whole a 其中 sub-total is part of; ''
     primary key (content_hash, fact_index)
 );
 
@@ -113,3 +116,10 @@ alter table raw.facts add column if not exists kind varchar;
 alter table raw.facts add column if not exists place_province varchar;
 alter table raw.facts add column if not exists place_city varchar;
 alter table raw.facts add column if not exists place_county varchar;
+
+-- Observations, not mentions: the indicator a figure measures, the observation its restatements share,
+-- and the whole a 其中 sub-total belongs to. Added in 1.4; earlier facts keep nulls (each its own
+-- observation downstream).
+alter table raw.facts add column if not exists indicator varchar;
+alter table raw.facts add column if not exists observation varchar;
+alter table raw.facts add column if not exists part_of varchar;
