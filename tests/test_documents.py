@@ -104,3 +104,16 @@ def test_a_news_item_belongs_to_the_year_of_the_event_it_leads_with() -> None:
     document, facts = extract_report(page)
     assert document["report_year"] == 2024
     assert {f["text"]: f["year_to"] for f in facts}["9.26万元"] == 2024
+
+
+def test_a_county_level_city_s_federation_is_its_own_not_its_prefecture_s() -> None:
+    from fulian.text.extract import extract_report
+
+    # Written for the project: a county-level city (定州市, under 保定市) reports as 市妇联.
+    page = (
+        "市妇联2023年工作总结\n"
+        "2023年，定州市妇联围绕中心工作，培训农村妇女1200人次。市妇联联合保定市妇联开展宣讲12场，"
+        "定州市各乡镇妇联积极参与。\n"
+    )
+    document, _ = extract_report(page)
+    assert document["organisation"].startswith("定州市")

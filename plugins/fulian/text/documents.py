@@ -185,6 +185,13 @@ def _best_of_level(
     level: str, prov_w: Counter, city_w: Counter, county_w: Counter, by_name: dict[str, Region]
 ) -> Region | None:
     counter = {"province": prov_w, "city": city_w, "county": county_w}[level]
+    if level == "city":
+        # 市妇联 in a report about a county-level city (定州市, under 保定市) is that city's federation
+        # when the text names it at least as often as any prefecture-level city
+        county_cities = [(n, w) for n, w in county_w.most_common() if n.endswith("市") and n in by_name]
+        top = city_w.most_common(1)
+        if county_cities and (not top or county_cities[0][1] >= top[0][1]):
+            return by_name[county_cities[0][0]]
     for name, _ in counter.most_common():
         if level == "province":
             regs = [r for r in regions.lookup_full(name) if r.level == "province"]
