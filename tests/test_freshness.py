@@ -90,3 +90,8 @@ def test_dbt_source_freshness_alerts_a_landing_stale_past_the_setting(tmp_path, 
         monkeypatch.setenv("AIRFLOW_CONN_FULIAN_ALERTS", url)
         assert check_freshness(plan | {"run_id": "r2"}) == {"stale": False, "days": 5}
     assert posts == []
+
+
+def test_a_table_that_never_held_a_row_is_no_landing_gone_quiet() -> None:
+    never = SourceFreshness("raw.reports", "error", datetime(1, 1, 1, tzinfo=UTC), 739949.0, None)
+    assert landing_alert([never], "/in", 7) is None

@@ -25,9 +25,15 @@ def _describe(result: SourceFreshness) -> str:
     return f"{result.source}: newest row loaded {newest}, {result.age_days:.1f} days ago"
 
 
+def _never_loaded(result: SourceFreshness) -> bool:
+    return result.max_loaded_at is not None and result.max_loaded_at.year < 1970
+
+
 def landing_alert(results: list[SourceFreshness], landing: str, days: int) -> CheckResult | None:
     """The alert for the stale sources among `results` (dbt's verdicts), or None when all are fresh."""
-    stale = [r for r in results if r.status != "pass"]
+    # a table that never held a row (dbt dates its newest row 0001-01-01) is no landing gone quiet: a
+    # first run that brought no report; the run-level "no facts" alert says what there is to say
+    stale = [r for r in results if r.status != "pass" and not _never_loaded(r)]
     if not stale:
         return None
     details = "; ".join(_describe(r) for r in stale)
