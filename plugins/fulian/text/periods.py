@@ -237,25 +237,24 @@ class _Index:
         k = bisect_left(self.plan_marks, lo)
         return k < len(self.plan_marks) and self.plan_marks[k] < hi
 
-    def last_cue(self, lo: int, hi: int) -> TimeCue | None:
-        """The last time expression wholly inside text[lo:hi] (the nearest before a figure)."""
-        k = bisect_left(self.cue_starts, hi) - 1
-        while k >= 0 and self.cue_starts[k] >= lo:
-            if self.cues[k].end() <= hi:
-                cue = self._cue(k)
-                if cue is not None:
-                    return cue
-            k -= 1
-        return None
-
-    def _cue_start(self, lo: int, hi: int) -> int:
-        """Where the last time expression wholly inside text[lo:hi] starts (hi when there is none)."""
+    def _last_cue_index(self, lo: int, hi: int) -> int | None:
+        """Index of the last resolvable time expression wholly inside text[lo:hi], if any."""
         k = bisect_left(self.cue_starts, hi) - 1
         while k >= 0 and self.cue_starts[k] >= lo:
             if self.cues[k].end() <= hi and self._cue(k) is not None:
-                return self.cue_starts[k]
+                return k
             k -= 1
-        return hi
+        return None
+
+    def last_cue(self, lo: int, hi: int) -> TimeCue | None:
+        """The last time expression wholly inside text[lo:hi] (the nearest before a figure)."""
+        k = self._last_cue_index(lo, hi)
+        return None if k is None else self._cue(k)
+
+    def _cue_start(self, lo: int, hi: int) -> int:
+        """Where the last time expression wholly inside text[lo:hi] starts (hi when there is none)."""
+        k = self._last_cue_index(lo, hi)
+        return hi if k is None else self.cue_starts[k]
 
     def sentence_of(self, clause_start: int) -> tuple[int, int]:
         """(sentence start, paragraph start) of the clause starting at clause_start."""

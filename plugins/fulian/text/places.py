@@ -84,8 +84,8 @@ def place_facts(norm: Normalised, document: dict, facts: list[dict]) -> list[dic
         by_clause.setdefault(clauses[k - 1] + 1 if k else 0, []).append(i)
     for clause_start, members in by_clause.items():
         first = positions[members[0]]
-        in_clause = [named[j] for j in range(bisect_left(starts, clause_start), len(named))]
-        in_clause = [n for n in in_clause if n.end <= first]
+        lo, hi = bisect_left(starts, clause_start), bisect_right(starts, first)
+        in_clause = [n for n in named[lo:hi] if n.end <= first]
         listed = len(in_clause) == len(members) > 1 and "分别" in text[clause_start:first]
         for rank, i in enumerate(members):
             pos = positions[i]
