@@ -130,6 +130,20 @@ def test_the_publication_triggers_fulian_exports_which_exports_that_warehouse(ai
     assert json.loads((exports / "manifest.json").read_text(encoding="utf-8"))["rows"]["fct_facts"] == facts
 
 
+def _goto(page, url: str, attempts: int = 3) -> None:
+    """Open `url`; a late client-side redirect of the single-page app may interrupt the first try."""
+    from playwright.sync_api import Error
+
+    for attempt in range(attempts):
+        try:
+            page.goto(url, wait_until="networkidle")
+            return
+        except Error as exc:
+            if "interrupted by another navigation" not in str(exc) or attempt == attempts - 1:
+                raise
+            page.wait_for_load_state("networkidle")
+
+
 def test_the_ui_shows_the_dag_and_its_dbt_tasks_after_signing_in(airflow, scheduled_run, tmp_path) -> None:
     from playwright.sync_api import sync_playwright
 
@@ -154,8 +168,11 @@ def test_the_ui_shows_the_dag_and_its_dbt_tasks_after_signing_in(airflow, schedu
             page.fill("input[name='username']", "admin")
             page.fill("input[name='password']", PASSWORD)
             page.click("button[type='submit']")
+            # signing in ends in a redirect to the home page; a navigation started before it lands is
+            # interrupted by it, so wait for the signed-in page rather than for a quiet network
+            page.wait_for_url(lambda url: "login" not in url, timeout=60_000)
             page.wait_for_load_state("networkidle")
-            page.goto(f"{base}/dags/fulian_daily/runs/{scheduled_run['run_id']}", wait_until="networkidle")
+            _goto(page, f"{base}/dags/fulian_daily/runs/{scheduled_run['run_id']}")
             page.get_by_text("fulian_daily").first.wait_for(timeout=60_000)
             page.get_by_text("dbt_marts").first.wait_for(timeout=60_000)
             shot = tmp_path / "airflow-ui.png"
