@@ -117,3 +117,32 @@ def test_a_county_level_city_s_federation_is_its_own_not_its_prefecture_s() -> N
     )
     document, _ = extract_report(page)
     assert document["organisation"].startswith("定州市")
+
+
+def test_an_ambiguous_district_is_settled_by_an_unambiguous_name() -> None:
+    # 宝山区 is a district of 上海 and of 双鸭山; only the text's other names can say which
+    d = doc_of("宝山区妇联上半年工作总结\n宝山区妇联推荐上海市三八红旗手2名，区妇联表彰家庭20户。\n")
+    assert (d["province"], d["county"]) == ("上海市", "宝山区")
+
+
+def test_a_township_federation_that_opens_the_title_reports() -> None:
+    d = doc_of("依汶镇妇联2023年工作总结\n2023年，依汶镇妇联在沂南县妇联指导下，培训妇女300人。\n")
+    assert d["organisation"] == "依汶镇妇联"
+    assert d["county"] == "沂南县"
+
+
+def test_a_source_label_naming_a_level_only_is_that_level_of_the_reports_region() -> None:
+    d = doc_of(
+        "重庆市城口县人民政府\n首页 | 政务公开\n县妇联助力山区妇女增收\n"
+        "来源：县妇联　　发布时间：2024-10-16 10:05\n今年以来，城口县妇联培训家政人员420人。\n"
+    )
+    assert d["organisation"] == "城口县妇联"
+    assert d["publication_date"] == "2024-10-16"
+
+
+def test_a_meetings_news_reports_on_the_year_whose_work_it_reviews() -> None:
+    d = doc_of(
+        "东台市妇联召开执委会议\n发布日期：2023-02-16\n2月15日，东台市妇联执委会议召开。"
+        "会议回顾总结2022年全市妇联工作，部署2023年重点任务。全年培训妇女3000人次。\n"
+    )
+    assert d["report_year"] == 2022

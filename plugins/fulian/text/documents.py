@@ -121,8 +121,11 @@ def _region_weights(text: str, head_end: int) -> tuple[Counter, Counter, Counter
     prov, city, county = Counter(), Counter(), Counter()
     by_name: dict[str, Region] = {}
     mentions = regions.find_mentions(text)
-    provs = {r.province for m in mentions for r in m.regions}
-    cities = {r.city for m in mentions for r in m.regions if r.level == "city"}
+    # the evidence that settles an ambiguous name (宝山区: 上海 or 双鸭山) comes from names that are not
+    # ambiguous themselves, or an ambiguous name would vote for all its own readings
+    settled = [m for m in mentions if len({r.province for r in m.regions}) == 1]
+    provs = {r.province for m in settled for r in m.regions}
+    cities = {r.city for m in settled for r in m.regions if r.level == "city"}
     for m in mentions:
         r = regions.disambiguate(m.regions, provs, cities)
         if r is None:
@@ -285,6 +288,9 @@ def _topic_years(text: str) -> list[int]:
 _EVENT_DAY = re.compile(r"(?<![\d年])(\d{1,2})月(\d{1,2})日")
 
 
+_REVIEWED_YEAR = re.compile(r"(?:回顾|总结)了?\s*((?:19|20)\d{2})\s*年")
+
+
 def _news_year(text: str, pub: str) -> int | None:
     """The year of the event a news item leads with, from its month-and-day and the publication."""
     lead = text[: min(len(text), 400)]
@@ -321,6 +327,8 @@ def _report_year(text: str, title: str, pub: str | None, pub_span: tuple[int, in
     if topic_years:  # the commonest; on a tie the first (a review comes before next year's plans)
         topic = Counter(topic_years)
         return max(topic, key=lambda y: (topic[y], -topic_years.index(y)))
+    if reviewed := _REVIEWED_YEAR.search(text, 0, 600):
+        return int(reviewed.group(1))  # a meeting's news: the year whose work it reviews (回顾总结2022年…)
     if pub and len(pub) >= 10 and (event := _news_year(text, pub)):
         return event  # no year opens a sentence: a news item, dated by its event's day
     pub_year = int(pub[:4]) if pub else None
@@ -413,6 +421,15 @@ def _body_at(text: str, m: re.Match[str]) -> str | None:
     return head[start:] + m.group(0)
 
 
+# A federation below the county (依汶镇妇联, 南苑街道妇联): townships are not in the divisions' list,
+# so such a body is taken only where a line opens with it (a title, a byline, a signature).
+_TOWNSHIP_BODY = re.compile(r"^\s*([\u4e00-\u9fff]{2,12}?(?:镇|乡|街道))(?:妇联|妇女联合会)", re.M)
+_NOT_A_TOWNSHIP = ("全", "各", "本", "该", "乡镇", "镇街")
+# A body a page names by its level alone (来源：县妇联): whose it is follows from the report's region.
+_BARE_BODY = re.compile(r"([省市县区州旗])(?:妇联|妇女联合会)")
+_BARE_LEVEL = {"省": "province", "市": "city", "州": "city", "县": "county", "区": "county", "旗": "county"}
+
+
 def _bodies(text: str, lo: int, hi: int) -> list[tuple[int, str]]:
     """(position, full name) of every named body in text[lo:hi]."""
     out = []
@@ -420,7 +437,37 @@ def _bodies(text: str, lo: int, hi: int) -> list[tuple[int, str]]:
         name = _body_at(text, m)
         if name:
             out.append((m.end() - len(name), name))
-    return out
+    for m in _TOWNSHIP_BODY.finditer(text, lo, hi):
+        if not m.group(1).startswith(_NOT_A_TOWNSHIP) and all(pos != m.start(1) for pos, _ in out):
+            out.append((m.start(1), text[m.start(1) : m.end()]))
+    return sorted(out)
+
+
+def _bare_label_body(text: str, s: int, e: int) -> str:
+    """`县妇联` when the page's source label names a body by its level alone, else ''."""
+    for m in _BARE_BODY.finditer(text, s, e):
+        # the whole label (来源：县妇联), not a unit of it (来源：省妇联新媒体中心)
+        whole = m.end() == e or not ("\u4e00" <= text[m.end()] <= "\u9fff")
+        if whole and _BODY_LABEL.search(text, s, m.start()):
+            return m.group(0)
+    return ""
+
+
+def _name_bare_body(bare: str, region: Region | None) -> str:
+    """A level-only body (县妇联) named after the report's region of that level; '' when unknown."""
+    if region is None:
+        return ""
+    level = _BARE_LEVEL[bare[0]]
+    if level == "county" and region.level == "county":
+        return region.name + bare[1:]
+    if level == "city" and region.level in ("city", "county"):
+        city = regions.city_region(region)
+        if city is None or city.level != "city":  # a municipality's 市妇联 is the municipality's
+            return region.province + bare[1:] if region.city in (regions.DIRECT, region.province) else ""
+        return city.name + bare[1:]
+    if level == "province":
+        return region.province + bare[1:]
+    return ""
 
 
 def _reporting_body(text: str, lines: list[tuple[int, int]], title_end: int) -> str:
@@ -432,10 +479,12 @@ def _reporting_body(text: str, lines: list[tuple[int, int]], title_end: int) -> 
         (s, e): _bodies(text, s, e) if e - s <= 60 or _LABEL_WORD.search(text, s, e) else []
         for s, e in head + tail
     }
-    for (s, _end), found in bodies.items():
+    for (s, e), found in bodies.items():
         for pos, name in found:
             if _BODY_LABEL.search(text, s, pos):
                 return name
+        if bare := _bare_label_body(text, s, e):
+            return bare
     if any(_BULLETIN_LINE.match(text[s:e].strip()) for s, e in head[:3]):
         return ""  # a bulletin's issuer publishes other bodies' reports: the article says who reports
     for s, e in head[1:] + tail:
@@ -495,6 +544,8 @@ def extract_document(original: str, norm: Normalised) -> dict:
     head_end = min(lines[min(len(lines), 6) - 1][1] if lines else 0, 200)
     region, organisation = _pick_region(text, head_end)
     body = _reporting_body(text, lines, lines[0][1] if lines else 0)
+    if body and body[0] in _BARE_LEVEL:  # the federation the text itself points to, if of that level
+        body = organisation if organisation.endswith(body) else _name_bare_body(body, region) or organisation
     region = _region_of(body, region) if body else region
     province = city = county = code = ""
     if region:

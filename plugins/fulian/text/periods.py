@@ -269,11 +269,17 @@ class _Index:
         in_sentence = self.last_cue(sentence_start, clause_start)
         if in_sentence is not None and in_sentence.within:
             # 2024年，力争全年…，培训…: the whole year is the year its sentence names, if it names one
-            named = self.last_cue(sentence_start, self._cue_start(sentence_start, clause_start))
-            if named is not None and named.start is not None and named.start == named.end:
-                in_sentence = named
+            in_sentence = self._named_year(sentence_start, clause_start, in_sentence)
         found = [(2, in_sentence)] if in_sentence is not None else []
         return found + self._wider_cues(sentence_start, para_start)
+
+    def _named_year(self, lo: int, hi: int, within: TimeCue) -> TimeCue:
+        """The year a `within` cue (全年, 年内) ending text[lo:hi] stands for: the single year named
+        before it in that stretch (今年…：力争全年…), else its own (the report's year)."""
+        named = self.last_cue(lo, self._cue_start(lo, hi))
+        if named is not None and named.start is not None and named.start == named.end:
+            return named
+        return within
 
     def _wider_cues(self, sentence_start: int, para_start: int) -> list[tuple[int, TimeCue]]:
         """The paragraph's and the headings' cues for a sentence, found once per sentence."""
@@ -281,7 +287,7 @@ class _Index:
         if found is None:
             scopes = [(para_start, sentence_start)] + self.headings_above(para_start)
             found = self._outer[sentence_start] = [
-                (i, cue)
+                (i, self._named_year(lo, hi, cue) if cue.within else cue)
                 for i, (lo, hi) in enumerate(scopes, start=3)
                 if (cue := self.last_cue(lo, hi)) is not None and not cue.future
             ]
@@ -346,7 +352,8 @@ def _continues_plan(ix: _Index, sentence_start: int, depth: int = 6) -> bool:
     """Whether the sentence continues an enumeration or a thought whose earlier sentence plans."""
     text = ix.text
     while depth and sentence_start > 0 and text[sentence_start - 1] != "\n":
-        if not _CONTINUES.match(text, sentence_start):
+        # an item of a list joined by semicolons (力争…；新增…；新建…) shares its list's status too
+        if not (_CONTINUES.match(text, sentence_start) or text[sentence_start - 1] in "；;"):
             return False
         previous = ix.back(ix.sentences, sentence_start - 1)
         if _plans(text[previous : sentence_start - 1]):
@@ -363,7 +370,8 @@ def _kind(ix: _Index, start: int, end: int, unit: str, clause_start: int, senten
         return "target"
     sentence_end = ix.forward(ix.sentences, end)
     if not ix.plans_between(sentence_start, sentence_end):
-        return "target" if _continues_plan(ix, sentence_start) else "actual"
+        done = phrases["done"].search(text[sentence_start:start])
+        return "target" if _continues_plan(ix, sentence_start) and not done else "actual"
     first_clause_end = ix.forward(ix.clauses, sentence_start)
     opening = text[sentence_start:first_clause_end] if first_clause_end < clause_start else ""
     # up to the figure's end: a qualifier written with it (将不低于2亿元) belongs to its clause
