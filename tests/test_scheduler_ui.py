@@ -33,7 +33,7 @@ def _api(base: str, path: str, token: str | None = None, body: dict | None = Non
         },
         method="POST" if body is not None else "GET",
     )
-    with urllib.request.urlopen(request, timeout=30) as resp:
+    with urllib.request.urlopen(request, timeout=180) as resp:  # a loaded machine answers slowly
         return json.loads(resp.read())
 
 
