@@ -175,6 +175,17 @@ def test_each_figure_is_keyed_to_its_own_place(builds, warehouse) -> None:
     assert rows[f"{H_DY25}:0"] == ("370500", "370500")  # the city's own figure
     assert rows[f"{H_GD}:0"] == ("440000", "440000")  # no place of its own (before 1.3): the report's
     assert rows[f"{H_NONE}:0"] == (None, None)  # neither: the unknown member
+    obs = _one(
+        warehouse,
+        f"select o.place_region_key, y.place_region_key as cell_region_key, y.place_level "
+        f"from marts.fct_observations as o join marts.agg_indicator_yearbook as y "
+        f"on y.preferred_observation_key = o.observation_key where o.preferred_fact_key = '{H_DY25}:3'",
+    )
+    assert obs == {
+        "place_region_key": _q(warehouse, "select md5('370502')")[0][0],
+        "cell_region_key": _q(warehouse, "select md5('370502')")[0][0],
+        "place_level": "county",
+    }
 
 
 def test_aggregates_never_mix_unit_classes(builds, warehouse) -> None:
