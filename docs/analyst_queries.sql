@@ -52,7 +52,7 @@ order by file_name;
 select r.province, r.city, t.period_end_year as year, t.target_metric, t.target_text, t.actual_text,
        round(t.attainment, 2) as attainment
 from marts.fct_target_outcomes as t
-join marts.dim_region as r using (region_key)
+join marts.dim_region as r on t.place_region_key = r.region_key
 order by r.province, r.city, year, t.target_metric;
 
 -- name: loans_by_province_year
