@@ -11,11 +11,12 @@ order by a.province, year, a.unit_class;
 
 -- name: loans_by_city
 -- Loan money granted, per city and year: actual single-year money figures of category 'loans', summed
--- by how they read.
+-- by how they read, each under the city it is about (place_region_key: a county's figure under its
+-- city), not the reporting city.
 select r.province, r.city, f.period_end_year as year, f.value_kind, count(*) as figures,
        sum(f.value) / 1e8 as hundred_million_yuan
 from marts.fct_facts as f
-join marts.dim_region as r using (region_key)
+join marts.dim_region as r on f.place_region_key = r.region_key
 join marts.dim_unit as u using (unit_key)
 where f.category_code = 'loans' and u.unit_class = 'money'
   and f.statement_kind = 'actual' and f.period_type = 'single_year'
@@ -52,7 +53,7 @@ order by file_name;
 select r.province, r.city, t.period_end_year as year, t.target_metric, t.target_text, t.actual_text,
        round(t.attainment, 2) as attainment
 from marts.fct_target_outcomes as t
-join marts.dim_region as r using (region_key)
+join marts.dim_region as r on t.place_region_key = r.region_key
 order by r.province, r.city, year, t.target_metric;
 
 -- name: loans_by_province_year

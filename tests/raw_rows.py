@@ -54,8 +54,8 @@ DY2_LABELS = {
     3: ("", "o4", ""),
 }
 # 东营市妇联's 2025 report on 2024: the loans of dongying.txt again (title and body: one observation),
-# a 其中 sub-total of them, aid per person (a ratio indicator, in yuan) beside aid money (a flow), and
-# women trained stated otherwise than dongying.txt did (1250, not 1300).
+# a 其中 sub-total of them, aid per person (a ratio indicator, in yuan, of one county: DY25_PLACES)
+# beside aid money (a flow), and women trained stated otherwise than dongying.txt did (1250, not 1300).
 DY25_FACTS = [
     (0, "1.5亿元", 150000000.0, "元", "exact", "发放巾帼创业贷款", "loans", 5),
     (1, "1.5亿元", 150000000.0, "元", "exact", "发放巾帼创业贷款", "loans", 40),
@@ -72,6 +72,8 @@ DY25_LABELS = {
     4: ("two_cancer_aid_amount", "o4", ""),
     5: ("women_trained", "o5", ""),
 }
+# fact_index -> its own place where it is not the report's (a county of the city report)
+DY25_PLACES = {3: ("山东省", "东营市", "东营区")}
 
 
 Execute = Callable[[str, list], object]
@@ -131,11 +133,18 @@ def _report(
 
 
 def _facts(
-    execute: Execute, content_hash, rows, period=(None, None, "actual"), place=(None, None, None), labels=None
+    execute: Execute,
+    content_hash,
+    rows,
+    period=(None, None, "actual"),
+    place=(None, None, None),
+    labels=None,
+    places=None,
 ) -> None:
     """Insert a report's facts; every one holds for `period` (year_from, year_to, kind) and `place`
-    (province, city, county); `labels` maps a fact_index to its (indicator, observation, part_of),
-    null for facts without (as extracted before 1.4)."""
+    (province, city, county; null as extracted before 1.3) unless `places` maps its fact_index to
+    another; `labels` maps a fact_index to its (indicator, observation, part_of), null for facts
+    without (as extracted before 1.4)."""
     for index, text, value, unit, qualifier, metric, category, start in rows:
         execute(
             FACT_SQL,
@@ -152,7 +161,7 @@ def _facts(
                 start,
                 start + len(text),
                 *period,
-                *place,
+                *(places or {}).get(index, place),
                 *((labels or {}).get(index) or (None, None, None)),
             ],
         )
@@ -217,7 +226,7 @@ def load_restatements(execute: Execute) -> None:
     """A later report of 东营市妇联 (2025, published 2026-03-01) restating 2024's figures (DY25_FACTS)."""
     dongying_2025 = {**DONGYING, "year": 2025}
     _report(execute, H_DY25, "dongying-2025.txt", **dongying_2025, at=T2, run="run-2", published="2026-03-01")
-    _facts(execute, H_DY25, DY25_FACTS, (2024, 2024, "actual"), DY_PLACE, DY25_LABELS)
+    _facts(execute, H_DY25, DY25_FACTS, (2024, 2024, "actual"), DY_PLACE, DY25_LABELS, DY25_PLACES)
 
 
 def pyformat(cursor) -> Execute:

@@ -65,8 +65,9 @@ def builds(warehouse: Path, tmp_path_factory) -> dict[str, object]:
         with duckdb.connect(str(warehouse)) as con:
             load_day_two(con.execute)
             load_restatements(con.execute)
-            # as if the warehouse had been built before observations: fct_facts without their columns
-            for column in OBSERVATION_COLUMNS:
+            # as if the warehouse had been built before observations and figure-level regions:
+            # fct_facts without their columns
+            for column in (*OBSERVATION_COLUMNS, "place_region_key"):
                 con.execute(f"alter table marts.fct_facts drop column {column}")
         out["third"] = dbt_build(tmp)
     finally:
@@ -147,8 +148,44 @@ def test_dimension_keys_are_unique_and_facts_find_their_members(builds, warehous
         )
         assert orphans == 0, dim
     assert ("坨", "other") in _q(warehouse, "select unit, unit_class from marts.dim_unit")
+    ((orphans,),) = _q(
+        warehouse,
+        "select count(*) from marts.fct_facts f anti join marts.dim_region d"
+        " on f.place_region_key = d.region_key",
+    )
+    assert orphans == 0
     regions = _q(warehouse, "select region_code, level from marts.dim_region order by 1 nulls last")
-    assert regions == [("370500", "city"), ("440000", "province"), (None, "unknown")]
+    # the reports' regions and the county one figure is about
+    assert regions == [("370500", "city"), ("370502", "county"), ("440000", "province"), (None, "unknown")]
+
+
+def test_each_figure_is_keyed_to_its_own_place(builds, warehouse) -> None:
+    # rewritten with the column when the table was built before it (dropped before the last build)
+    assert _q(warehouse, "select count(*) from marts.fct_facts where place_region_key is null") == [(0,)]
+    rows = {
+        k: (report, place)
+        for k, report, place in _q(
+            warehouse,
+            "select f.fact_key, r.region_code, p.region_code from marts.fct_facts as f "
+            "join marts.dim_region as r on f.region_key = r.region_key "
+            "join marts.dim_region as p on f.place_region_key = p.region_key",
+        )
+    }
+    assert rows[f"{H_DY25}:3"] == ("370500", "370502")  # a city report's figure of one of its counties
+    assert rows[f"{H_DY25}:0"] == ("370500", "370500")  # the city's own figure
+    assert rows[f"{H_GD}:0"] == ("440000", "440000")  # no place of its own (before 1.3): the report's
+    assert rows[f"{H_NONE}:0"] == (None, None)  # neither: the unknown member
+    obs = _one(
+        warehouse,
+        f"select o.place_region_key, y.place_region_key as cell_region_key, y.place_level "
+        f"from marts.fct_observations as o join marts.agg_indicator_yearbook as y "
+        f"on y.preferred_observation_key = o.observation_key where o.preferred_fact_key = '{H_DY25}:3'",
+    )
+    assert obs == {
+        "place_region_key": _q(warehouse, "select md5('370502')")[0][0],
+        "cell_region_key": _q(warehouse, "select md5('370502')")[0][0],
+        "place_level": "county",
+    }
 
 
 def test_aggregates_never_mix_unit_classes(builds, warehouse) -> None:

@@ -38,3 +38,19 @@
             then {{ year_expression }} * 10000 + {{ month_day }}
     end
 {%- endmacro %}
+
+{#
+    place_id('reports.province', 'reports.city', 'reports.county', 'reports.region_code') -> the key
+    of a place in int_place_regions, the one lookup of regions: md5 of the four values with blank
+    strings read as null, so a report's (null city) and a figure's ('' city) ways of writing "no
+    city" are one place. A figure's place has no code: leave region_code out.
+#}
+{% macro place_id(province, city, county, region_code=none) -%}
+    {%- set code = region_code if region_code is not none else 'cast(null as varchar)' -%}
+    {{ surrogate_key([
+        "nullif(trim(" ~ province ~ "), '')",
+        "nullif(trim(" ~ city ~ "), '')",
+        "nullif(trim(" ~ county ~ "), '')",
+        "nullif(trim(" ~ code ~ "), '')",
+    ]) }}
+{%- endmacro %}

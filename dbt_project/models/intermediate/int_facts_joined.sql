@@ -5,7 +5,10 @@
 -- An indicator code that is null (unmapped) or missing from the indicators seed gets dim_indicator's
 -- unknown member. observation_key identifies the figure a fact states within its report version:
 -- md5 of content_hash and the extractor's observation label; a fact extracted before observations
--- (no label) is its own observation ('fact:' || fact_index).
+-- (no label) is its own observation ('fact:' || fact_index). place_region_key is the region of the
+-- figure's own place (place_province, place_city, place_county) in int_place_regions, the lookup the
+-- report's region_key comes from too; a fact extracted before figure-level places (place_province
+-- null) takes its report's region.
 
 with
 
@@ -33,6 +36,12 @@ indicators as (
 
 ),
 
+place_regions as (
+
+    select * from {{ ref('int_place_regions') }}
+
+),
+
 final as (
 
     select
@@ -40,6 +49,10 @@ final as (
         facts.fact_key,
         documents.document_key,
         documents.region_key,
+        case
+            when facts.place_province is null then documents.region_key
+            else place_regions.region_key
+        end as place_region_key,
         documents.organisation_key,
         {{ year_date_key('facts.period_end_year', 1231) }} as date_key,
         documents.report_date_key,
@@ -98,6 +111,10 @@ final as (
         on facts.category_code = lower(trim(categories.category_code))
     left join indicators
         on facts.indicator_code = lower(trim(indicators.code))
+    left join place_regions
+        on
+            {{ place_id('facts.place_province', 'facts.place_city', 'facts.place_county') }}
+            = place_regions.place_id
 
 )
 

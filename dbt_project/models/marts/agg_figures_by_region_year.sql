@@ -1,7 +1,8 @@
--- Observations summed by province x report year x category x unit class (x base unit), and apart by
--- what kind of statement they are (actual, target, change) and the period they cover (one year,
--- several years, a total to date): a target is never added to a result, nor a five-year total
--- to one year's figure.
+-- Observations summed by the province of the figure's own place (place_region_key: a figure a report
+-- gives for another province counts for that province, a national figure (全国) for none) x report
+-- year x category x unit class (x base unit), and apart by what kind of statement they are (actual,
+-- target, change) and the period they cover (one year, several years, a total to date): a target is
+-- never added to a result, nor a five-year total to one year's figure.
 -- Sums run over observations (fct_observations), not mentions: a figure a report restates is added
 -- once, and a 其中 sub-total whose whole is counted is left out (subtotal_count says how many), so a
 -- part is never added to its whole.
@@ -56,7 +57,7 @@ observations_described as (
 
     from observations
     inner join regions
-        on observations.region_key = regions.region_key
+        on observations.place_region_key = regions.region_key
     inner join categories
         on observations.category_key = categories.category_key
 

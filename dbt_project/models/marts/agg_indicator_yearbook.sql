@@ -1,4 +1,5 @@
--- The yearbook: one value per indicator x place (province, city, county) x year (x base unit: an
+-- The yearbook: one value per indicator x place (the figure's own region, place_region_key: province,
+-- city or county) x year (x base unit: an
 -- indicator counted in people and in person-times has two cells, never added), for actual
 -- single-year figures (no targets, changes, multi-year totals or totals to date). When several
 -- reports (or one report twice, in two observations) state the same indicator, place and year,
@@ -10,6 +11,8 @@
 -- A 其中 sub-total of a whole with the same indicator is no candidate: it is a part, not the figure.
 -- Whether the value may be added: across places (flow, stock) and across years (flow only); ratios
 -- never. Places of one level only: a province's cell already holds its cities'.
+-- A cell's place names are those its figures are written with ('' below the level they go down to),
+-- the report's for figures extracted before figure-level places, whose region is the report's too.
 
 with
 
@@ -35,12 +38,22 @@ actual_single_year as (
 
     select
         observations.*,
-        coalesce(observations.place_province, '') as province,
-        coalesce(observations.place_city, '') as city,
-        coalesce(observations.place_county, '') as county,
+        documents.publication_date,
+        documents.ingested_at,
+        coalesce(observations.place_province, documents.province, '') as province,
+        case
+            when observations.place_province is null then coalesce(documents.city, '')
+            else coalesce(observations.place_city, '')
+        end as city,
+        case
+            when observations.place_province is null then coalesce(documents.county, '')
+            else coalesce(observations.place_county, '')
+        end as county,
         observations.period_end_year as year
 
     from observations
+    inner join documents
+        on observations.document_key = documents.document_key
     where
         observations.statement_kind = 'actual'
         and observations.period_type = 'single_year'
@@ -68,21 +81,18 @@ ranked as (
 
     select
         candidates.*,
-        documents.publication_date,
-        {{ surrogate_key(['candidates.indicator_code', 'candidates.province', 'candidates.city',
-                          'candidates.county', 'candidates.year', 'candidates.base_unit']) }} as yearbook_key,
+        {{ surrogate_key(['candidates.indicator_code', 'candidates.place_region_key',
+                          'candidates.year', 'candidates.base_unit']) }} as yearbook_key,
         row_number() over (
             partition by
                 candidates.indicator_code,
-                candidates.province,
-                candidates.city,
-                candidates.county,
+                candidates.place_region_key,
                 candidates.year,
                 candidates.base_unit
             order by
-                documents.publication_date desc nulls last,
-                documents.report_year desc nulls last,
-                documents.ingested_at desc nulls last,
+                candidates.publication_date desc nulls last,
+                candidates.report_year desc nulls last,
+                candidates.ingested_at desc nulls last,
                 case when candidates.value_kind = 'exact' then 0 else 1 end asc,
                 candidates.value desc,
                 candidates.content_hash asc,
@@ -90,8 +100,6 @@ ranked as (
         ) as preference_rank
 
     from candidates
-    inner join documents
-        on candidates.document_key = documents.document_key
 
 ),
 
@@ -128,6 +136,7 @@ final as (
         cast({{ year_date_key('preferred.year', 1231) }} as integer) as date_key,
         cast(preferred.observation_key as varchar) as preferred_observation_key,
         cast(preferred.document_key as varchar) as document_key,
+        cast(preferred.place_region_key as varchar) as place_region_key,
 
         -- the cell: indicator x place x year
         cast(preferred.indicator_code as varchar) as indicator_code,

@@ -1,11 +1,12 @@
--- Regions that reports are about: the admin_divisions rows that were matched, one member per
--- unmatched combination of names, and the 'unknown' member.
+-- Regions that reports and figures are about (fct_facts.region_key and place_region_key): the
+-- admin_divisions rows that some place matched in int_place_regions (provinces, cities, counties),
+-- one member per unmatched combination of names, and the 'unknown' member.
 
 with
 
-report_regions as (
+place_regions as (
 
-    select * from {{ ref('int_report_regions') }}
+    select * from {{ ref('int_place_regions') }}
 
 ),
 
@@ -56,9 +57,9 @@ matched as (
 
     from admin_divisions
     where admin_divisions.region_code in (
-        select report_regions.region_code
-        from report_regions
-        where report_regions.region_code is not null
+        select place_regions.region_code
+        from place_regions
+        where place_regions.region_code is not null
     )
 
 ),
@@ -68,18 +69,18 @@ unmatched as (
     select distinct
         region_key,
         cast(null as varchar) as region_code,
-        reported_province as province,
-        reported_city as city,
-        reported_county as county,
+        province,
+        city,
+        county,
         case
-            when reported_county is not null then 'county'
-            when reported_city is not null then 'city'
+            when county is not null then 'county'
+            when city is not null then 'city'
             else 'province'
         end as level,
         cast(null as varchar) as short_name,
         false as is_in_reference
 
-    from report_regions
+    from place_regions
     where region_match = 'unmatched_names'
 
 ),

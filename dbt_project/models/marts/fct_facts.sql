@@ -14,8 +14,8 @@
 -- report version, a region/organisation/category/date resolution that changed). The post-hook
 -- then deletes every row that is no longer a current, non-quarantined fact, so superseded
 -- versions and newly quarantined facts leave the table in the same run. A table written before the
--- observation keys existed is rewritten whole once (on_schema_change appends the columns, and no
--- existing row can match), so every row gets them.
+-- observation keys or the figure's own region (place_region_key) existed is rewritten whole once
+-- (on_schema_change appends the columns, and no existing row can match), so every row gets them.
 
 with
 
@@ -31,10 +31,11 @@ new_or_changed as (
 
     from facts
     {% if is_incremental() %}
-        {#- a table built before observations lacks their keys: every row is then rewritten once -#}
+        {#- a table built before observations or figure-level regions lacks their keys: every row is
+            then rewritten once -#}
         {%- set existing_columns = adapter.get_columns_in_relation(this) | map(attribute='name')
             | map('lower') | list %}
-        {% if 'observation_key' in existing_columns %}
+        {% if 'observation_key' in existing_columns and 'place_region_key' in existing_columns %}
             where not exists (
                 select 1
                 from {{ this }} as existing_facts
@@ -42,6 +43,7 @@ new_or_changed as (
                     existing_facts.fact_key = facts.fact_key
                     and existing_facts.document_key = facts.document_key
                     and existing_facts.region_key = facts.region_key
+                    and existing_facts.place_region_key = facts.place_region_key
                     and existing_facts.organisation_key = facts.organisation_key
                     and existing_facts.date_key is not distinct from facts.date_key
                     and existing_facts.report_date_key is not distinct from facts.report_date_key
@@ -66,6 +68,7 @@ final as (
         cast(fact_key as varchar) as fact_key,
         cast(document_key as varchar) as document_key,
         cast(region_key as varchar) as region_key,
+        cast(place_region_key as varchar) as place_region_key,
         cast(organisation_key as varchar) as organisation_key,
         cast(date_key as integer) as date_key,
         cast(report_date_key as integer) as report_date_key,

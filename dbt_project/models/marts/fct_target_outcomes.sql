@@ -1,4 +1,5 @@
--- Each target a report states beside the actual figures stated for the same place, category, unit
+-- Each target a report states beside the actual figures stated for the same place (the figures' own,
+-- place_region_key: a county's target beside that county's outcome, not its city's), category, unit
 -- and years: a promise next to what was done, so analysts compare them instead of adding them.
 -- Only where the reports state both (inner join) and the two metrics name the same thing (most of the
 -- outcome's characters in the target's); one row per (target, actual) pair.
@@ -22,6 +23,7 @@ described as (
     select
         facts.fact_key,
         facts.region_key,
+        facts.place_region_key,
         facts.category_code,
         units.unit_class,
         units.base_unit,
@@ -63,6 +65,7 @@ final as (
         targets.fact_key as target_fact_key,
         actuals.fact_key as actual_fact_key,
         targets.region_key,
+        targets.place_region_key,
         targets.category_code,
         targets.unit_class,
         targets.base_unit,
@@ -86,7 +89,7 @@ final as (
     from targets
     inner join actuals
         on
-            targets.region_key = actuals.region_key
+            targets.place_region_key = actuals.place_region_key
             and targets.category_code = actuals.category_code
             and targets.unit_class = actuals.unit_class
             and targets.base_unit = actuals.base_unit
@@ -101,6 +104,7 @@ select
     cast(target_fact_key as varchar) as target_fact_key,
     cast(actual_fact_key as varchar) as actual_fact_key,
     cast(region_key as varchar) as region_key,
+    cast(place_region_key as varchar) as place_region_key,
     cast(category_code as varchar) as category_code,
     cast(unit_class as varchar) as unit_class,
     cast(base_unit as varchar) as base_unit,

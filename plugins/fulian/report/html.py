@@ -206,7 +206,7 @@ LARGEST_SQL = """
                                   order by o.value desc, o.file_name, o.observation_key) as rank
         from marts.fct_observations as o
         left join marts.dim_category as c on o.category_key = c.category_key
-        left join marts.dim_region as r on o.region_key = r.region_key
+        left join marts.dim_region as r on o.place_region_key = r.region_key
         where o.unit_class in ({classes})
     )
     where rank <= {top}
@@ -238,7 +238,7 @@ TARGETS_SQL = """
     select r.province, r.city, t.period_end_year as year, t.target_metric, t.target_text, t.actual_text,
            t.attainment, t.target_file_name, t.actual_file_name
     from marts.fct_target_outcomes as t
-    left join marts.dim_region as r on t.region_key = r.region_key
+    left join marts.dim_region as r on t.place_region_key = r.region_key
     order by r.province nulls last, r.city nulls last, year, t.target_metric
     limit 200
 """
