@@ -404,7 +404,7 @@ def _body_at(text: str, m: re.Match[str]) -> str | None:
     when no division is named right before it (县妇联, 各级妇联)."""
     lo = max(0, m.start() - 24)
     head = text[lo : m.start()]
-    ends = {mention.end: mention.start for mention in regions.find_mentions(head)}
+    ends = {mention.end: mention.start for mention in regions.mentions_in(head)}
     if len(head) not in ends:
         return None
     start = ends[len(head)]
@@ -454,7 +454,7 @@ def _reporting_body(text: str, lines: list[tuple[int, int]], title_end: int) -> 
 def _region_of(body: str, found: Region | None) -> Region | None:
     """The division a named body belongs to (the last name of its chain): a report is about the place
     of whoever reports, so a provincial bureau's report is province-wide even if it names cities."""
-    mentions = regions.find_mentions(body)
+    mentions = regions.mentions_in(body)
     if not mentions:
         return found
     candidates = mentions[-1].regions
@@ -475,7 +475,7 @@ def _fullest_form(text: str, name: str) -> str:
             start = m.start()
             ends = {
                 mention.end: mention.start
-                for mention in regions.find_mentions(text[max(0, start - 24) : start])
+                for mention in regions.mentions_in(text[max(0, start - 24) : start])
             }
             offset = max(0, start - 24)
             while start - offset in ends:  # division names written before it (北京市 before 延庆区)

@@ -32,7 +32,7 @@ from itertools import accumulate, repeat
 from operator import attrgetter
 from typing import NamedTuple
 
-from fulian.text import lexicons
+from fulian.text import lexicons, marks
 from fulian.text.normalise import Normalised
 from fulian.text.numerals import DIGITS, STRUCTURAL_CHARS, magnitude, parse_chinese, parse_number
 from fulian.text.regions import trie_regex
@@ -76,7 +76,6 @@ _ORDINAL_BEFORE = (
 # Units after which a lone Chinese digit is a count, not a list count (五类, 三个方面) or a name (四个一).
 _COUNTED_ONE_BY_ONE = frozenset(("名", "人", "位", "户", "期", "场", "场次", "支", "家", "所"))
 _CN_BEFORE_BAD = frozenset(DIGITS) | frozenset("十百千万亿")  # a Chinese numeral may not follow these
-_START = re.Match.start
 
 
 @dataclass(frozen=True)
@@ -385,42 +384,22 @@ _PAIRS = {"“": ("”", 40), "「": ("」", 40), "《": ("》", 80), "‘": ("�
 _MAX_WIDTH = max(w for _, w in _PAIRS.values())
 
 
-def _literal_marks(chars: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """(character, pattern finding it) for each character, for ``_positions``."""
-    return tuple((c, re.compile(re.escape(c))) for c in chars)
-
-
-# Positions of single characters are found one literal at a time (the engine's fast literal search)
-# and merged: several times faster than one scan for a character class over CJK text, same lists.
-_NEWLINE_MARK = _literal_marks("\n")
-_SENTENCE_MARKS = _literal_marks("。！？!?")
-_CLAUSE_MARKS = (*_literal_marks("，；;：:"), (",", re.compile(r",(?!\d{3}(?!\d))")))
-_OPEN_MARKS = _literal_marks("".join(_PAIRS))
-
-
-def _positions(
-    text: str, marks: tuple[tuple[str, re.Pattern[str]], ...], known: Iterable[int] = ()
-) -> list[int]:
-    """Sorted positions of the given marks in ``text``, merged with the positions already ``known``."""
-    found = list(known)
-    for c, rx in marks:
-        if c in text:
-            found += map(_START, rx.finditer(text))
-    found.sort()
-    return found
+_THOUSANDS = re.compile(r"\d{3}(?!\d)")  # after a comma: the comma groups thousands (1,200), no clause ends
 
 
 def _document(text: str) -> _Document:
-    """The per-document lookups, each list built in one pass over the text."""
-    newlines = _positions(text, _NEWLINE_MARK)
-    sentence = _positions(text, _SENTENCE_MARKS, newlines)
-    clause = _positions(text, _CLAUSE_MARKS, sentence)
+    """The per-document lookups, from the positions of the marks in the text (``marks``)."""
+    newlines = marks.positions(text, "\n")
+    sentence = marks.positions(text, "\n。！？!?")
+    clause = [*sentence, *marks.positions(text, "，；;：:")]
+    clause += [i for i in marks.positions(text, ",") if not _THOUSANDS.match(text, i + 1)]
+    clause.sort()
     return _Document(
         text,
         _cuts(newlines, len(text)),
         _cuts(sentence, len(text)),
         _cuts(clause, len(text)),
-        _positions(text, _OPEN_MARKS),
+        marks.positions(text, "".join(_PAIRS)),
         lexicons.non_fact_regex().finditer,
     )
 
