@@ -385,9 +385,12 @@ def _source(text: str, lines: list[tuple[int, int]]) -> str:
 # ----------------------------------------------------------------------------- the reporting body
 
 # What a reporting body's name ends with: a federation, a statistics bureau, a women's and children's
-# working committee (or its office), a government and its departments.
+# working committee (or its office), a government and its departments. The committee is written
+# with and then without 人民政府 before it (as an optional prefix would try it) so that every
+# alternative starts with a literal and the engine scans for their first characters.
+_COMMITTEE = "妇女儿童工作委员会办公室|妇儿工委办公室|妇女儿童工作委员会|妇儿工委办|妇儿工委"
 _BODY = re.compile(
-    r"(?:人民政府)?(?:妇女儿童工作委员会办公室|妇儿工委办公室|妇女儿童工作委员会|妇儿工委办|妇儿工委)"
+    rf"人民政府(?:{_COMMITTEE})|{_COMMITTEE}"
     r"|妇女联合会|妇联|统计局|乡村振兴局|卫生健康委员会|卫生健康局|卫健委|卫健局|民政局|教育局"
     r"|人力资源和社会保障局|人民政府"
 )

@@ -473,7 +473,7 @@ def period_of(
 
 def place_in_time(norm: Normalised, document: dict, facts: list[dict]) -> list[dict]:
     """Add year_from, year_to and kind to each fact of one report (facts carry original offsets)."""
-    text, offsets = norm.text, norm.offsets
+    text = norm.text
     published = document.get("publication_date")
     published_year = int(published[:4]) if published else None
     report_year = document.get("report_year")
@@ -482,7 +482,7 @@ def place_in_time(norm: Normalised, document: dict, facts: list[dict]) -> list[d
     for fact in facts:
         if "kind" in fact:
             continue  # placed already (a table cell under a dated column)
-        start, end = bisect_left(offsets, fact["start"]), bisect_left(offsets, fact["end"])
+        start, end = norm.normalised_index(fact["start"]), norm.normalised_index(fact["end"])
         period = period_of(text, start, end, fact["unit"], report_year, published_year, default, index)
         fact.update(year_from=period.year_from, year_to=period.year_to, kind=period.kind)
     return facts

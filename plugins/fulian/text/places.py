@@ -67,13 +67,13 @@ def _named_places(text: str, own: tuple[str, str, str], level: str) -> list[_Nam
 
 def place_facts(norm: Normalised, document: dict, facts: list[dict]) -> list[dict]:
     """Add place_province, place_city and place_county to each fact of one report."""
-    text, offsets = norm.text, norm.offsets
+    text = norm.text
     own = (document.get("province") or "", document.get("city") or "", document.get("county") or "")
     level = "county" if own[2] else "city" if own[1] else "province"
     named = _named_places(text, own, level) if facts else []
     starts = [n.start for n in named]
     clauses, sentences = marks.positions(text, _CLAUSE_STOPS), marks.positions(text, _SENTENCE_STOPS)
-    positions = [bisect_left(offsets, f["start"]) for f in facts]
+    positions = [norm.normalised_index(f["start"]) for f in facts]
     by_clause: dict[int, list[int]] = {}
     for i, pos in enumerate(positions):
         k = bisect_left(clauses, pos)
