@@ -430,10 +430,11 @@ def _reporting_body(text: str, lines: list[tuple[int, int]], title_end: int) -> 
     """The body that reports, where the page says it: a source or publisher label, a byline under the
     title, the title itself, or a signature line at the end. '' when none is named there."""
     head, tail = lines[:8], lines[-4:]
-    # only short lines (bylines, signatures) and labelled ones can name the reporter: others are body text
+    # only short lines (bylines, signatures) and labelled ones can name the reporter: others are body
+    # text. A short text's head and tail share lines: each line is read once.
     bodies = {
         (s, e): _bodies(text, s, e) if e - s <= 60 or _LABEL_WORD.search(text, s, e) else []
-        for s, e in head + tail
+        for s, e in dict.fromkeys(head + tail)
     }
     for (s, _end), found in bodies.items():
         for pos, name in found:
