@@ -407,6 +407,8 @@ def _body_at(text: str, m: re.Match[str]) -> str | None:
     when no division is named right before it (县妇联, 各级妇联)."""
     lo = max(0, m.start() - 24)
     head = text[lo : m.start()]
+    if not regions.full_name_lengths(head[-2:]):
+        return None  # no division name ends with the two characters before it: none runs into it
     ends = {mention.end: mention.start for mention in regions.mentions_in(head)}
     if len(head) not in ends:
         return None
@@ -444,10 +446,12 @@ def _reporting_body(text: str, lines: list[tuple[int, int]], title_end: int) -> 
         return ""  # a bulletin's issuer publishes other bodies' reports: the article says who reports
     for s, e in head[1:] + tail:
         found = bodies[(s, e)]
+        if not found:
+            continue  # names no body (most lines): nothing to strip
         rest = _BYLINE_NOISE.sub("", text[s:e])
         for _, name in found:
             rest = rest.replace(name, "")
-        if found and len(rest) <= 2:
+        if len(rest) <= 2:
             return found[0][1]  # a byline or a signature: the body, perhaps with a date or a label
     found = _bodies(text, 0, min(title_end, 60))
     if found and found[0][0] < 20:
@@ -477,10 +481,11 @@ def _fullest_form(text: str, name: str) -> str:
     for form in forms:
         for m in re.finditer(re.escape(form), text):
             start = m.start()
-            ends = {
-                mention.end: mention.start
-                for mention in regions.mentions_in(text[max(0, start - 24) : start])
-            }
+            before = text[max(0, start - 24) : start]
+            if not regions.full_name_lengths(before[-2:]):
+                written.append(form)  # no division name ends right before it
+                continue
+            ends = {mention.end: mention.start for mention in regions.mentions_in(before)}
             offset = max(0, start - 24)
             while start - offset in ends:  # division names written before it (北京市 before 延庆区)
                 start = offset + ends[start - offset]

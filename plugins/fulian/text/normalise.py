@@ -116,6 +116,8 @@ class Normalised:
         """How many normalised chars come from original chars before index ``original``: where a
         span starting there in the original starts in the normalised text. The same as
         ``bisect_left(self.offsets, original)``, from the segments, without building ``offsets``."""
+        if self.identity:  # offsets is 0, 1, 2, …
+            return min(max(original, 0), len(self.text))
         k = bisect_left(self._seg_orig, original) - 1  # the last segment starting before it
         if k < 0:
             return 0
