@@ -148,13 +148,14 @@ def _nearest(group: _Group, threshold: float, metrics: list[str]) -> list[str]:
     n = len(group.codes)
     for lo in range(0, len(rows), _ROWS):
         block = lists[lo : lo + _ROWS]
-        shift = np.repeat(np.arange(0, len(block) * n, n), [sum(map(len, found)) for found in block])
-        ids = np.concatenate([ids for found in block for ids in found]) + shift
+        ids = np.concatenate([ids for found in block for ids in found])
+        if len(block) > 1:  # row r counts its examples at r·n + id
+            ids += np.repeat(np.arange(0, len(block) * n, n), [sum(map(len, found)) for found in block])
         shared = np.bincount(ids, minlength=len(block) * n).reshape(len(block), n)
         # 2·s / (f + size) as s / ((f + size) / 2): the halves are exact, so the quotient is the same
         dice = shared / (np.asarray(sizes[lo : lo + _ROWS])[:, None] * 0.5 + group.half_sizes)
         best = dice.argmax(axis=1)
-        top = dice[np.arange(len(block)), best]
+        top = dice.max(axis=1)  # the value at ``best``
         for i, b, d in zip(rows[lo : lo + _ROWS], best.tolist(), top.tolist(), strict=True):
             if d >= threshold:
                 codes[i] = group.codes[b]
