@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 import pytest
 
 from fulian.text.normalise import detect_script, normalise
@@ -47,6 +49,22 @@ def test_offsets_map_back_exactly(text: str) -> None:
     for i, o in enumerate(n.offsets):
         assert 0 <= o < len(text)
         assert n.original_index(i) == o
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "濱州市婦聯(lián)培訓婦女3.9萬人",
+        "情景剧……诵读㎡",
+        "普通简体文本，没有变化。",
+        "",
+        "萬(wàn)元\n第二行（guān）",
+    ],
+)
+def test_normalised_index_is_the_bisection_of_offsets(text: str) -> None:
+    n = normalise(text)
+    for original in range(-1, len(text) + 2):
+        assert n.normalised_index(original) == bisect_left(n.offsets, original)
 
 
 def test_span_maps_to_original_span_with_gloss_inside() -> None:

@@ -393,9 +393,12 @@ def _source(text: str, lines: list[tuple[int, int]]) -> str:
 # ----------------------------------------------------------------------------- the reporting body
 
 # What a reporting body's name ends with: a federation, a statistics bureau, a women's and children's
-# working committee (or its office), a government and its departments.
+# working committee (or its office), a government and its departments. The committee is written
+# with and then without 人民政府 before it (as an optional prefix would try it) so that every
+# alternative starts with a literal and the engine scans for their first characters.
+_COMMITTEE = "妇女儿童工作委员会办公室|妇儿工委办公室|妇女儿童工作委员会|妇儿工委办|妇儿工委"
 _BODY = re.compile(
-    r"(?:人民政府)?(?:妇女儿童工作委员会办公室|妇儿工委办公室|妇女儿童工作委员会|妇儿工委办|妇儿工委)"
+    rf"人民政府(?:{_COMMITTEE})|{_COMMITTEE}"
     r"|妇女联合会|妇联|统计局|乡村振兴局|卫生健康委员会|卫生健康局|卫健委|卫健局|民政局|教育局"
     r"|人力资源和社会保障局|人民政府"
 )
@@ -412,7 +415,9 @@ def _body_at(text: str, m: re.Match[str]) -> str | None:
     when no division is named right before it (县妇联, 各级妇联)."""
     lo = max(0, m.start() - 24)
     head = text[lo : m.start()]
-    ends = {mention.end: mention.start for mention in regions.find_mentions(head)}
+    if not regions.full_name_lengths(head[-2:]):
+        return None  # no division name ends with the two characters before it: none runs into it
+    ends = {mention.end: mention.start for mention in regions.mentions_in(head)}
     if len(head) not in ends:
         return None
     start = ends[len(head)]
@@ -474,10 +479,11 @@ def _reporting_body(text: str, lines: list[tuple[int, int]], title_end: int) -> 
     """The body that reports, where the page says it: a source or publisher label, a byline under the
     title, the title itself, or a signature line at the end. '' when none is named there."""
     head, tail = lines[:8], lines[-4:]
-    # only short lines (bylines, signatures) and labelled ones can name the reporter: others are body text
+    # only short lines (bylines, signatures) and labelled ones can name the reporter: others are body
+    # text. A short text's head and tail share lines: each line is read once.
     bodies = {
         (s, e): _bodies(text, s, e) if e - s <= 60 or _LABEL_WORD.search(text, s, e) else []
-        for s, e in head + tail
+        for s, e in dict.fromkeys(head + tail)
     }
     for (s, e), found in bodies.items():
         for pos, name in found:
@@ -489,10 +495,12 @@ def _reporting_body(text: str, lines: list[tuple[int, int]], title_end: int) -> 
         return ""  # a bulletin's issuer publishes other bodies' reports: the article says who reports
     for s, e in head[1:] + tail:
         found = bodies[(s, e)]
+        if not found:
+            continue  # names no body (most lines): nothing to strip
         rest = _BYLINE_NOISE.sub("", text[s:e])
         for _, name in found:
             rest = rest.replace(name, "")
-        if found and len(rest) <= 2:
+        if len(rest) <= 2:
             return found[0][1]  # a byline or a signature: the body, perhaps with a date or a label
     found = _bodies(text, 0, min(title_end, 60))
     if found and found[0][0] < 20:
@@ -503,7 +511,7 @@ def _reporting_body(text: str, lines: list[tuple[int, int]], title_end: int) -> 
 def _region_of(body: str, found: Region | None) -> Region | None:
     """The division a named body belongs to (the last name of its chain): a report is about the place
     of whoever reports, so a provincial bureau's report is province-wide even if it names cities."""
-    mentions = regions.find_mentions(body)
+    mentions = regions.mentions_in(body)
     if not mentions:
         return found
     candidates = mentions[-1].regions
@@ -522,10 +530,11 @@ def _fullest_form(text: str, name: str) -> str:
     for form in forms:
         for m in re.finditer(re.escape(form), text):
             start = m.start()
-            ends = {
-                mention.end: mention.start
-                for mention in regions.find_mentions(text[max(0, start - 24) : start])
-            }
+            before = text[max(0, start - 24) : start]
+            if not regions.full_name_lengths(before[-2:]):
+                written.append(form)  # no division name ends right before it
+                continue
+            ends = {mention.end: mention.start for mention in regions.mentions_in(before)}
             offset = max(0, start - 24)
             while start - offset in ends:  # division names written before it (北京市 before 延庆区)
                 start = offset + ends[start - offset]

@@ -32,7 +32,7 @@ from itertools import accumulate, repeat
 from operator import attrgetter
 from typing import NamedTuple
 
-from fulian.text import lexicons
+from fulian.text import lexicons, marks
 from fulian.text.normalise import Normalised
 from fulian.text.numerals import DIGITS, STRUCTURAL_CHARS, magnitude, parse_chinese, parse_number
 from fulian.text.regions import trie_regex
@@ -76,7 +76,6 @@ _ORDINAL_BEFORE = (
 # Units after which a lone Chinese digit is a count, not a list count (五类, 三个方面) or a name (四个一).
 _COUNTED_ONE_BY_ONE = frozenset(("名", "人", "位", "户", "期", "场", "场次", "支", "家", "所"))
 _CN_BEFORE_BAD = frozenset(DIGITS) | frozenset("十百千万亿")  # a Chinese numeral may not follow these
-_START = re.Match.start
 
 
 @dataclass(frozen=True)
@@ -125,11 +124,10 @@ def _patterns() -> _Patterns:
         rf"{_SP}(?P<unit>{units})(?P<tail>{tail})?"
     )
     percent = re.compile(rf"百分之(?P<num>{_ARABIC}|{_CN})")
-    # 三成, 九成以上: tenths of a whole; not the verb 成 (成立, 成为, 分成, 一成不变)
-    tenths = re.compile(
-        r"(?P<num>[一二三四五六七八九1-9])成(?![\u4e00-\u9fff])"
-        r"|(?P<num_q>[一二三四五六七八九1-9])成(?=左右|以上|多|余|的)"
-    )
+    # 三成, 九成以上: tenths of a whole; not the verb 成 (成立, 成为, 分成, 一成不变). One digit class
+    # first, the two endings after it: the engine then scans for the class (4x faster than two
+    # alternatives each starting with it, same matches).
+    tenths = re.compile(r"(?P<num>[一二三四五六七八九1-9])成(?:(?![\u4e00-\u9fff])|(?=左右|以上|多|余|的))")
     qb = re.compile(rf"{_trie(q['before'])}[ \t]{{0,2}}$")
     ag = tuple(arabic.groupindex[g] for g in ("num", "num2", "qa", "mag", "qa2", "unit", "tail", "mag1"))
     cg = tuple(chinese.groupindex[g] for g in ("num", "qa", "mag", "qa2", "unit", "tail"))
@@ -298,7 +296,7 @@ def _quantity(text: str, pats: _Patterns, m: re.Match[str], chinese: bool) -> _C
 
 def _percent(text: str, pats: _Patterns, m: re.Match[str]) -> _Candidate | None:
     """百分之三十, 百分之38.1, 三成, 九成以上 → candidate in %, or None."""
-    num = m.group("num") or m.group("num_q")
+    num = m.group("num")
     tenths = m.re is pats.tenths
     chinese = not num[0].isdigit()
     prefix = _prefix(text, pats, m.start(), chinese)
@@ -386,42 +384,22 @@ _PAIRS = {"“": ("”", 40), "「": ("」", 40), "《": ("》", 80), "‘": ("�
 _MAX_WIDTH = max(w for _, w in _PAIRS.values())
 
 
-def _literal_marks(chars: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """(character, pattern finding it) for each character, for ``_positions``."""
-    return tuple((c, re.compile(re.escape(c))) for c in chars)
-
-
-# Positions of single characters are found one literal at a time (the engine's fast literal search)
-# and merged: several times faster than one scan for a character class over CJK text, same lists.
-_NEWLINE_MARK = _literal_marks("\n")
-_SENTENCE_MARKS = _literal_marks("。！？!?")
-_CLAUSE_MARKS = (*_literal_marks("，；;：:"), (",", re.compile(r",(?!\d{3}(?!\d))")))
-_OPEN_MARKS = _literal_marks("".join(_PAIRS))
-
-
-def _positions(
-    text: str, marks: tuple[tuple[str, re.Pattern[str]], ...], known: Iterable[int] = ()
-) -> list[int]:
-    """Sorted positions of the given marks in ``text``, merged with the positions already ``known``."""
-    found = list(known)
-    for c, rx in marks:
-        if c in text:
-            found += map(_START, rx.finditer(text))
-    found.sort()
-    return found
+_THOUSANDS = re.compile(r"\d{3}(?!\d)")  # after a comma: the comma groups thousands (1,200), no clause ends
 
 
 def _document(text: str) -> _Document:
-    """The per-document lookups, each list built in one pass over the text."""
-    newlines = _positions(text, _NEWLINE_MARK)
-    sentence = _positions(text, _SENTENCE_MARKS, newlines)
-    clause = _positions(text, _CLAUSE_MARKS, sentence)
+    """The per-document lookups, from the positions of the marks in the text (``marks``)."""
+    newlines = marks.positions(text, "\n")
+    sentence = marks.positions(text, "\n。！？!?")
+    clause = [*sentence, *marks.positions(text, "，；;：:")]
+    clause += [i for i in marks.positions(text, ",") if not _THOUSANDS.match(text, i + 1)]
+    clause.sort()
     return _Document(
         text,
         _cuts(newlines, len(text)),
         _cuts(sentence, len(text)),
         _cuts(clause, len(text)),
-        _positions(text, _OPEN_MARKS),
+        marks.positions(text, "".join(_PAIRS)),
         lexicons.non_fact_regex().finditer,
     )
 

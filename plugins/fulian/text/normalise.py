@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from operator import ne
@@ -111,6 +111,19 @@ class Normalised:
             return self.original_length
         k = bisect_right(self._seg_norm, i) - 1
         return self._seg_orig[k] + (i - self._seg_norm[k] if self._seg_linear[k] else 0)
+
+    def normalised_index(self, original: int) -> int:
+        """How many normalised chars come from original chars before index ``original``: where a
+        span starting there in the original starts in the normalised text. The same as
+        ``bisect_left(self.offsets, original)``, from the segments, without building ``offsets``."""
+        if self.identity:  # offsets is 0, 1, 2, …
+            return min(max(original, 0), len(self.text))
+        k = bisect_left(self._seg_orig, original) - 1  # the last segment starting before it
+        if k < 0:
+            return 0
+        n0 = self._seg_norm[k]
+        n1 = self._seg_norm[k + 1] if k + 1 < len(self._seg_norm) else len(self.text)
+        return n0 + min(original - self._seg_orig[k], n1 - n0) if self._seg_linear[k] else n1
 
     @cached_property
     def offsets(self) -> list[int]:

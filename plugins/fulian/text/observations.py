@@ -45,11 +45,12 @@ def group_observations(facts: list[dict]) -> list[dict]:
     firsts: dict[tuple, list[dict]] = {}
     count = 0
     for f in facts:
-        same = next((g for g in firsts.get(_key(f), ()) if _same_thing(f, g)), None)
+        key = _key(f)
+        same = next((g for g in firsts.get(key, ()) if _same_thing(f, g)), None)
         if same is None:
             count += 1
             f["observation"] = f"o{count}"
-            firsts.setdefault(_key(f), []).append(f)
+            firsts.setdefault(key, []).append(f)
         else:
             f["observation"] = same["observation"]
     by_label = {f["observation"]: f for f in reversed(facts)}  # the first mention of each

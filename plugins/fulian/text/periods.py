@@ -22,11 +22,12 @@ from __future__ import annotations
 import csv
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-from itertools import chain
 from pathlib import Path
 
+from fulian.text import marks
 from fulian.text.normalise import Normalised
 from fulian.text.numerals import parse_chinese
 
@@ -174,8 +175,8 @@ def _relative(g: dict, written: str, now: int | None, ref: int | None) -> TimeCu
 
 # A clause ends at punctuation, or at a space not inside a number (flattened tables separate their
 # cells with spaces; NFKC turns the ideographic space into one).
-_CLAUSE_STOP = re.compile(r"[，,；;。！？!?\n：:\u3000\t ]")
-_SENTENCE_STOP = re.compile(r"[。！？!?\n；;]")
+_CLAUSE_STOPS = "，,；;。！？!?\n：:\u3000\t"
+_SENTENCE_STOPS = "。！？!?\n；;"
 
 
 class _Index:
@@ -185,13 +186,15 @@ class _Index:
     def __init__(self, text: str, report_year: int | None, published_year: int | None) -> None:
         self.text = text
         last = len(text) - 1
-        self.clauses = [
+        self.clauses = marks.positions(text, _CLAUSE_STOPS)
+        self.clauses += [
             i
-            for i in (m.start() for m in _CLAUSE_STOP.finditer(text))
-            if text[i] != " " or not (0 < i < last and text[i - 1].isdigit() and text[i + 1].isdigit())
+            for i in marks.positions(text, " ")
+            if not (0 < i < last and text[i - 1].isdigit() and text[i + 1].isdigit())
         ]
-        self.sentences = [m.start() for m in _SENTENCE_STOP.finditer(text)]
-        self.lines = [m.start() for m in re.finditer("\n", text)]
+        self.clauses.sort()
+        self.sentences = marks.positions(text, _SENTENCE_STOPS)
+        self.lines = marks.positions(text, "\n")
         # time expressions, resolved only when a figure asks for them; the base of a comparison
         # (比上年, 较2020年, 由2016年的…增至) is not a period of the figure
         self.cues = [
@@ -260,12 +263,14 @@ class _Index:
         """(sentence start, paragraph start) of the clause starting at clause_start."""
         return self.back(self.sentences, clause_start), self.back(self.lines, clause_start)
 
-    def outer_cues(self, clause_start: int) -> list[tuple[int, TimeCue]]:
+    def outer_cues(
+        self, clause_start: int, sentence_start: int, para_start: int
+    ) -> list[tuple[int, TimeCue]]:
         """The cues that date a clause from further out, nearest first, with their scope number: the
         sentence before the clause (2), the paragraph before the sentence (3), the headings above
         (4+). A future year further away than the sentence names a goal a figure is measured
-        against (优于2025年目标), not its period, so it is left out there."""
-        sentence_start, para_start = self.sentence_of(clause_start)
+        against (优于2025年目标), not its period, so it is left out there. ``sentence_start`` and
+        ``para_start`` are those of the clause (``sentence_of``)."""
         in_sentence = self.last_cue(sentence_start, clause_start)
         if in_sentence is not None and in_sentence.within:
             # 2024年，力争全年…，培训…: the whole year is the year its sentence names, if it names one
@@ -418,6 +423,18 @@ def document_cue(text: str, report_year: int | None, published_year: int | None)
     return TimeCue(year, year)
 
 
+def _cues_nearest_first(
+    ix: _Index, start: int, end: int, clause_start: int, sentence_start: int, para_start: int
+) -> Iterator[tuple[int, TimeCue | None]]:
+    """(scope number, cue or None) around the figure at [start, end), nearest first: the clause before
+    the figure, the rest of its clause, then (the same for every figure of the clause) the sentence,
+    the paragraph, the headings above. A generator: most figures stop at the first scope, and the
+    outer ones are then never looked up."""
+    yield 0, ix.last_cue(clause_start, start)
+    yield 1, ix.last_cue(end, ix.forward(ix.clauses, end))
+    yield from ix.outer_cues(clause_start, sentence_start, para_start)
+
+
 def period_of(
     text: str,
     start: int,
@@ -434,12 +451,8 @@ def period_of(
     ix = index or _Index(text, report_year, published_year)
     clause_start = ix.back(ix.clauses, start)
     sentence_start, para_start = ix.sentence_of(clause_start)
-    clause_end = ix.forward(ix.clauses, end)
-    # Nearest first: the clause before the figure, the rest of its clause, then (the same for every
-    # figure of the clause, found once) the sentence, the paragraph, the headings above.
-    near = [(0, ix.last_cue(clause_start, start)), (1, ix.last_cue(end, clause_end))]
     cue, in_clause = None, False
-    for i, found in chain(near, ix.outer_cues(clause_start)):
+    for i, found in _cues_nearest_first(ix, start, end, clause_start, sentence_start, para_start):
         if found is not None:
             if cue is not None:  # 全年 was nearer: the single year its sentence names, if any
                 single = found.start is not None and found.start == found.end and not found.within
@@ -468,7 +481,7 @@ def period_of(
 
 def place_in_time(norm: Normalised, document: dict, facts: list[dict]) -> list[dict]:
     """Add year_from, year_to and kind to each fact of one report (facts carry original offsets)."""
-    text, offsets = norm.text, norm.offsets
+    text = norm.text
     published = document.get("publication_date")
     published_year = int(published[:4]) if published else None
     report_year = document.get("report_year")
@@ -477,7 +490,7 @@ def place_in_time(norm: Normalised, document: dict, facts: list[dict]) -> list[d
     for fact in facts:
         if "kind" in fact:
             continue  # placed already (a table cell under a dated column)
-        start, end = bisect_left(offsets, fact["start"]), bisect_left(offsets, fact["end"])
+        start, end = norm.normalised_index(fact["start"]), norm.normalised_index(fact["end"])
         period = period_of(text, start, end, fact["unit"], report_year, published_year, default, index)
         fact.update(year_from=period.year_from, year_to=period.year_to, kind=period.kind)
     return facts

@@ -21,11 +21,11 @@ import re
 from bisect import bisect_left, bisect_right
 from typing import NamedTuple
 
-from fulian.text import regions
+from fulian.text import marks, regions
 from fulian.text.normalise import Normalised
 
-_CLAUSE_STOP = re.compile(r"[，,；;。！？!?\n：:]")
-_SENTENCE_STOP = re.compile(r"[。！？!?\n；;]")
+_CLAUSE_STOPS = "，,；;。！？!?\n：:"
+_SENTENCE_STOPS = "。！？!?\n；;"
 # the report's own divisions, by the level they name
 _OWN = re.compile(r"全国|全省|全区|全市|全州|全盟|全县|全旗")
 _NATIONAL = ("", "", "")
@@ -65,19 +65,15 @@ def _named_places(text: str, own: tuple[str, str, str], level: str) -> list[_Nam
     return named
 
 
-def _stops(rx: re.Pattern[str], text: str) -> list[int]:
-    return [m.start() for m in rx.finditer(text)]
-
-
 def place_facts(norm: Normalised, document: dict, facts: list[dict]) -> list[dict]:
     """Add place_province, place_city and place_county to each fact of one report."""
-    text, offsets = norm.text, norm.offsets
+    text = norm.text
     own = (document.get("province") or "", document.get("city") or "", document.get("county") or "")
     level = "county" if own[2] else "city" if own[1] else "province"
     named = _named_places(text, own, level) if facts else []
     starts = [n.start for n in named]
-    clauses, sentences = _stops(_CLAUSE_STOP, text), _stops(_SENTENCE_STOP, text)
-    positions = [bisect_left(offsets, f["start"]) for f in facts]
+    clauses, sentences = marks.positions(text, _CLAUSE_STOPS), marks.positions(text, _SENTENCE_STOPS)
+    positions = [norm.normalised_index(f["start"]) for f in facts]
     by_clause: dict[int, list[int]] = {}
     for i, pos in enumerate(positions):
         k = bisect_left(clauses, pos)

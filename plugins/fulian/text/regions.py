@@ -208,10 +208,16 @@ class Mention(NamedTuple):
 
 @lru_cache(maxsize=8)
 def find_mentions(text: str) -> tuple[Mention, ...]:
-    """Full-name mentions of divisions in ``text`` (simplified script), the longest name at each end.
+    """Full-name mentions of divisions in a report's text (simplified script), the longest name at
+    each end.
 
     Remembered for the last few texts: the document reader and the place reader ask about the same
-    report text."""
+    report text. Short snippets go to ``mentions_in``, so that they do not push the report out."""
+    return mentions_in(text)
+
+
+def mentions_in(text: str) -> tuple[Mention, ...]:
+    """``find_mentions`` of a text without remembering it (a name, a line's head)."""
     idx = _index()
     by_full, lengths_by_last2 = idx.by_full, idx.lengths_by_last2
     out: list[Mention] = []

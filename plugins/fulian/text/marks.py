@@ -1,0 +1,40 @@
+"""Where a report's punctuation stands: listed once per text, shared by facts, periods and places.
+
+Each reader cuts a report into lines, sentences and clauses at its own set of marks (facts keeps a
+comma inside a number such as 1,200; periods also cuts at a space between table cells). The
+positions of every mark are found once per text, one literal at a time (the engine's fast literal
+search: several times faster than one scan for a character class over CJK text), and each reader
+merges the lists of the marks it cuts at.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# every mark a reader cuts at: line, sentence and clause ends, spaces, and the quote marks facts opens
+MARKS = '\n。！？!?，,；;：:\u3000\t “「《‘"'
+_LITERALS = tuple((c, re.compile(re.escape(c))) for c in MARKS)
+_KNOWN = frozenset(MARKS)
+_START = re.Match.start
+
+
+@lru_cache(maxsize=4)
+def _by_mark(text: str) -> dict[str, list[int]]:
+    """{mark: its positions in ``text``, ascending} for the marks that occur in it.
+
+    Remembered for the last few texts: the readers of one report ask about the same text in turn.
+    """
+    return {c: list(map(_START, rx.finditer(text))) for c, rx in _LITERALS if c in text}
+
+
+def positions(text: str, marks: str) -> list[int]:
+    """The positions in ``text`` of any of ``marks`` (each one of ``MARKS``), ascending; a new list."""
+    if not _KNOWN.issuperset(marks):
+        raise ValueError(f"not a listed mark: {sorted(set(marks) - _KNOWN)}")
+    found = _by_mark(text)
+    out: list[int] = []
+    for c in marks:
+        out += found.get(c, ())
+    out.sort()  # a merge of sorted runs
+    return out
