@@ -84,3 +84,27 @@ def test_extracted_facts_carry_their_period() -> None:
 def test_plans_carry_along_their_sentence_and_enumeration(text: str, figure: str, kind: str) -> None:
     _, facts = extract_report(text)
     assert {f["text"]: f["kind"] for f in facts}[figure] == kind
+
+
+def test_a_plan_heading_dates_the_goals_below_it() -> None:
+    report = (
+        "某县妇联2022年工作总结\n一、2022年工作回顾\n全年培训妇女1200人次。\n"
+        "二、2023年工作要点\n1.创业就业。力争全年协调发放贷款不低于2000万元。\n"
+        "三、今后五年的目标\n到2025年，努力实现以下主要目标：\n"
+        "——培训城乡妇女20万人次以上，家长学校覆盖率达到90%。\n"
+    )
+    _, facts = extract_report(report)
+    got = {f["text"]: (f["year_from"], f["year_to"], f["kind"]) for f in facts}
+    assert got["1200人次"] == (2022, 2022, "actual")
+    assert got["不低于2000万元"] == (2023, 2023, "target")
+    assert got["20万人次以上"] == (2022, 2025, "target")
+    assert got["90%"] == (2025, 2025, "target")  # a level to reach: the goal year
+
+
+def test_a_span_further_out_dates_flows_not_stocks_or_shares() -> None:
+    report = "某县妇联2021年工作报告\n五年来，全县培训妇女9400人次。全县建成家长学校168所，结案率100%。\n"
+    _, facts = extract_report(report)
+    got = {f["text"]: (f["year_from"], f["year_to"]) for f in facts}
+    assert got["9400人次"][0] is not None
+    assert got["168所"][0] is None
+    assert got["100%"][0] == got["100%"][1]

@@ -438,7 +438,7 @@ def period_of(
     # Nearest first: the clause before the figure, the rest of its clause, then (the same for every
     # figure of the clause, found once) the sentence, the paragraph, the headings above.
     near = [(0, ix.last_cue(clause_start, start)), (1, ix.last_cue(end, clause_end))]
-    cue, in_clause = None, False
+    cue, level = None, 9
     for i, found in chain(near, ix.outer_cues(clause_start)):
         if found is not None:
             if cue is not None:  # 全年 was nearer: the single year its sentence names, if any
@@ -446,12 +446,14 @@ def period_of(
                 if single and i <= 2:
                     cue = found
                 break
-            cue, in_clause = found, i == 0
+            cue, level = found, i
             if not found.within:
                 break
     kind = _kind(ix, start, end, unit, clause_start, sentence_start)
     if kind == "actual" and _plan_section(ix, para_start):
         kind = "target"
+    if kind == "target" and (level >= 3 or (cue is not None and cue.within)):
+        cue = _goal_cue(ix, sentence_start, para_start, cue)
     if cue is None:
         cue = default or document_cue(text, report_year, published_year)
     # a goal year makes a target of the figure, unless its sentence says the goal was reached (已达到…目标)
@@ -459,11 +461,39 @@ def period_of(
         kind = "target"
     if kind == "target":
         ix.targets[sentence_start] = end
-    year_from = cue.start
-    undated_here = not (cue.open_start or in_clause)
-    if undated_here and kind == "actual" and year_from == cue.end and unit != "%":
-        year_from = None if _phrases()["stock"].search(text[clause_start:start]) else year_from
+    year_from = _year_from(cue, kind, unit, level, text[clause_start:start])
     return Period(year_from, cue.end, kind)
+
+
+def _year_from(cue: TimeCue, kind: str, unit: str, level: int, clause_before: str) -> int | None:
+    """The first year of a figure dated by `cue` found at scope `level` (0 its clause, 3+ further out
+    than its sentence, 9 the document); `clause_before` is its clause up to the figure."""
+    if unit == "%" and kind != "change" and cue.end is not None and cue.start != cue.end:
+        # a share is a level at a point in time: a goal's level in its last year (到2025年…达到80%),
+        # an actual one in the last year of a span or total that dates it from further out
+        return cue.end if kind == "target" or cue.open_start or level >= 3 else cue.start
+    if kind == "change" and cue.open_start and cue.end is not None:
+        return cue.end  # 截至2023年末…，比上年末增加68万人: a change over one year
+    if cue.open_start or level == 0 or kind != "actual" or unit == "%":
+        return cue.start
+    # a stock in the clause has no start year; under a span from further out only a standing one
+    # (五年来…全县建成家长学校168所), a running total (累计) being the span's own
+    role = "stock" if cue.start == cue.end else "standing" if level >= 3 else None
+    return None if role and _phrases()[role].search(clause_before) else cue.start
+
+
+def _goal_cue(ix: _Index, sentence_start: int, para_start: int, cue: TimeCue | None) -> TimeCue | None:
+    """The period of a planned figure that its own sentence does not date: the nearest time of its
+    paragraph or the headings above, goal years included (二、2023年工作要点 / 到2025年，…主要目标：);
+    a 全年 or 年内 stands for the single year named there."""
+    for lo, hi in [(para_start, sentence_start), *ix.headings_above(para_start)]:
+        found = ix.last_cue(lo, hi)
+        if found is None or found.within:
+            continue
+        if cue is not None and cue.within:
+            return found if found.start is not None and found.start == found.end else cue
+        return found
+    return cue
 
 
 def place_in_time(norm: Normalised, document: dict, facts: list[dict]) -> list[dict]:
