@@ -108,3 +108,9 @@ def test_a_span_further_out_dates_flows_not_stocks_or_shares() -> None:
     assert got["9400人次"][0] is not None
     assert got["168所"][0] is None
     assert got["100%"][0] == got["100%"][1]
+
+
+def test_a_year_naming_a_goal_does_not_date_the_figure() -> None:
+    text = "2022年监测结果表明，已达到2025年中期目标的52项，占73.2%；较上年分别提高70元和50元。"
+    assert (period(text, "52项").year_from, period(text, "52项").year_to) == (2022, 2022)
+    assert period(text, "50元").kind == "change"

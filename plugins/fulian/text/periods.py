@@ -76,6 +76,7 @@ _NOT_HEADING = re.compile(
     r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}-\d{1,2}-\d{1,2}|发布|来源|作者|浏览"
 )
 _COMPARISON_BASE = "比较由从同"
+_GOAL_NAMED = re.compile(r"(?:的)?(?:阶段性|中期|终期|规划)?目标(?!任务)")
 
 
 @dataclass(frozen=True)
@@ -118,6 +119,8 @@ def _span_years(token: str) -> int | None:
 def resolve(m: re.Match[str], report_year: int | None, published_year: int | None) -> TimeCue | None:
     """The years a time expression covers, relative ones resolved against the report and publication."""
     g = m.groupdict()
+    if _GOAL_NAMED.match(m.string, m.end()):
+        return None  # 达到2025年中期目标的52项: the year names the goal a figure is measured against
     now = published_year or report_year
     ref = report_year or published_year
     if any(g[k] for k in _ABSOLUTE):
@@ -326,7 +329,7 @@ def _plans(text: str) -> bool:
 def _change_or_actual(text: str, start: int, end: int, unit: str, clause_start: int) -> str:
     """change for a difference or growth written right before the figure or in points, else actual."""
     phrases = _phrases()
-    before = text[max(clause_start, start - 8) : start]
+    before = text[max(clause_start, start - 12) : start]
     if unit in _POINT_UNITS or text.startswith(_POINT_UNITS, end):
         return "change"
     if phrases["change"].search(before) and not phrases["level"].search(before):
