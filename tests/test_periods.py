@@ -114,3 +114,14 @@ def test_a_year_naming_a_goal_does_not_date_the_figure() -> None:
     text = "2022年监测结果表明，已达到2025年中期目标的52项，占73.2%；较上年分别提高70元和50元。"
     assert (period(text, "52项").year_from, period(text, "52项").year_to) == (2022, 2022)
     assert period(text, "50元").kind == "change"
+
+
+def test_the_title_and_a_span_after_the_first_figures_do_not_date_the_report() -> None:
+    report = (
+        "某县妇联：去年带动3200名妇女增收 今年力争发放贷款5000万元\n\n来源：某县妇联　时间：2019-03-06\n\n"
+        "2018年，县妇联开展宣讲186场，覆盖妇女群众1.3万余人次，组织各类主题活动多场，效果良好。五年来，全县累计发放贷款1.42亿元。\n\n"
+        "家庭文明创建方面，全县评选最美家庭300户。\n"
+    )
+    _, facts = extract_report(report)
+    got = {f["text"]: (f["year_from"], f["year_to"]) for f in facts}
+    assert got["300户"] == (2018, 2018)

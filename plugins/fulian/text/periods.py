@@ -76,6 +76,7 @@ _NOT_HEADING = re.compile(
     r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}-\d{1,2}-\d{1,2}|发布|来源|作者|浏览"
 )
 _COMPARISON_BASE = "比较由从同"
+_FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:万|亿)?\s*(?:[人名户场期个家件元所支项次]|%)")
 _GOAL_NAMED = re.compile(r"(?:的)?(?:阶段性|中期|终期|规划)?目标(?!任务)")
 
 
@@ -288,7 +289,8 @@ class _Index:
         """The paragraph's and the headings' cues for a sentence, found once per sentence."""
         found = self._outer.get(sentence_start)
         if found is None:
-            scopes = [(para_start, sentence_start)] + self.headings_above(para_start)
+            # the title is no heading here: it dates the report, which the document's default does
+            scopes = [(para_start, sentence_start)] + [h for h in self.headings_above(para_start) if h[0]]
             found = self._outer[sentence_start] = [
                 (i, self._named_year(lo, hi, cue) if cue.within else cue)
                 for i, (lo, hi) in enumerate(scopes, start=3)
@@ -412,8 +414,14 @@ def document_cue(text: str, report_year: int | None, published_year: int | None)
     五年来, 2021年以来) governs every figure that has no nearer time; else the report's year."""
     year = report_year or published_year
     lead_end = min(len(text), 400)
+    seen = 0
     for m in _TIME.finditer(text, 0, lead_end):
         g = m.groupdict()
+        # a span that opens the body, before its first figure; one after figures dates its own part
+        # (a masthead's 第4期 or a title's figures are no body)
+        if any(len(line) > 40 and _FIGURE.search(line) for line in text[seen : m.start()].split("\n")):
+            break
+        seen = m.end()
         if g["to_date"] or g["span"] or g["span_near"] or g["since"]:
             cue = resolve(m, report_year, published_year)
             if cue is not None and not cue.future:
