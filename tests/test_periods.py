@@ -125,3 +125,12 @@ def test_the_title_and_a_span_after_the_first_figures_do_not_date_the_report() -
     _, facts = extract_report(report)
     got = {f["text"]: (f["year_from"], f["year_to"]) for f in facts}
     assert got["300户"] == (2018, 2018)
+
+
+def test_the_next_years_count_from_the_year_they_are_said_in_and_quotas_are_targets() -> None:
+    text = "今后五年，全县妇女工作的主要目标是：力争培训妇女不低于1.2万人。"
+    got = period(text, "不低于1.2万人", report_year=2021, published=2021)
+    assert (got.year_from, got.year_to, got.kind) == (2021, 2025, "target")
+    text = "1—9月，“两癌”检查已完成12.6万人，完成全年15万人任务的84%。"
+    assert period(text, "15万人", 2024, 2024).kind == "target"
+    assert period(text, "84%", 2024, 2024).kind == "actual"

@@ -164,7 +164,9 @@ def _relative(g: dict, written: str, now: int | None, ref: int | None) -> TimeCu
         if not n or not ref or n > 30:
             return None
         if written.startswith(("今后", "未来")):
-            return TimeCue(ref + 1, ref + n, future=True)
+            # counted from the year it is said in (a congress of 2021: 今后五年 2021—2025)
+            first = now or ref + 1
+            return TimeCue(first, first + n - 1, future=True)
         return TimeCue(ref - n + 1, ref)
     if g["to_date"]:
         return TimeCue(None, ref, open_start=True) if ref else None
@@ -350,7 +352,7 @@ _QUOTES = "\"“”「」‘’'"
 
 def _cites_goal(text: str, end: int) -> bool:
     """A figure written as the goal itself (保持在"45%左右"的目标区间, 距80%的目标): a target value."""
-    return text[end : end + 6].lstrip(_QUOTES).startswith(("的目标", "目标"))
+    return text[end : end + 6].lstrip(_QUOTES).startswith(("的目标", "目标", "任务", "的任务"))
 
 
 def _continues_plan(ix: _Index, sentence_start: int, depth: int = 6) -> bool:
