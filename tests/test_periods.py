@@ -134,3 +134,12 @@ def test_the_next_years_count_from_the_year_they_are_said_in_and_quotas_are_targ
     text = "1—9月，“两癌”检查已完成12.6万人，完成全年15万人任务的84%。"
     assert period(text, "15万人", 2024, 2024).kind == "target"
     assert period(text, "84%", 2024, 2024).kind == "actual"
+
+
+def test_a_span_opening_a_paragraph_governs_its_undated_sentences() -> None:
+    text = (
+        "五年来，全市举办培训班120期。“十三五”期间，完成“两癌”检查41.6万人次。"
+        "实施“春蕾计划”，资助困难女童3182人次。"
+    )
+    got = period(text, "3182人次", report_year=2021, published=2021)
+    assert (got.year_from, got.year_to) == (2017, 2021)

@@ -6,7 +6,8 @@ misleads, so every fact is placed in time from the text itself (docs/annotation-
 kind"):
 
 - the time expression that governs a figure is the nearest one before it in its clause, then its
-  sentence, then its paragraph, then the headings above it; the report's own year last;
+  sentence, then its paragraph (where a span opening the paragraph, 五年来…, governs all of it),
+  then the headings above it; the report's own year last;
 - relative expressions (今年, 去年, 五年来, "十三五"期间, 截至…底, 2021年以来, 到2025年) resolve against
   the report's year and its publication year;
 - a running total or stock (累计, 共有, 现有, 截至) has no start year;
@@ -296,7 +297,8 @@ class _Index:
             found = self._outer[sentence_start] = [
                 (i, self._named_year(lo, hi, cue) if cue.within else cue)
                 for i, (lo, hi) in enumerate(scopes, start=3)
-                if (cue := self.last_cue(lo, hi)) is not None and not cue.future
+                if (cue := (_paragraph_cue(self, lo, hi) if i == 3 else self.last_cue(lo, hi))) is not None
+                and not cue.future
             ]
         return found
 
@@ -313,6 +315,22 @@ class _Index:
             lo, hi = bisect_left(self.heading_lines, k - limit), bisect_left(self.heading_lines, k)
             found = self._above[para_start] = [self._line(j) for j in reversed(self.heading_lines[lo:hi])]
         return found
+
+
+def _paragraph_cue(ix: _Index, para_start: int, sentence_start: int) -> TimeCue | None:
+    """The time a paragraph gives a sentence of its that names none: a span opening the paragraph
+    (五年来，…) governs all of it, the years its later sentences name being their own; else the
+    nearest time before the sentence."""
+    k = bisect_left(ix.cue_starts, para_start)
+    while k < len(ix.cues) and ix.cue_starts[k] < sentence_start:
+        cue = ix._cue(k)
+        if cue is not None:
+            opens = ix.back(ix.sentences, ix.cue_starts[k]) == ix.cue_starts[k]
+            if opens and not cue.future and cue.start is not None and cue.start != cue.end:
+                return cue
+            break
+        k += 1
+    return ix.last_cue(para_start, sentence_start)
 
 
 @dataclass(frozen=True)
