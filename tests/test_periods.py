@@ -143,3 +143,19 @@ def test_a_span_opening_a_paragraph_governs_its_undated_sentences() -> None:
     )
     got = period(text, "3182人次", report_year=2021, published=2021)
     assert (got.year_from, got.year_to) == (2017, 2021)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "expected"),
+    [
+        ("“十四五”以来，全市累计救助困境儿童2300余人次。", "2300余人次", (2021, 2023, "actual")),
+        ("去年以来，全县共有20户家庭获评县级最美家庭。", "20户", (2023, 2024, "actual")),
+        ("今年以来，已举办培训班6期，累计培训妇女680余人次。", "680余人次", (2024, 2024, "actual")),
+        ("全市7个县、54个乡镇、495个村全部完成妇联组织改革。", "54个", (None, 2023, "actual")),
+        ("年末共有幼儿园412所，其中公办幼儿园168所。", "168所", (None, 2023, "actual")),
+        ("全市城镇居民人均可支配收入28420元。", "28420元", (2023, 2023, "actual")),
+    ],
+)
+def test_spans_since_and_stocks(text: str, figure: str, expected: tuple) -> None:
+    got = period(text, figure, report_year=2023, published=2024)
+    assert (got.year_from, got.year_to, got.kind) == expected

@@ -55,7 +55,7 @@ _TIME = re.compile(
             r"(?P<to_date>截至目前|截止目前|目前|至今|近年来|近年以来|多年来|长期以来)",
             r"(?P<this>今年|本年度|本年|今年以来)",
             r"(?P<within>全年|年内|年度|年初以来)",
-            r"(?P<last>去年|上年度|上年|上一年|过去的一年|过去一年|前一年)",
+            r"(?P<last>去年以来|去年|上年度|上年|上一年|过去的一年|过去一年|前一年)",
             r"(?P<next>明年|来年|下一年)",
             r"(?P<before_last>前年)",
         ]
@@ -149,6 +149,8 @@ def _absolute(g: dict, written: str, now: int | None, ref: int | None) -> TimeCu
         return TimeCue(ref if ref and ref < year else year, year, future=bool(now and year > now))
     if g["plan"]:
         a, b = _PLAN_YEARS[g["plan"]]
+        if written.endswith("以来") and ref and a <= ref < b:
+            return TimeCue(a, ref)  # "十四五"以来 in a report of 2023: 2021—2023
         return TimeCue(b if written.endswith(("末", "期末")) else a, b, future=bool(now and b > now))
     year = int(g["year"]) if g["year"] else _cn_year(g["cn_year"])
     return TimeCue(year, year, future=bool(now and year > now))
@@ -176,6 +178,8 @@ def _relative(g: dict, written: str, now: int | None, ref: int | None) -> TimeCu
     step = next((v for k, v in _STEPS.items() if g[k]), None)
     if step is None or not now:
         return None
+    if written.endswith("以来"):
+        return TimeCue(now - 1, max(now, ref or now))  # 去年以来 in an item of 2024: 2023—2024
     return TimeCue(now + step, now + step, future=step > 0)
 
 
@@ -492,13 +496,19 @@ def period_of(
         kind = "target"
     if kind == "target":
         ix.targets[sentence_start] = end
-    year_from = _year_from(cue, kind, unit, level, text[clause_start:start])
+    # a part (其中…) is placed like the whole of the clause before it
+    whole_start = clause_start
+    if text.startswith("其中", clause_start):
+        whole_start = ix.back(ix.clauses, clause_start - 1)
+    year_from = _year_from(cue, kind, unit, level, text[whole_start:start], text[clause_start:clause_end])
     return Period(year_from, cue.end, kind)
 
 
-def _year_from(cue: TimeCue, kind: str, unit: str, level: int, clause_before: str) -> int | None:
+def _year_from(cue: TimeCue, kind: str, unit: str, level: int, clause_before: str, clause: str) -> int | None:
     """The first year of a figure dated by `cue` found at scope `level` (0 its clause, 3+ further out
     than its sentence, 9 the document); `clause_before` is its clause up to the figure."""
+    if kind == "actual" and unit != "%" and level and _phrases()["coverage"].search(clause):
+        return None  # 全县10个乡镇、167个行政村全部建立妇联: all the units there are, a stock
     if unit == "%" and kind != "change" and cue.end is not None and cue.start != cue.end:
         # a share is a level at a point in time: a goal's level in its last year (到2025年…达到80%),
         # an actual one in the last year of a span or total that dates it from further out
@@ -509,7 +519,9 @@ def _year_from(cue: TimeCue, kind: str, unit: str, level: int, clause_before: st
         return cue.start
     # a stock in the clause has no start year; under a span from further out only a standing one
     # (五年来…全县建成家长学校168所), a running total (累计) being the span's own
-    role = "stock" if cue.start == cue.end else "standing" if level >= 3 else None
+    # 累计 within a year its sentence names (今年以来…累计培训) is that year's total
+    single = cue.start == cue.end
+    role = ("stock" if level >= 3 else "standing") if single else "standing" if level >= 3 else None
     return None if role and _phrases()[role].search(clause_before) else cue.start
 
 
@@ -519,6 +531,8 @@ def _goal_cue(ix: _Index, sentence_start: int, para_start: int, cue: TimeCue | N
     a 全年 or 年内 stands for the single year named there."""
     for lo, hi in [(para_start, sentence_start), *ix.headings_above(para_start)]:
         found = ix.last_cue(lo, hi)
+        if found is not None and found.within:
+            found = ix._named_year(lo, hi, found)  # 五、2023年工作打算。力争全年…：the year named
         if found is None or found.within:
             continue
         if cue is not None and cue.within:
