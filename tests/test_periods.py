@@ -159,3 +159,15 @@ def test_a_span_opening_a_paragraph_governs_its_undated_sentences() -> None:
 def test_spans_since_and_stocks(text: str, figure: str, expected: tuple) -> None:
     got = period(text, figure, report_year=2023, published=2024)
     assert (got.year_from, got.year_to, got.kind) == expected
+
+
+def test_a_news_lead_dated_by_day_is_of_the_publication_year() -> None:
+    report = (
+        "某县妇联召开执委会议\n来源：某县妇联　时间：2019-03-06\n"
+        "3月5日，某县妇联召开执委（扩大）会议。各乡镇妇联主席共120余人参加会议。\n"
+        "2018年，县妇联培训农村妇女3000人次。\n"
+    )
+    _, facts = extract_report(report)
+    got = {f["text"]: (f["year_from"], f["year_to"]) for f in facts}
+    assert got["3000人次"] == (2018, 2018)
+    assert got["120余人"] == (2019, 2019)

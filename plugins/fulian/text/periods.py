@@ -337,6 +337,35 @@ def _paragraph_cue(ix: _Index, para_start: int, sentence_start: int) -> TimeCue 
     return ix.last_cue(para_start, sentence_start)
 
 
+def _settle(
+    ix: _Index,
+    cue: TimeCue | None,
+    level: int,
+    kind: str,
+    sentence_start: int,
+    para_start: int,
+    report_year: int | None,
+    published_year: int | None,
+) -> tuple[TimeCue | None, int]:
+    """The cue found nearest first, settled for what the figure is: a goal takes the goal years of its
+    paragraph and headings; an undated figure of a news lead the publication year."""
+    if kind == "target" and (level >= 3 or (cue is not None and cue.within)):
+        return _goal_cue(ix, sentence_start, para_start, cue), level
+    if level > 3 and published_year and published_year != report_year and _news_lead(ix.text, para_start):
+        return TimeCue(published_year, published_year), 2
+    return cue, level
+
+
+_DAY = rf"(?:\d{{1,2}}|[{_CN_NUM}]{{1,3}})"
+_DATELINE = re.compile(rf"\s*{_DAY}月{_DAY}日")
+
+
+def _news_lead(text: str, para_start: int) -> bool:
+    """Whether the paragraph is a news item's lead, opening with the day of the event and no year (3月5日，
+    县妇联召开…): the event is of the year the item is published in, whatever year it reviews."""
+    return bool(_DATELINE.match(text, para_start)) and "。" not in text[:para_start]
+
+
 @dataclass(frozen=True)
 class Period:
     year_from: int | None
@@ -487,8 +516,7 @@ def period_of(
     kind = _kind(ix, start, end, unit, clause_start, sentence_start)
     if kind == "actual" and _plan_section(ix, para_start):
         kind = "target"
-    if kind == "target" and (level >= 3 or (cue is not None and cue.within)):
-        cue = _goal_cue(ix, sentence_start, para_start, cue)
+    cue, level = _settle(ix, cue, level, kind, sentence_start, para_start, report_year, published_year)
     if cue is None:
         cue = default or document_cue(text, report_year, published_year)
     # a goal year makes a target of the figure, unless its sentence says the goal was reached (已达到…目标)
