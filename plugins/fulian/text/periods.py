@@ -496,13 +496,14 @@ def period_of(
     `default` is the report's own period (document_cue), used when nothing nearer dates the figure;
     `index` the report's _Index, built here when not given (one figure)."""
     ix = index or _Index(text, report_year, published_year)
+    level = 9  # the scope of the cue found: 0 the figure's clause … 3+ beyond its sentence, 9 none
     clause_start = ix.back(ix.clauses, start)
     sentence_start, para_start = ix.sentence_of(clause_start)
     clause_end = ix.forward(ix.clauses, end)
     # Nearest first: the clause before the figure, the rest of its clause, then (the same for every
     # figure of the clause, found once) the sentence, the paragraph, the headings above.
     near = [(0, ix.last_cue(clause_start, start)), (1, ix.last_cue(end, clause_end))]
-    cue, level = None, 9
+    cue, in_clause = None, False
     for i, found in chain(near, ix.outer_cues(clause_start)):
         if found is not None:
             if cue is not None:  # 全年 was nearer: the single year its sentence names, if any
@@ -510,7 +511,8 @@ def period_of(
                 if single and i <= 2:
                     cue = found
                 break
-            cue, level = found, i
+            cue, in_clause = found, i == 0
+            level = i
             if not found.within:
                 break
     kind = _kind(ix, start, end, unit, clause_start, sentence_start)
@@ -528,7 +530,8 @@ def period_of(
     whole_start = clause_start
     if text.startswith("其中", clause_start):
         whole_start = ix.back(ix.clauses, clause_start - 1)
-    year_from = _year_from(cue, kind, unit, level, text[whole_start:start], text[clause_start:clause_end])
+    clause = text[clause_start : ix.forward(ix.clauses, end)]
+    year_from = _year_from(cue, kind, unit, 0 if in_clause else level, text[whole_start:start], clause)
     return Period(year_from, cue.end, kind)
 
 
@@ -559,8 +562,10 @@ def _goal_cue(ix: _Index, sentence_start: int, para_start: int, cue: TimeCue | N
     a 全年 or 年内 stands for the single year named there."""
     for lo, hi in [(para_start, sentence_start), *ix.headings_above(para_start)]:
         found = ix.last_cue(lo, hi)
-        if found is not None and found.within:
-            found = ix._named_year(lo, hi, found)  # 五、2023年工作打算。力争全年…：the year named
+        if found is not None and found.within:  # 五、2023年工作打算。力争全年…：the year named
+            named = ix.last_cue(lo, ix._cue_start(lo, hi))
+            if named is not None and named.start is not None and named.start == named.end:
+                found = named
         if found is None or found.within:
             continue
         if cue is not None and cue.within:
