@@ -84,3 +84,90 @@ def test_extracted_facts_carry_their_period() -> None:
 def test_plans_carry_along_their_sentence_and_enumeration(text: str, figure: str, kind: str) -> None:
     _, facts = extract_report(text)
     assert {f["text"]: f["kind"] for f in facts}[figure] == kind
+
+
+def test_a_plan_heading_dates_the_goals_below_it() -> None:
+    report = (
+        "某县妇联2022年工作总结\n一、2022年工作回顾\n全年培训妇女1200人次。\n"
+        "二、2023年工作要点\n1.创业就业。力争全年协调发放贷款不低于2000万元。\n"
+        "三、今后五年的目标\n到2025年，努力实现以下主要目标：\n"
+        "——培训城乡妇女20万人次以上，家长学校覆盖率达到90%。\n"
+    )
+    _, facts = extract_report(report)
+    got = {f["text"]: (f["year_from"], f["year_to"], f["kind"]) for f in facts}
+    assert got["1200人次"] == (2022, 2022, "actual")
+    assert got["不低于2000万元"] == (2023, 2023, "target")
+    assert got["20万人次以上"] == (2022, 2025, "target")
+    assert got["90%"] == (2025, 2025, "target")  # a level to reach: the goal year
+
+
+def test_a_span_further_out_dates_flows_not_stocks_or_shares() -> None:
+    report = "某县妇联2021年工作报告\n五年来，全县培训妇女9400人次。全县建成家长学校168所，结案率100%。\n"
+    _, facts = extract_report(report)
+    got = {f["text"]: (f["year_from"], f["year_to"]) for f in facts}
+    assert got["9400人次"][0] is not None
+    assert got["168所"][0] is None
+    assert got["100%"][0] == got["100%"][1]
+
+
+def test_a_year_naming_a_goal_does_not_date_the_figure() -> None:
+    text = "2022年监测结果表明，已达到2025年中期目标的52项，占73.2%；较上年分别提高70元和50元。"
+    assert (period(text, "52项").year_from, period(text, "52项").year_to) == (2022, 2022)
+    assert period(text, "50元").kind == "change"
+
+
+def test_the_title_and_a_span_after_the_first_figures_do_not_date_the_report() -> None:
+    report = (
+        "某县妇联：去年带动3200名妇女增收 今年力争发放贷款5000万元\n\n来源：某县妇联　时间：2019-03-06\n\n"
+        "2018年，县妇联开展宣讲186场，覆盖妇女群众1.3万余人次，组织各类主题活动多场，效果良好。五年来，全县累计发放贷款1.42亿元。\n\n"
+        "家庭文明创建方面，全县评选最美家庭300户。\n"
+    )
+    _, facts = extract_report(report)
+    got = {f["text"]: (f["year_from"], f["year_to"]) for f in facts}
+    assert got["300户"] == (2018, 2018)
+
+
+def test_the_next_years_count_from_the_year_they_are_said_in_and_quotas_are_targets() -> None:
+    text = "今后五年，全县妇女工作的主要目标是：力争培训妇女不低于1.2万人。"
+    got = period(text, "不低于1.2万人", report_year=2021, published=2021)
+    assert (got.year_from, got.year_to, got.kind) == (2021, 2025, "target")
+    text = "1—9月，“两癌”检查已完成12.6万人，完成全年15万人任务的84%。"
+    assert period(text, "15万人", 2024, 2024).kind == "target"
+    assert period(text, "84%", 2024, 2024).kind == "actual"
+
+
+def test_a_span_opening_a_paragraph_governs_its_undated_sentences() -> None:
+    text = (
+        "五年来，全市举办培训班120期。“十三五”期间，完成“两癌”检查41.6万人次。"
+        "实施“春蕾计划”，资助困难女童3182人次。"
+    )
+    got = period(text, "3182人次", report_year=2021, published=2021)
+    assert (got.year_from, got.year_to) == (2017, 2021)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "expected"),
+    [
+        ("“十四五”以来，全市累计救助困境儿童2300余人次。", "2300余人次", (2021, 2023, "actual")),
+        ("去年以来，全县共有20户家庭获评县级最美家庭。", "20户", (2023, 2024, "actual")),
+        ("今年以来，已举办培训班6期，累计培训妇女680余人次。", "680余人次", (2024, 2024, "actual")),
+        ("全市7个县、54个乡镇、495个村全部完成妇联组织改革。", "54个", (None, 2023, "actual")),
+        ("年末共有幼儿园412所，其中公办幼儿园168所。", "168所", (None, 2023, "actual")),
+        ("全市城镇居民人均可支配收入28420元。", "28420元", (2023, 2023, "actual")),
+    ],
+)
+def test_spans_since_and_stocks(text: str, figure: str, expected: tuple) -> None:
+    got = period(text, figure, report_year=2023, published=2024)
+    assert (got.year_from, got.year_to, got.kind) == expected
+
+
+def test_a_news_lead_dated_by_day_is_of_the_publication_year() -> None:
+    report = (
+        "某县妇联召开执委会议\n来源：某县妇联　时间：2019-03-06\n"
+        "3月5日，某县妇联召开执委（扩大）会议。各乡镇妇联主席共120余人参加会议。\n"
+        "2018年，县妇联培训农村妇女3000人次。\n"
+    )
+    _, facts = extract_report(report)
+    got = {f["text"]: (f["year_from"], f["year_to"]) for f in facts}
+    assert got["3000人次"] == (2018, 2018)
+    assert got["120余人"] == (2019, 2019)

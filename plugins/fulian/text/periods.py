@@ -6,7 +6,8 @@ misleads, so every fact is placed in time from the text itself (docs/annotation-
 kind"):
 
 - the time expression that governs a figure is the nearest one before it in its clause, then its
-  sentence, then its paragraph, then the headings above it; the report's own year last;
+  sentence, then its paragraph (where a span opening the paragraph, 五年来…, governs all of it),
+  then the headings above it; the report's own year last;
 - relative expressions (今年, 去年, 五年来, "十三五"期间, 截至…底, 2021年以来, 到2025年) resolve against
   the report's year and its publication year;
 - a running total or stock (累计, 共有, 现有, 截至) has no start year;
@@ -55,7 +56,7 @@ _TIME = re.compile(
             r"(?P<to_date>截至目前|截止目前|目前|至今|近年来|近年以来|多年来|长期以来)",
             r"(?P<this>今年|本年度|本年|今年以来)",
             r"(?P<within>全年|年内|年度|年初以来)",
-            r"(?P<last>去年|上年度|上年|上一年|过去的一年|过去一年|前一年)",
+            r"(?P<last>去年以来|去年|上年度|上年|上一年|过去的一年|过去一年|前一年)",
             r"(?P<next>明年|来年|下一年)",
             r"(?P<before_last>前年)",
         ]
@@ -77,6 +78,8 @@ _NOT_HEADING = re.compile(
     r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}-\d{1,2}-\d{1,2}|发布|来源|作者|浏览"
 )
 _COMPARISON_BASE = "比较由从同"
+_FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:万|亿)?\s*(?:[人名户场期个家件元所支项次]|%)")
+_GOAL_NAMED = re.compile(r"(?:的)?(?:阶段性|中期|终期|规划)?目标(?!任务)")
 
 
 @dataclass(frozen=True)
@@ -119,6 +122,8 @@ def _span_years(token: str) -> int | None:
 def resolve(m: re.Match[str], report_year: int | None, published_year: int | None) -> TimeCue | None:
     """The years a time expression covers, relative ones resolved against the report and publication."""
     g = m.groupdict()
+    if _GOAL_NAMED.match(m.string, m.end()):
+        return None  # 达到2025年中期目标的52项: the year names the goal a figure is measured against
     now = published_year or report_year
     ref = report_year or published_year
     if any(g[k] for k in _ABSOLUTE):
@@ -145,6 +150,8 @@ def _absolute(g: dict, written: str, now: int | None, ref: int | None) -> TimeCu
         return TimeCue(ref if ref and ref < year else year, year, future=bool(now and year > now))
     if g["plan"]:
         a, b = _PLAN_YEARS[g["plan"]]
+        if written.endswith("以来") and ref and a <= ref < b:
+            return TimeCue(a, ref)  # "十四五"以来 in a report of 2023: 2021—2023
         return TimeCue(b if written.endswith(("末", "期末")) else a, b, future=bool(now and b > now))
     year = int(g["year"]) if g["year"] else _cn_year(g["cn_year"])
     return TimeCue(year, year, future=bool(now and year > now))
@@ -161,7 +168,9 @@ def _relative(g: dict, written: str, now: int | None, ref: int | None) -> TimeCu
         if not n or not ref or n > 30:
             return None
         if written.startswith(("今后", "未来")):
-            return TimeCue(ref + 1, ref + n, future=True)
+            # counted from the year it is said in (a congress of 2021: 今后五年 2021—2025)
+            first = now or ref + 1
+            return TimeCue(first, first + n - 1, future=True)
         return TimeCue(ref - n + 1, ref)
     if g["to_date"]:
         return TimeCue(None, ref, open_start=True) if ref else None
@@ -170,6 +179,8 @@ def _relative(g: dict, written: str, now: int | None, ref: int | None) -> TimeCu
     step = next((v for k, v in _STEPS.items() if g[k]), None)
     if step is None or not now:
         return None
+    if written.endswith("以来"):
+        return TimeCue(now - 1, max(now, ref or now))  # 去年以来 in an item of 2024: 2023—2024
     return TimeCue(now + step, now + step, future=step > 0)
 
 
@@ -290,11 +301,13 @@ class _Index:
         """The paragraph's and the headings' cues for a sentence, found once per sentence."""
         found = self._outer.get(sentence_start)
         if found is None:
-            scopes = [(para_start, sentence_start)] + self.headings_above(para_start)
+            # the title is no heading here: it dates the report, which the document's default does
+            scopes = [(para_start, sentence_start)] + [h for h in self.headings_above(para_start) if h[0]]
             found = self._outer[sentence_start] = [
                 (i, self._named_year(lo, hi, cue) if cue.within else cue)
                 for i, (lo, hi) in enumerate(scopes, start=3)
-                if (cue := self.last_cue(lo, hi)) is not None and not cue.future
+                if (cue := (_paragraph_cue(self, lo, hi) if i == 3 else self.last_cue(lo, hi))) is not None
+                and not cue.future
             ]
         return found
 
@@ -311,6 +324,51 @@ class _Index:
             lo, hi = bisect_left(self.heading_lines, k - limit), bisect_left(self.heading_lines, k)
             found = self._above[para_start] = [self._line(j) for j in reversed(self.heading_lines[lo:hi])]
         return found
+
+
+def _paragraph_cue(ix: _Index, para_start: int, sentence_start: int) -> TimeCue | None:
+    """The time a paragraph gives a sentence of its that names none: a span opening the paragraph
+    (五年来，…) governs all of it, the years its later sentences name being their own; else the
+    nearest time before the sentence."""
+    k = bisect_left(ix.cue_starts, para_start)
+    while k < len(ix.cues) and ix.cue_starts[k] < sentence_start:
+        cue = ix._cue(k)
+        if cue is not None:
+            opens = ix.back(ix.sentences, ix.cue_starts[k]) == ix.cue_starts[k]
+            if opens and not cue.future and cue.start is not None and cue.start != cue.end:
+                return cue
+            break
+        k += 1
+    return ix.last_cue(para_start, sentence_start)
+
+
+def _settle(
+    ix: _Index,
+    cue: TimeCue | None,
+    level: int,
+    kind: str,
+    sentence_start: int,
+    para_start: int,
+    report_year: int | None,
+    published_year: int | None,
+) -> tuple[TimeCue | None, int]:
+    """The cue found nearest first, settled for what the figure is: a goal takes the goal years of its
+    paragraph and headings; an undated figure of a news lead the publication year."""
+    if kind == "target" and (level >= 3 or (cue is not None and cue.within)):
+        return _goal_cue(ix, sentence_start, para_start, cue), level
+    if level > 3 and published_year and published_year != report_year and _news_lead(ix.text, para_start):
+        return TimeCue(published_year, published_year), 2
+    return cue, level
+
+
+_DAY = rf"(?:\d{{1,2}}|[{_CN_NUM}]{{1,3}})"
+_DATELINE = re.compile(rf"\s*{_DAY}月{_DAY}日")
+
+
+def _news_lead(text: str, para_start: int) -> bool:
+    """Whether the paragraph is a news item's lead, opening with the day of the event and no year (3月5日，
+    县妇联召开…): the event is of the year the item is published in, whatever year it reviews."""
+    return bool(_DATELINE.match(text, para_start)) and "。" not in text[:para_start]
 
 
 @dataclass(frozen=True)
@@ -331,7 +389,7 @@ def _plans(text: str) -> bool:
 def _change_or_actual(text: str, start: int, end: int, unit: str, clause_start: int) -> str:
     """change for a difference or growth written right before the figure or in points, else actual."""
     phrases = _phrases()
-    before = text[max(clause_start, start - 8) : start]
+    before = text[max(clause_start, start - 12) : start]
     if unit in _POINT_UNITS or text.startswith(_POINT_UNITS, end):
         return "change"
     if phrases["change"].search(before) and not phrases["level"].search(before):
@@ -350,7 +408,7 @@ _QUOTES = "\"“”「」‘’'"
 
 def _cites_goal(text: str, end: int) -> bool:
     """A figure written as the goal itself (保持在"45%左右"的目标区间, 距80%的目标): a target value."""
-    return text[end : end + 6].lstrip(_QUOTES).startswith(("的目标", "目标"))
+    return text[end : end + 6].lstrip(_QUOTES).startswith(("的目标", "目标", "任务", "的任务"))
 
 
 def _continues_plan(ix: _Index, sentence_start: int, depth: int = 6) -> bool:
@@ -414,8 +472,14 @@ def document_cue(text: str, report_year: int | None, published_year: int | None)
     五年来, 2021年以来) governs every figure that has no nearer time; else the report's year."""
     year = report_year or published_year
     lead_end = min(len(text), 400)
+    seen = 0
     for m in _TIME.finditer(text, 0, lead_end):
         g = m.groupdict()
+        # a span that opens the body, before its first figure; one after figures dates its own part
+        # (a masthead's 第4期 or a title's figures are no body)
+        if any(len(line) > 40 and _FIGURE.search(line) for line in text[seen : m.start()].split("\n")):
+            break
+        seen = m.end()
         if g["to_date"] or g["span"] or g["span_near"] or g["since"]:
             cue = resolve(m, report_year, published_year)
             if cue is not None and not cue.future:
@@ -449,6 +513,7 @@ def period_of(
     `default` is the report's own period (document_cue), used when nothing nearer dates the figure;
     `index` the report's _Index, built here when not given (one figure)."""
     ix = index or _Index(text, report_year, published_year)
+    level = 9  # the scope of the cue found: 0 the figure's clause … 3+ beyond its sentence, 9 none
     clause_start = ix.back(ix.clauses, start)
     sentence_start, para_start = ix.sentence_of(clause_start)
     cue, in_clause = None, False
@@ -460,11 +525,13 @@ def period_of(
                     cue = found
                 break
             cue, in_clause = found, i == 0
+            level = i
             if not found.within:
                 break
     kind = _kind(ix, start, end, unit, clause_start, sentence_start)
     if kind == "actual" and _plan_section(ix, para_start):
         kind = "target"
+    cue, level = _settle(ix, cue, level, kind, sentence_start, para_start, report_year, published_year)
     if cue is None:
         cue = default or document_cue(text, report_year, published_year)
     # a goal year makes a target of the figure, unless its sentence says the goal was reached (已达到…目标)
@@ -472,11 +539,52 @@ def period_of(
         kind = "target"
     if kind == "target":
         ix.targets[sentence_start] = end
-    year_from = cue.start
-    undated_here = not (cue.open_start or in_clause)
-    if undated_here and kind == "actual" and year_from == cue.end and unit != "%":
-        year_from = None if _phrases()["stock"].search(text[clause_start:start]) else year_from
+    # a part (其中…) is placed like the whole of the clause before it
+    whole_start = clause_start
+    if text.startswith("其中", clause_start):
+        whole_start = ix.back(ix.clauses, clause_start - 1)
+    clause = text[clause_start : ix.forward(ix.clauses, end)]
+    year_from = _year_from(cue, kind, unit, 0 if in_clause else level, text[whole_start:start], clause)
     return Period(year_from, cue.end, kind)
+
+
+def _year_from(cue: TimeCue, kind: str, unit: str, level: int, clause_before: str, clause: str) -> int | None:
+    """The first year of a figure dated by `cue` found at scope `level` (0 its clause, 3+ further out
+    than its sentence, 9 the document); `clause_before` is its clause up to the figure."""
+    if kind == "actual" and unit != "%" and level and _phrases()["coverage"].search(clause):
+        return None  # 全县10个乡镇、167个行政村全部建立妇联: all the units there are, a stock
+    if unit == "%" and kind != "change" and cue.end is not None and cue.start != cue.end:
+        # a share is a level at a point in time: a goal's level in its last year (到2025年…达到80%),
+        # an actual one in the last year of a span or total that dates it from further out
+        return cue.end if kind == "target" or cue.open_start or level >= 3 else cue.start
+    if kind == "change" and cue.open_start and cue.end is not None:
+        return cue.end  # 截至2023年末…，比上年末增加68万人: a change over one year
+    if cue.open_start or level == 0 or kind != "actual" or unit == "%":
+        return cue.start
+    # a stock in the clause has no start year; under a span from further out only a standing one
+    # (五年来…全县建成家长学校168所), a running total (累计) being the span's own
+    # 累计 within a year its sentence names (今年以来…累计培训) is that year's total
+    single = cue.start == cue.end
+    role = ("stock" if level >= 3 else "standing") if single else "standing" if level >= 3 else None
+    return None if role and _phrases()[role].search(clause_before) else cue.start
+
+
+def _goal_cue(ix: _Index, sentence_start: int, para_start: int, cue: TimeCue | None) -> TimeCue | None:
+    """The period of a planned figure that its own sentence does not date: the nearest time of its
+    paragraph or the headings above, goal years included (二、2023年工作要点 / 到2025年，…主要目标：);
+    a 全年 or 年内 stands for the single year named there."""
+    for lo, hi in [(para_start, sentence_start), *ix.headings_above(para_start)]:
+        found = ix.last_cue(lo, hi)
+        if found is not None and found.within:  # 五、2023年工作打算。力争全年…：the year named
+            named = ix.last_cue(lo, ix._cue_start(lo, hi))
+            if named is not None and named.start is not None and named.start == named.end:
+                found = named
+        if found is None or found.within:
+            continue
+        if cue is not None and cue.within:
+            return found if found.start is not None and found.start == found.end else cue
+        return found
+    return cue
 
 
 def place_in_time(norm: Normalised, document: dict, facts: list[dict]) -> list[dict]:
