@@ -37,3 +37,26 @@ def airflow_db() -> Path:
     """Airflow's metadata DB in the project-local AIRFLOW_HOME, migrated once, with the writer pool."""
     subprocess.run([str(ROOT / "scripts" / "airflow_init.sh")], check=True, capture_output=True)
     return Path(os.environ["AIRFLOW_HOME"])
+
+
+# The slowest modules first (measured with `pytest --durations`): pytest-xdist hands whole files to
+# its workers in collection order (--dist loadfile), so a long file collected last would run alone
+# at the end while the other worker idles.
+_SLOWEST_FIRST = (
+    "test_check_scope.py",
+    "test_pipeline_e2e.py",
+    "test_failure_alerts.py",
+    "test_crash_safety.py",
+    "test_run_level_failures.py",
+    "test_scheduler_ui.py",
+    "test_restore.py",
+    "test_dbt_models.py",
+    "test_targets.py",
+    "test_dbt_postgres.py",
+    "test_revisions.py",
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    rank = {name: i for i, name in enumerate(_SLOWEST_FIRST)}
+    items.sort(key=lambda item: rank.get(item.path.name, len(rank)))  # stable: file order kept within
