@@ -77,3 +77,11 @@ def test_the_exports_exposure_depends_on_every_mart(dbt_ls, exposures) -> None:
     marts = {m["unique_id"] for m in dbt_ls("--resource-type", "model", "--select", "path:models/marts")}
     assert len(marts) >= 10
     assert set(exposures["analysts_exports"]["depends_on"]["nodes"]) == marts
+
+
+def test_the_semantic_layer_parses_with_a_region_model_over_dim_region(dbt_ls) -> None:
+    """MetricFlow can group yearbook metrics by region (the yearbook's foreign entity `region` is its
+    place_region_key, the figure's own place): dbt parses and lists the semantic models."""
+    models = {m["name"]: m for m in dbt_ls("--resource-type", "semantic_model")}
+    assert {"yearbook", "regions", "indicators"} <= set(models)
+    assert models["regions"]["depends_on"]["nodes"] == ["model.fulian.dim_region"]
