@@ -20,6 +20,8 @@ from fulian.text.numerals import parse_chinese
 from fulian.text.regions import Region
 
 _ORG = re.compile(r"妇联|妇女联合会")
+# The level a federation named by its level alone (市妇联, 县妇联) stands at.
+_BARE_LEVEL = {"省": "province", "市": "city", "州": "city", "县": "county", "区": "county", "旗": "county"}
 _NOT_THE_REPORTER = ("全国", "各级", "村", "乡镇", "镇", "乡", "社区", "基层", "两新", "企业", "机关")
 # a year (2020年) not preceded by a digit or dash and not opening a range; the look-behind sits after
 # the first digit so that the pattern starts on a literal the engine can scan for
@@ -109,7 +111,7 @@ def _org_mentions(text: str) -> list[tuple[str, object, int]]:
         if not found and p >= 1 and text[p - 1] in "省市县区州":
             if text[max(0, p - 3) : p - 1].endswith(_NOT_THE_REPORTER) or text[p - 2 : p - 1] in "全各本":
                 continue
-            level = {"省": "province", "市": "city", "州": "city"}.get(text[p - 1], "county")
+            level = _BARE_LEVEL[text[p - 1]]
             found = ("bare", level, p - 1)
         if found:
             out.append(found)
@@ -432,7 +434,6 @@ _TOWNSHIP_BODY = re.compile(r"^\s*([\u4e00-\u9fff]{2,12}?(?:镇|乡|街道))(?:�
 _NOT_A_TOWNSHIP = ("全", "各", "本", "该", "乡镇", "镇街")
 # A body a page names by its level alone (来源：县妇联): whose it is follows from the report's region.
 _BARE_BODY = re.compile(r"([省市县区州旗])(?:妇联|妇女联合会)")
-_BARE_LEVEL = {"省": "province", "市": "city", "州": "city", "县": "county", "区": "county", "旗": "county"}
 
 
 def _bodies(text: str, lo: int, hi: int) -> list[tuple[int, str]]:
