@@ -22,7 +22,7 @@ from pathlib import Path
 from airflow.sdk import Param, dag, get_current_context, task, teardown
 from airflow.sdk.exceptions import AirflowFailException, AirflowSkipException
 from cosmos import DbtTaskGroup, ExecutionConfig, ProfileConfig, ProjectConfig, RenderConfig
-from cosmos.constants import InvocationMode, LoadMode, TestBehavior
+from cosmos.constants import ExecutionMode, InvocationMode, LoadMode, TestBehavior
 from cosmos.operators.local import DbtBuildLocalOperator
 
 from fulian import pipeline, settings
@@ -31,6 +31,7 @@ from fulian.dq.notifiers import on_task_failure
 from fulian.errors import CannotRun
 from fulian.settings import DBT_PROJECT_DIR, WRITER_POOL, landing_dir, warehouse_path
 from fulian.warehouse.dbt import dbt_vars
+from fulian.watcher import watch_after_producer
 
 WORKING_COPY = "{{ ti.xcom_pull(task_ids='prepare')['working'] }}"
 WAREHOUSE = warehouse_asset()  # updated by `publish`; fulian_exports is scheduled on it
@@ -108,27 +109,38 @@ def fulian_daily():
             raise AirflowSkipException("this run brought new reports: the landing is fresh")
         return pipeline.check_freshness(plan)
 
+    # One `dbt build` (models and tests) in the producer task `dbt_producer_watcher`, one start-up of dbt
+    # per run; every model keeps its task, which reads the status dbt reported for it (fulian/watcher.py).
     dbt_marts = DbtTaskGroup(
         group_id="dbt_marts",
         project_config=ProjectConfig(DBT_PROJECT_DIR, install_dbt_deps=False),
         profile_config=PROFILE,
-        execution_config=ExecutionConfig(invocation_mode=InvocationMode.DBT_RUNNER),
+        execution_config=ExecutionConfig(
+            execution_mode=ExecutionMode.WATCHER,
+            invocation_mode=InvocationMode.DBT_RUNNER,
+            # the producer's build runs the data and unit tests too (cosmos's: models, seeds, snapshots)
+            setup_operator_args={"dbt_cmd_flags": [f"--resource-type={t}" for t in ("test", "unit_test")]},
+        ),
         render_config=RenderConfig(
             load_method=LoadMode.DBT_LS,
             invocation_mode=InvocationMode.DBT_RUNNER,
-            test_behavior=TestBehavior.AFTER_ALL,
+            # no test task: the producer's `dbt build` tests each model as it builds it, and fails if a
+            # test fails (the models after it are not built; their tasks fail)
+            test_behavior=TestBehavior.NONE,
             # no lineage Asset per model (their URIs would name the unrendered variable): the DAG's
             # Asset is the published warehouse (`publish`)
             emit_datasets=False,
         ),
         # the working copy as a dbt variable, rendered per task; listing the project at parse time
-        # needs none (the profile then points at an in-memory database)
+        # needs none (the profile then points at an in-memory database). The models' tasks leave the
+        # writer pool (watch_after_producer): only the producer writes.
         operator_args={
             "retries": 0,
             "pool": WRITER_POOL,
             "vars": dbt_vars(WORKING_COPY),
         },
     )
+    watch_after_producer(dbt_marts)
 
     @task(retries=0, pool=WRITER_POOL)
     def check(plan: dict, added: dict) -> dict:
