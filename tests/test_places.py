@@ -35,3 +35,18 @@ def test_figures_take_the_place_their_clause_names_else_the_report_s() -> None:
 def test_places_listed_before_分别_pair_with_the_figures_in_order() -> None:
     got = places()
     assert (got["92.1%"][1], got["90.4%"][1]) == ("洛阳市", "南阳市")
+
+
+def test_a_two_character_county_name_inside_a_word_is_no_place() -> None:
+    from fulian.text.regions import mentions_in
+
+    def names(text: str) -> list[str]:
+        return [m.name for m in mentions_in(text)]
+
+    # 和县, 成县, 兴县: the first character ends another word (城区和县, 完成县级, 旅游兴县)
+    assert names("城区和县（市）妇联分别完成县级任务，旅游兴县成效明显") == []
+    # the name right after its own province or city, or after punctuation, is the county
+    assert names("安徽省和县妇联") == ["安徽省", "和县"]
+    assert names("陇南市成县、徽县") == ["陇南市", "成县", "徽县"]
+    # after another province's name it is not that province's county
+    assert names("江苏省和县") == ["江苏省"]

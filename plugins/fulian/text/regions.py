@@ -243,11 +243,26 @@ def mentions_in(text: str) -> tuple[Mention, ...]:
             if start < last_end:
                 continue
             regs = by_full.get(text[start:end])
+            if regs and length == 2 and start and _is_han(text[start - 1]):
+                regs = _after_parent(regs, out[-1] if out and out[-1].end == start else None)
             if regs:
                 out.append(Mention(start, end, text[start:end], regs))
                 last_end = end
                 break
     return tuple(out)
+
+
+def _is_han(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff"
+
+
+def _after_parent(regs: tuple[Region, ...], before: Mention | None) -> tuple[Region, ...]:
+    """A two-character name (和县, 成县, 兴县, 南县) right after another Han character: its first
+    character is then usually the end of a word (`城区和县`, `完成县级`, `旅游兴县`, `连南县`), not the
+    start of a name; it is a name only right after its own province's or city's name (`安徽省和县`)."""
+    if before is None:
+        return ()
+    return tuple(r for r in regs if before.name in (r.province, r.city))
 
 
 def disambiguate(regions: tuple[Region, ...], provinces: set[str], cities: set[str]) -> Region | None:
