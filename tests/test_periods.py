@@ -154,6 +154,17 @@ def test_a_span_opening_a_paragraph_governs_its_undated_sentences() -> None:
         ("全市7个县、54个乡镇、495个村全部完成妇联组织改革。", "54个", (None, 2023, "actual")),
         ("年末共有幼儿园412所，其中公办幼儿园168所。", "168所", (None, 2023, "actual")),
         ("全市城镇居民人均可支配收入28420元。", "28420元", (2023, 2023, "actual")),
+        # a sum (共计) of what the year did is no stock; the places a work relied on are
+        ("为29名创业妇女发放贷款共计480万元。", "480万元", (2023, 2023, "actual")),
+        ("依托区家庭教育指导中心和12个街镇指导站，开展讲座36场。", "12个", (None, 2023, "actual")),
+        ("依托巾帼示范基地，带动3200余名妇女就业。", "3200余名", (2023, 2023, "actual")),
+        # a rate per so many people is a level at a point in time, like a share
+        ("每千名儿童拥有儿科床位2.05张。", "2.05张", (2023, 2023, "actual")),
+        # part of a year, in the clause, is that year's: its running total is the year's
+        ("前三季度累计发放贷款1860万元。", "1860万元", (2023, 2023, "actual")),
+        ("1-9月，全县受理信访23件。", "23件", (2023, 2023, "actual")),
+        # all the federations of a place as the subject do not make a stock of what they did
+        ("全市各级妇联开展矛盾纠纷排查2.3万户次。", "2.3万户次", (2023, 2023, "actual")),
     ],
 )
 def test_spans_since_and_stocks(text: str, figure: str, expected: tuple) -> None:

@@ -39,7 +39,7 @@ _CN_NUM = "一二两三四五六七八九十"
 # One alternation, tried at each position: the longest, most specific forms first.
 _TIME = re.compile(
     # a first-character class: most positions fail on it at once
-    rf"(?=[\d截到至“”\"十近过这今未目多长本全年去上前明来下{_CN_NUM}])(?:"
+    rf"(?=[\d截到至“”\"十近过这今未目多长本全年去上前明来下第{_CN_NUM}])(?:"
     + "|".join(
         [
             rf"(?P<range_a>{_YEAR})\s*年?\s*(?:[-—–~～至到]|——)\s*(?P<range_b>{_YEAR})\s*年",
@@ -55,7 +55,9 @@ _TIME = re.compile(
             rf"近(?P<span_near>[{_CN_NUM}\d]{{1,2}})年",
             r"(?P<to_date>截至目前|截止目前|目前|至今|近年来|近年以来|多年来|长期以来)",
             r"(?P<this>今年|本年度|本年|今年以来)",
-            r"(?P<within>全年|年内|年度|年初以来)",
+            # part of one year (上半年, 前三季度, 1-9月): the year named before it, else the report's
+            r"(?P<within>全年|年内|年度|年初以来|[上下]半年|前[三两二]季度|第?[一二三四]季度"
+            r"|(?:1|一)\s*(?:[-—–~～至到]|——)\s*(?:1[0-2]|[2-9]|十[一二]|[二三四五六七八九十])\s*月)",
             r"(?P<last>去年以来|去年|上年度|上年|上一年|过去的一年|过去一年|前一年)",
             r"(?P<next>明年|来年|下一年)",
             r"(?P<before_last>前年)",
@@ -553,13 +555,15 @@ def _year_from(cue: TimeCue, kind: str, unit: str, level: int, clause_before: st
     than its sentence, 9 the document); `clause_before` is its clause up to the figure."""
     if kind == "actual" and unit != "%" and level and _phrases()["coverage"].search(clause):
         return None  # 全县10个乡镇、167个行政村全部建立妇联: all the units there are, a stock
-    if unit == "%" and kind != "change" and cue.end is not None and cue.start != cue.end:
+    # a share, or a rate per so many people (每千名儿童…0.71名), is a level at a point in time
+    share = unit == "%" or bool(_phrases()["per_capita"].search(clause_before))
+    if share and kind != "change" and cue.end is not None and cue.start != cue.end:
         # a share is a level at a point in time: a goal's level in its last year (到2025年…达到80%),
         # an actual one in the last year of a span or total that dates it from further out
         return cue.end if kind == "target" or cue.open_start or level >= 3 else cue.start
     if kind == "change" and cue.open_start and cue.end is not None:
         return cue.end  # 截至2023年末…，比上年末增加68万人: a change over one year
-    if cue.open_start or level == 0 or kind != "actual" or unit == "%":
+    if cue.open_start or level == 0 or kind != "actual" or share:
         return cue.start
     # a stock in the clause has no start year; under a span from further out only a standing one
     # (五年来…全县建成家长学校168所), a running total (累计) being the span's own
