@@ -46,6 +46,9 @@ def test_a_comparison_base_is_not_the_figures_year() -> None:
     text = "高中阶段毛入学率为92.0%，比上年提高0.8个百分点。"
     got = period(text, "0.8个百分点")
     assert (got.year_to, got.kind) == (2022, "change")
+    text = "城镇居民人均可支配收入是2010年的2.2倍。"
+    got = period(text, "2.2倍")
+    assert (got.year_from, got.year_to, got.kind) == (2022, 2022, "change")
 
 
 def test_a_goal_year_further_up_does_not_date_an_actual_figure() -> None:
@@ -79,6 +82,11 @@ def test_extracted_facts_carry_their_period() -> None:
         ("2023年，就业人员中女性比重为44.1%，接近“45%左右”的目标。", "45%左右", "target"),
         # a plan document's name is no promise
         ("2023年，妇女发展规划设定的指标中已有52项达标。", "52项", "actual"),
+        # 还将/也将 plan like 将
+        ("2023年，年内还将与县妇联联合举办培训6期。", "6期", "target"),
+        # the later items of a listed gap, and a multiple of a base year, are changes
+        ("2023年，三门峡市、信阳市分别差35人和54人。", "54人", "change"),
+        ("2020年，城乡居民人均可支配收入分别是2010年的2.2倍和3.4倍。", "3.4倍", "change"),
     ],
 )
 def test_plans_carry_along_their_sentence_and_enumeration(text: str, figure: str, kind: str) -> None:

@@ -84,6 +84,14 @@ _FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:万|亿)?\s*(?:[人名户场期个家�
 _GOAL_NAMED = re.compile(r"(?:的)?(?:阶段性|中期|终期|规划)?目标(?!任务)")
 
 
+def _is_base(text: str, start: int, end: int) -> bool:
+    """Whether the time expression at [start, end) is the base of a comparison, not a period."""
+    if not start:
+        return False
+    before = text[start - 1]
+    return before in _COMPARISON_BASE or (before in "是为" and text.startswith("的", end))
+
+
 @dataclass(frozen=True)
 class TimeCue:
     """A resolved time expression: the years it covers (`start` None for "to date") and whether it
@@ -209,10 +217,8 @@ class _Index:
         self.sentences = marks.positions(text, _SENTENCE_STOPS)
         self.lines = marks.positions(text, "\n")
         # time expressions, resolved only when a figure asks for them; the base of a comparison
-        # (比上年, 较2020年, 由2016年的…增至) is not a period of the figure
-        self.cues = [
-            m for m in _TIME.finditer(text) if not (m.start() and text[m.start() - 1] in _COMPARISON_BASE)
-        ]
+        # (比上年, 较2020年, 由2016年的…增至, 是2010年的2.2倍) is not a period of the figure
+        self.cues = [m for m in _TIME.finditer(text) if not _is_base(text, m.start(), m.end())]
         self.cue_starts = [m.start() for m in self.cues]
         self._resolved: dict[int, TimeCue | None] = {}
         self.years = (report_year, published_year)
@@ -395,6 +401,8 @@ def _change_or_actual(text: str, start: int, end: int, unit: str, clause_start: 
     if unit in _POINT_UNITS or text.startswith(_POINT_UNITS, end):
         return "change"
     if phrases["change"].search(before) and not phrases["level"].search(before):
+        return "change"
+    if unit == "倍" and phrases["multiple"].search(before):
         return "change"
     return "actual"
 
