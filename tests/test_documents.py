@@ -146,3 +146,44 @@ def test_a_meetings_news_reports_on_the_year_whose_work_it_reviews() -> None:
         "会议回顾总结2022年全市妇联工作，部署2023年重点任务。全年培训妇女3000人次。\n"
     )
     assert d["report_year"] == 2022
+
+
+def test_an_official_documents_head_names_its_issuer_and_the_notice_is_its_title() -> None:
+    d = doc_of(
+        "某市妇女联合会\n某市人力资源和社会保障局　文件\n某市农业农村局\n\n某妇联〔2024〕12号\n\n"
+        "东营市妇女联合会 东营市人力资源和社会保障局 东营市农业农村局\n"
+        "关于下达2024年巾帼技能提升行动培训任务的通知\n\n2023年全市培训妇女5900人，今年下达任务6350人。\n"
+        "\n东营市妇女联合会\n2024年3月15日\n"
+    )
+    assert d["title"] == "关于下达2024年巾帼技能提升行动培训任务的通知"
+    assert d["organisation"] == "东营市妇女联合会", "the first issuer reports"
+    assert d["report_year"] == 2024
+
+
+def test_a_notice_issuing_a_plan_reports_on_the_plans_year() -> None:
+    d = doc_of(
+        "东营市妇女联合会文件\n东妇〔2024〕3号\n关于印发《东营市妇联2024年工作要点》的通知\n"
+        "东营市妇女联合会\n2024年2月22日\n2023年，全市新建儿童之家12个。\n"
+    )
+    assert d["title"] == "关于印发《东营市妇联2024年工作要点》的通知"
+    assert d["report_year"] == 2024
+
+
+def test_a_page_dated_in_its_metadata_line_and_its_quarter() -> None:
+    d = doc_of(
+        "东营市东营区人民政府\n首页 | 政务公开 | 走进东营\n当前位置：首页 > 政务公开 > 部门动态\n"
+        "区妇联召开前三季度工作推进会\n2024-10-18 16:42　来源：区妇联\n"
+        "10月17日，区妇联召开2024年前三季度工作推进会。该贷款自2021年推出以来累计发放3100万元。\n"
+    )
+    assert d["title"] == "区妇联召开前三季度工作推进会"
+    assert d["publication_date"] == "2024-10-18"
+    assert d["report_year"] == 2024, "2024年前三季度 is no 'before 2024'"
+
+
+def test_a_report_early_in_the_year_on_the_past_year_reports_on_the_year_before() -> None:
+    d = doc_of(
+        "凝聚巾帼力量 展现女性新作为\n——在东营市妇联执委会议上的工作报告\n（2024年1月19日）\n"
+        "一、过去一年工作回顾\n过去的一年，全市培训妇女3.2万人次。\n二、2024年工作安排\n"
+        "2024年，力争培训妇女3.5万人次。2024年，新建儿童之家20个。\n"
+    )
+    assert d["report_year"] == 2023

@@ -42,6 +42,11 @@ _DATE_LABEL = re.compile(
     r"(?:发布时间|发布日期|发表时间|发表日期|更新时间|更新日期|录入时间|录入日期|时间|日期)"
     r"\s*[:：]\s*((?:19|20)\d{2})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})"
 )
+# a page's metadata line that opens with its date: 2024-03-05 08:12　来源：…　作者：…
+_DATE_META = re.compile(
+    r"((?:19|20)\d{2})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
+    r"\s+(?=来源|作者|字号|浏览|点击|编辑|发布|阅读|责任编辑|稿源)"
+)
 _DATELINE_FULL = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日\s*电?讯")
 # A full date on a short line of the head (a byline, a speech's "（2021年8月27日）"), not in a sentence.
 _HEAD_DATE = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日")
@@ -71,6 +76,12 @@ _NOT_TITLE = re.compile(
     r"^[\s\d.,、()（）第期总号\-—:：]*$|^[(（]?\s*总?\s*第\s*\d+\s*期\s*[)）]?$|^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$"
 )
 _BYLINE = re.compile(r"记者|通讯员|编辑|作者")
+# lines of a page's or an official document's head that are no title: a site's or an issuer's name
+# (天津市某区人民政府, 某市妇女联合会文件), a document number (某妇〔2024〕3号), a breadcrumb or a menu
+_HEAD_FURNITURE = re.compile(
+    r"^[\u4e00-\u9fff\s]{2,40}文件$|[〔\[［]\s*\d{4}\s*[〕\]］]\s*\d+\s*号$"
+    r"|当前位置|您的位置|^首页\s*[>›»|]|(?:[>›»].*){2}|(?:\|.*){2}"
+)
 _DATELINE_PREFIX = re.compile(r"^[\u4e00-\u9fff·]{2,20}?\s*(?:\d{1,2}月\d{1,2}日)?\s*电?讯\s*")
 
 
@@ -173,7 +184,11 @@ def _pick_region(text: str, head_end: int) -> tuple[Region | None, str]:
         scores[key] += 1
         first.setdefault(key, pos)
     if scores:
-        key = max(scores, key=lambda k: (scores[k], -first[k]))
+        # equal mentions: the body of the place the text is most about (区第三次妇代会 news that a 市妇联
+        # leader attends, named first), then the first named
+        key = max(
+            scores, key=lambda k: (scores[k], _weight_of(named.get(k), prov_w, city_w, county_w), -first[k])
+        )
         if key[0] == "named":
             r = named[key]
             return r, f"{r.name}妇联"
@@ -184,6 +199,13 @@ def _pick_region(text: str, head_end: int) -> tuple[Region | None, str]:
         "province", prov_w, city_w, county_w, by_name
     )
     return r, ""
+
+
+def _weight_of(r: Region | None, prov_w: Counter, city_w: Counter, county_w: Counter) -> float:
+    """How much the text is about region r (its mention weight at its level; 0 for no region)."""
+    if r is None:
+        return 0
+    return {"province": prov_w, "city": city_w, "county": county_w}[r.level][r.name]
 
 
 def _best_of_level(
@@ -240,7 +262,7 @@ def _publication_date(text: str, lines: list[tuple[int, int]]) -> tuple[str | No
     date_lines = (
         (_DATE_LINE.match(text, s, e) if len(text[s:e].strip()) <= 40 else None, (s, e)) for s, e in zones
     )
-    labelled = ((_DATE_LABEL.search(text, s, e), (s, e)) for s, e in zones)
+    labelled = ((_DATE_LABEL.search(text, s, e) or _DATE_META.match(text, s, e), (s, e)) for s, e in zones)
     m = _DATELINE_FULL.search(text, 0, min(len(text), 300))
     found = _first_valid_date(chain(date_lines, labelled, [(m, m.span() if m else (0, 0))]))
     return found if found[0] else _head_date(text, lines)
@@ -290,6 +312,9 @@ def _topic_years(text: str) -> list[int]:
 _EVENT_DAY = re.compile(r"(?<![\d年])(\d{1,2})月(\d{1,2})日")
 
 
+# 2016年前 / 2016年以前 (before that year), not 2024年前三季度 (its first three quarters)
+_BEFORE_YEAR = re.compile(r"以前|前(?![一二两三四五六七八九十\d半几]|个月)")
+_PAST_YEAR = re.compile(r"过去的?一年|去年(?:一年|以来)?(?:的)?工作回顾|一年来")
 _REVIEWED_YEAR = re.compile(r"(?:回顾|总结)了?\s*((?:19|20)\d{2})\s*年")
 
 
@@ -306,10 +331,16 @@ def _news_year(text: str, pub: str) -> int | None:
     return pub_year - 1 if (month, day) > (pub_month, pub_day) else pub_year
 
 
+def _issued_title(title: str) -> str:
+    """The book title a notice issues (关于印发《某市妇联2024年工作要点》的通知 → its name), else ''."""
+    m = re.search(r"(?:印发|转发|下发|发布)\s*《([^》]*)》", title)
+    return m.group(1) if m else ""
+
+
 def _stated_year(text: str, title: str, pub: str | None) -> int | None:
     """The year the title states (before the publication) or a congress's year; None when neither
     says."""
-    m = _TITLE_YEAR.search(_IN_BOOK_TITLE.sub("", title))
+    m = _TITLE_YEAR.search(_IN_BOOK_TITLE.sub("", title)) or _TITLE_YEAR.search(_issued_title(title))
     if m:
         return int(m.group(1))
     pub_year = int(pub[:4]) if pub else None
@@ -325,6 +356,8 @@ def _report_year(text: str, title: str, pub: str | None, pub_span: tuple[int, in
     stated = _stated_year(text, title, pub)
     if stated:
         return stated
+    if pub and int(pub[5:7]) <= 3 and _PAST_YEAR.search(text, 0, 800):
+        return int(pub[:4]) - 1  # a report early in the year on 过去的一年: the year before
     topic_years = _topic_years(text)
     if topic_years:  # the commonest; on a tie the first (a review comes before next year's plans)
         topic = Counter(topic_years)
@@ -339,7 +372,7 @@ def _report_year(text: str, title: str, pub: str | None, pub_span: tuple[int, in
         if pub_span and pub_span[0] <= m.start() < pub_span[1]:
             continue
         before = text[max(0, m.start() - 2) : m.start()]
-        if before.endswith(("到", "至", "《")) or text.startswith(("前", "以前"), m.end()):
+        if before.endswith(("到", "至", "《")) or _BEFORE_YEAR.match(text, m.end()):
             continue
         y = int(m.group(1))
         if pub_year and y > pub_year:
@@ -355,11 +388,20 @@ def _report_year(text: str, title: str, pub: str | None, pub_span: tuple[int, in
 # --------------------------------------------------------------------------------- title, source
 
 
+def _is_issuer_line(line: str) -> bool:
+    """A line of an official document's head naming its issuers (某市妇女联合会, 某局　文件, several
+    joint issuers on one line), not a title."""
+    names = line.replace("文件", " ").split()
+    return bool(names) and all(_ISSUER_LINE.match(name) for name in names)
+
+
 def _title(original: str, norm: Normalised, lines: list[tuple[int, int]]) -> str:
     text = norm.text
     for s, e in lines[:15]:
         line = text[s:e].strip()
         if len(line) <= 3 or _NOT_TITLE.match(line) or _DATE_LINE.match(line):
+            continue
+        if _HEAD_FURNITURE.search(line) or _is_issuer_line(line):
             continue
         if _BYLINE.search(line) and len(line) <= 40:
             continue
@@ -494,7 +536,10 @@ def _reporting_body(text: str, lines: list[tuple[int, int]], title_end: int) -> 
             return bare
     if any(_BULLETIN_LINE.match(text[s:e].strip()) for s, e in head[:3]):
         return ""  # a bulletin's issuer publishes other bodies' reports: the article says who reports
-    for s, e in head[1:] + tail:
+    # the first line is the title, unless the page opens with its issuer (某市妇女联合会 / …文件):
+    # then the first issuer named is the body that reports
+    first = 0 if head and _is_issuer_line(text[head[0][0] : head[0][1]]) else 1
+    for s, e in head[first:] + tail:
         found = bodies[(s, e)]
         if not found:
             continue  # names no body (most lines): nothing to strip
@@ -561,7 +606,7 @@ def extract_document(original: str, norm: Normalised) -> dict:
     if region:
         province = region.province
         city = region.effective_city
-        county = region.county if region.level == "county" and region.city != regions.DIRECT else ""
+        county = region.county if region.level == "county" else ""
         code = region.code
     title = _title(original, norm, lines)
     pub, pub_span = _publication_date(text, lines)
