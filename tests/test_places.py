@@ -50,3 +50,11 @@ def test_a_two_character_county_name_inside_a_word_is_no_place() -> None:
     assert names("陇南市成县、徽县") == ["陇南市", "成县", "徽县"]
     # after another province's name it is not that province's county
     assert names("江苏省和县") == ["江苏省"]
+
+
+def test_a_county_level_city_under_its_province_is_a_county_level_place() -> None:
+    # 济源市 is governed by 河南省 directly: no prefecture-level city stands above it
+    document, facts = extract_report("济源市妇联2023年工作总结\n全市培训妇女1200人次。\n")
+    assert (document["province"], document["city"], document["county"]) == ("河南省", "", "济源市")
+    fact = facts[0]
+    assert (fact["place_province"], fact["place_city"], fact["place_county"]) == ("河南省", "", "济源市")

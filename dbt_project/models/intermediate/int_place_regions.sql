@@ -11,8 +11,9 @@
 --   6. names given but none found in the seed                       -> 'unmatched_names' (own member)
 --   7. nothing known                                                -> 'none' (the unknown member)
 -- Exact names are the seed's, and also the way the extractor writes two kinds of county: a district
--- of a municipality has no city (北京市 / '' / 朝阳区, seed 北京市 / 北京市 / 朝阳区), and a county-level
--- city under the province (省直辖行政区划) stands for its own city (河南省 / 济源市 / '').
+-- of a municipality has no city (北京市 / '' / 朝阳区, seed 北京市 / 北京市 / 朝阳区), and neither has a
+-- county-level city under the province (省直辖行政区划: 河南省 / '' / 济源市; earlier extractor versions
+-- wrote it as its own city, 河南省 / 济源市 / '', which still resolves).
 -- Blank names are null here ('' is how a figure says "not down to this level"); a figure's place
 -- of all blanks (a national figure) is the unknown member like a report without any place.
 
@@ -104,6 +105,20 @@ admin_names as (
 
     union all
 
+    select
+        province,
+        cast(null as varchar) as city,
+        county,
+        region_code
+
+    from admin_divisions
+    where
+        level = 'county'
+        and city = '省直辖行政区划'
+
+    union all
+
+    -- the same city as earlier extractor versions wrote it: as its own city
     select
         province,
         county as city,

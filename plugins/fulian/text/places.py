@@ -58,7 +58,7 @@ def _named_places(text: str, own: tuple[str, str, str], level: str) -> list[_Nam
         r = regions.disambiguate(m.regions, provinces, cities)
         if r is None:
             continue
-        county = r.county if r.level == "county" and r.city != regions.DIRECT else ""
+        county = r.county if r.level == "county" else ""
         named.append(_Named(m.start, m.end, (r.province, r.effective_city, county)))
     named += [_Named(m.start(), m.end(), _own_place(m.group(), own, level)) for m in _OWN.finditer(text)]
     named.sort()

@@ -35,12 +35,13 @@ class Region(NamedTuple):
     def effective_city(self) -> str:
         """The prefecture-level city a report about this region belongs to ('' if province-wide).
 
-        A county-level city directly under the province (济源市, 仙桃市) stands for its own city.
+        A county-level city directly under the province (济源市, 仙桃市, 琼海市) belongs to no
+        prefecture-level city: it is a county-level place of its province (海南省 / "" / 琼海市).
         """
         if self.level == "province":
             return ""
         if self.city == DIRECT:
-            return self.county
+            return ""
         if self.city == self.province:
             return ""  # a municipality (北京市) is a province: its districts belong to no city
         return self.city
