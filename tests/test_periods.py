@@ -109,6 +109,34 @@ def test_a_plan_heading_dates_the_goals_below_it() -> None:
     assert got["90%"] == (2025, 2025, "target")  # a level to reach: the goal year
 
 
+def test_a_plan_documents_items_are_targets_and_its_review_of_last_year_actual() -> None:
+    report = (
+        "东营市妇女联合会文件\n关于印发《东营市妇联2024年工作要点》的通知\n"
+        "现将《东营市妇联2024年工作要点》印发给你们，请认真贯彻落实。\n东营市妇女联合会\n2024年2月22日\n"
+        "东营市妇联2024年工作要点\n"
+        "2023年，全市各级妇联开展主题宣讲420余场，培训城乡妇女5860人次。\n"
+        "一、聚焦思想政治引领\n1. 深化理论武装。全年开展分众化宣讲不少于450场。\n"
+        "2. 美丽庭院。“十四五”以来全市已累计创建示范户4860户；今年新创建示范户1500户。\n"
+    )
+    _, facts = extract_report(report)
+    got = {f["text"]: (f["year_from"], f["year_to"], f["kind"]) for f in facts}
+    assert got["420余场"] == (2023, 2023, "actual"), "last year's results in a plan are done"
+    assert got["不少于450场"] == (2024, 2024, "target"), "an item under a plain heading of a plan"
+    assert got["4860户"][2] == "actual", "said done (已累计创建)"
+    assert got["1500户"] == (2024, 2024, "target")
+
+
+def test_a_news_title_naming_a_goal_makes_no_plan_of_the_news() -> None:
+    report = (
+        "某区人民政府\n首页 | 政务公开 | 走进某区\n当前位置：首页 > 政务公开 > 部门动态\n"
+        "区妇联召开前三季度工作推进会 全力冲刺全年目标任务\n来源：区妇联　发布时间：2024-10-18 16:42\n"
+        "10月17日，区妇联召开2024年前三季度工作推进会。1—9月举办技能培训48期，培训妇女2960人次。\n"
+    )
+    _, facts = extract_report(report)
+    got = {f["text"]: (f["year_from"], f["year_to"], f["kind"]) for f in facts}
+    assert got["48期"] == (2024, 2024, "actual")
+
+
 def test_a_span_further_out_dates_flows_not_stocks_or_shares() -> None:
     report = "某县妇联2021年工作报告\n五年来，全县培训妇女9400人次。全县建成家长学校168所，结案率100%。\n"
     _, facts = extract_report(report)

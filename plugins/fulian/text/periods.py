@@ -223,6 +223,10 @@ class _Index:
         self._resolved: dict[int, TimeCue | None] = {}
         self.years = (report_year, published_year)
         self.heading_lines = [k for k in range(len(self.lines) + 1) if self._is_heading(k)]
+        # the page's head (its title, a site's menu, an issuer's name) ends at the first line of text
+        self.body_start = next(
+            (self._line(k)[0] for k in range(len(self.lines) + 1) if self._is_body_line(k)), len(text)
+        )
         self._above: dict[int, list[tuple[int, int]]] = {}
         self.plan_sections: dict[int, bool] = {}
         self.targets: dict[int, int] = {}  # sentence start → end of its last planned figure so far
@@ -244,6 +248,11 @@ class _Index:
             and not line.endswith(("。", "；", ";"))
             and not _NOT_HEADING.search(line)
         )
+
+    def _is_body_line(self, k: int) -> bool:
+        """A line of running text: long, or ending a sentence."""
+        line = self.text[slice(*self._line(k))].strip()
+        return len(line) > 40 or line.endswith(("。", "；", ";", "！", "？"))
 
     @staticmethod
     def back(stops: list[int], pos: int) -> int:
@@ -471,10 +480,22 @@ def _plan_section(ix: _Index, para_start: int) -> bool:
 
 
 def _opens_plans(ix: _Index, para_start: int) -> bool:
-    headings = [(lo, hi) for lo, hi in ix.headings_above(para_start) if lo > 0]  # not the title
-    return bool(headings) and bool(
-        _phrases()["plan_heading"].search(ix.text[headings[0][0] : headings[0][1]])
-    )
+    """The headings above, nearest first, up to the first that opens plans (三、2024年工作打算 over its
+    （一）…) or reviews (一、2023年工作回顾). In the page's head, before its text, only a plan
+    document's title counts (某市妇联2024年工作要点, 关于下达…任务的通知), not a news title that names a
+    goal (冲刺全年目标任务)."""
+    phrases = _phrases()
+    for lo, hi in ix.headings_above(para_start):
+        line = ix.text[lo:hi]
+        if phrases["review_heading"].search(line):
+            return False
+        if lo < ix.body_start:
+            if phrases["plan_title"].search(line):
+                return True
+            continue
+        if phrases["plan_heading"].search(line):
+            return True
+    return False
 
 
 def document_cue(text: str, report_year: int | None, published_year: int | None) -> TimeCue:
@@ -539,9 +560,12 @@ def period_of(
             if not found.within:
                 break
     kind = _kind(ix, start, end, unit, clause_start, sentence_start)
-    if kind == "actual" and _plan_section(ix, para_start):
+    planned_by_section = kind == "actual" and _plan_section(ix, para_start)
+    if planned_by_section:
         kind = "target"
     cue, level = _settle(ix, cue, level, kind, sentence_start, para_start, report_year, published_year)
+    if planned_by_section and _done_before(ix, cue, report_year, sentence_start, start):
+        kind = "actual"
     if cue is None:
         cue = default or document_cue(text, report_year, published_year)
     # a goal year makes a target of the figure, unless its sentence says the goal was reached (已达到…目标)
@@ -579,6 +603,20 @@ def _year_from(cue: TimeCue, kind: str, unit: str, level: int, clause_before: st
     single = cue.start == cue.end
     role = ("stock" if level >= 3 else "standing") if single else "standing" if level >= 3 else None
     return None if role and _phrases()[role].search(clause_before) else cue.start
+
+
+def _done_before(
+    ix: _Index, cue: TimeCue | None, report_year: int | None, sentence_start: int, start: int
+) -> bool:
+    """A figure under a plan's heading that its sentence reports as done: dated before the plan's year
+    (2023年，全市…开展宣讲420余场 in 2024's work plan) or said done (已累计创建, 五年来累计), unless
+    its sentence plans too (确保每年完成检查任务)."""
+    if cue is not None and cue.end is not None and report_year and cue.end < report_year:
+        return True
+    phrases = _phrases()
+    said = ix.text[sentence_start:start]
+    done = phrases["not_target"].search(said) or "累计" in said
+    return bool(done) and not phrases["target"].search(said)
 
 
 def _goal_cue(ix: _Index, sentence_start: int, para_start: int, cue: TimeCue | None) -> TimeCue | None:
