@@ -87,6 +87,7 @@ def test_extracted_facts_carry_their_period() -> None:
         # the later items of a listed gap, and a multiple of a base year, are changes
         ("2023年，三门峡市、信阳市分别差35人和54人。", "54人", "change"),
         ("2020年，城乡居民人均可支配收入分别是2010年的2.2倍和3.4倍。", "3.4倍", "change"),
+        ("2023年，两县分别完成任务的97.8%和98.4%，差额分别为12人和11人。", "11人", "change"),
     ],
 )
 def test_plans_carry_along_their_sentence_and_enumeration(text: str, figure: str, kind: str) -> None:
@@ -124,6 +125,11 @@ def test_a_plan_documents_items_are_targets_and_its_review_of_last_year_actual()
     assert got["不少于450场"] == (2024, 2024, "target"), "an item under a plain heading of a plan"
     assert got["4860户"][2] == "actual", "said done (已累计创建)"
     assert got["1500户"] == (2024, 2024, "target")
+
+
+def test_the_year_a_paragraph_names_dates_a_whole_year_said_later_in_it() -> None:
+    text = "2023年，全市培训妇女6146人次。全市9个县中有7个超额完成年度任务。"
+    assert period(text, "7个", report_year=2024, published=2024).year_to == 2023
 
 
 def test_a_news_title_naming_a_goal_makes_no_plan_of_the_news() -> None:

@@ -58,3 +58,28 @@ def test_empty_cells_and_prose_are_no_cells() -> None:
     _, facts = extract_report(BULLETIN)
     assert not any(f["text"] in ("—", "2022年", "2023年") for f in facts)
     assert len([f for f in facts if f["unit"] in ("%", "‰")]) == 3 + 3 + 2 + 3 + 3
+
+
+# Written for the project: a notice's task table, one row per county, the unit in the caption.
+TASKS = """东营市妇联关于下达2024年培训任务的通知
+2023年各县（区）任务完成情况及2024年任务分配如下（单位：人次）：
+县（区）  2023年任务  2023年完成  完成率  2024年任务  其中家政服务类
+东营区  600  642  107.0%  650  200
+利津县  550  538  97.8%  600  150
+全市合计  1150  1180  102.6%  1250  350
+"""
+
+
+def test_a_task_table_by_place_reads_its_unit_from_the_caption_and_each_column_s_year_and_kind() -> None:
+    _, facts = extract_report(TASKS)
+    got = {(f["text"], f["place_county"]): f for f in facts}
+    quota, done = got[("600", "东营区")], got[("642", "东营区")]
+    assert (quota["unit"], quota["metric"]) == ("人次", "2023年任务")
+    assert (quota["year_to"], quota["kind"]) == (2023, "target")
+    assert (done["metric"], done["year_to"], done["kind"]) == ("2023年完成", 2023, "actual")
+    rate = got[("97.8%", "利津县")]
+    assert (rate["unit"], rate["value"], rate["year_to"], rate["kind"]) == ("%", 97.8, 2023, "actual")
+    part = got[("150", "利津县")]
+    assert (part["metric"], part["year_to"], part["kind"]) == ("其中家政服务类", 2024, "target")
+    total = next(f for f in facts if f["text"] == "1250")
+    assert (total["place_city"], total["place_county"]) == ("东营市", "")

@@ -550,9 +550,9 @@ def period_of(
     cue, in_clause = None, False
     for i, found in _cues_nearest_first(ix, start, end, clause_start, sentence_start, para_start):
         if found is not None:
-            if cue is not None:  # 全年 was nearer: the single year its sentence names, if any
+            if cue is not None:  # 全年 was nearer: the single year its sentence or paragraph names, if any
                 single = found.start is not None and found.start == found.end and not found.within
-                if single and i <= 2:
+                if single and i <= 3:
                     cue = found
                 break
             cue, in_clause = found, i == 0

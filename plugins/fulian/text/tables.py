@@ -24,12 +24,33 @@ from fulian.text import lexicons
 # A line holding two numbers separated only by spaces is the cheap sign that a table may be there.
 _MAYBE_TABLE = re.compile(r"\d[ \t]+[≥≤><]?-?\d")
 _TOKEN = re.compile(r"[^ \t\u3000]+")
-_CELL = re.compile(r"(?P<cmp>[≥≤><])?(?P<num>-?\d+(?:\.\d+)?)")
+_CELL = re.compile(r"(?P<cmp>[≥≤><])?(?P<num>-?\d+(?:\.\d+)?)(?P<pct>%)?")
 _EMPTY_CELL = frozenset("—–-－/…")
 _YEAR_COLUMN = re.compile(r"(\d{4})年(?:底|末)?(?:数据|数值)?")
 _TARGET_COLUMN = re.compile(r"目标")
 _CHANGE_COLUMN = re.compile(r"增减|增幅|增长|变化|变动|比上年|同比")
 _LABEL_HEADS = ("指标", "项目", "类别", "名称")
+# a header whose rows are places (a task table: 县（市、区）  2023年任务  2023年完成  完成率 …)
+_PLACE_HEADS = (
+    "县（市、区）",
+    "县(市、区)",
+    "县市区",
+    "县（区）",
+    "县(区)",
+    "区县",
+    "县区",
+    "地区",
+    "市州",
+    "市（州）",
+    "乡镇",
+    "镇街",
+)
+# a column named by a year and what it holds: 2023年任务 (a quota), 2023年完成 (what was done)
+_YEAR_WORD_COLUMN = re.compile(r"(\d{4})年(?:度)?(任务|计划|目标|完成|实际|实绩)(?:数)?")
+_RATE_COLUMN = re.compile(r"完成率|完成比例|完成进度")
+_PART_COLUMN = re.compile(r"其中.{1,8}")
+# a table's unit in its caption: （单位：人次）, 单位：万元
+_CAPTION_UNIT = re.compile(r"单位\s*[:：]\s*([^\s)）:：，,。]{1,4})")
 _UNIT_SUFFIX = re.compile(r"[(（]([^()（）]{1,4})[)）]$")
 _QUALIFIER = {"≥": "over", ">": "over", "≤": "under", "<": "under"}
 
@@ -69,12 +90,22 @@ def _unit(word: str) -> tuple[str, float] | None:
 def _columns(names: list[str]) -> list[_Column]:
     """The value columns of a header (the unit column 单位 set aside), each with its year and kind."""
     years = [int(m.group(1)) for n in names if (m := _YEAR_COLUMN.fullmatch(n))]
-    columns = []
+    columns: list[_Column] = []
     for name in names:
         year = _YEAR_COLUMN.fullmatch(name)
         stated = re.search(r"\d{4}", name)
+        worded = _YEAR_WORD_COLUMN.fullmatch(name)
         if year:
             columns.append(_Column(name, int(year.group(1)), "actual"))
+        elif worded:
+            done = worded.group(2) in ("完成", "实际", "实绩")
+            columns.append(_Column(name, int(worded.group(1)), "actual" if done else "target"))
+        elif _RATE_COLUMN.fullmatch(name):
+            # a completion rate: of the year whose results stand before it
+            done = [c.year for c in columns if c.kind == "actual" and c.year]
+            columns.append(_Column(name, done[-1] if done else None, "actual"))
+        elif _PART_COLUMN.fullmatch(name) and columns:
+            columns.append(_Column(name, columns[-1].year, columns[-1].kind))  # a part of the column before
         elif _TARGET_COLUMN.search(name):
             columns.append(_Column(name, int(stated.group()) if stated else None, "target"))
         elif _CHANGE_COLUMN.search(name):
@@ -88,6 +119,9 @@ def _is_header_word(token: str) -> bool:
     return bool(
         token == "单位"
         or _YEAR_COLUMN.fullmatch(token)
+        or _YEAR_WORD_COLUMN.fullmatch(token)
+        or _RATE_COLUMN.fullmatch(token)
+        or _PART_COLUMN.fullmatch(token)
         or _TARGET_COLUMN.search(token)
         or _CHANGE_COLUMN.fullmatch(token)
     )
@@ -95,7 +129,7 @@ def _is_header_word(token: str) -> bool:
 
 def _header(tokens: list[str], i: int) -> tuple[list[str], int] | None:
     """(column names, index after the header) when tokens[i] opens a header row (指标 2020年 …)."""
-    if not tokens[i].startswith(_LABEL_HEADS) or _CELL.fullmatch(tokens[i]):
+    if not tokens[i].startswith(_LABEL_HEADS + _PLACE_HEADS) or _CELL.fullmatch(tokens[i]):
         return None
     j = i + 1
     while j < len(tokens) and _is_header_word(tokens[j]):
@@ -104,13 +138,15 @@ def _header(tokens: list[str], i: int) -> tuple[list[str], int] | None:
     return (names, j) if len([n for n in names if n != "单位"]) >= 2 else None
 
 
-def _row_unit(label: str, unit_cell: str | None) -> tuple[str, str, float] | None:
-    """(label without its unit, unit, multiplier) of a row, or None when no unit is told."""
+def _row_unit(label: str, unit_cell: str | None, caption: str | None = None) -> tuple[str, str, float] | None:
+    """(label without its unit, unit, multiplier) of a row, or None when no unit is told: the label's
+    suffix, the row's unit cell, else the table's caption (单位：人次)."""
     m = _UNIT_SUFFIX.search(label)
     if m and (u := _unit(m.group(1))):
         return label[: m.start()], *u
-    if unit_cell and (u := _unit(unit_cell)):
-        return label, *u
+    for word in (unit_cell, caption):
+        if word and (u := _unit(word)):
+            return label, *u
     return None
 
 
@@ -130,6 +166,7 @@ def _cells_of_line(text: str, start: int, end: int, state: dict) -> list[Cell]:
             names, i = header
             state["has_unit_column"] = "单位" in names
             state["columns"] = _columns([n for n in names if n != "单位"])
+            state["by_place"] = tokens[i - len(names) - 1].startswith(_PLACE_HEADS)
             continue
         if _is_value(tokens[i]) or not state.get("columns"):
             i += 1
@@ -141,7 +178,7 @@ def _cells_of_line(text: str, start: int, end: int, state: dict) -> list[Cell]:
         first = i
         while i < len(tokens) and _is_value(tokens[i]):
             i += 1
-        row = _row_unit(label, unit_cell)
+        row = _row_unit(label, unit_cell, state.get("caption_unit"))
         if row is None or i == first or i - first > len(state["columns"]):
             continue
         name, unit, mult = row
@@ -150,16 +187,19 @@ def _cells_of_line(text: str, start: int, end: int, state: dict) -> list[Cell]:
             if m is None:
                 continue
             column = state["columns"][k - first]
-            suffix = "" if column.kind == "actual" else column.name
-            value = float(m.group("num")) * mult
+            if state.get("by_place"):
+                metric = column.name  # the row is a place (its figures' place); the column says what
+            else:
+                metric = name + ("" if column.kind == "actual" else column.name)
+            value = float(m.group("num")) * (1.0 if m.group("pct") else mult)
             cells.append(
                 Cell(
                     spans[k][0],
                     spans[k][1],
                     value if not value.is_integer() else float(int(value)),
-                    unit,
+                    "%" if m.group("pct") else unit,
                     _QUALIFIER.get(m.group("cmp") or "", "exact"),
-                    name + suffix,
+                    metric,
                     column.year,
                     column.year,
                     column.kind,
@@ -181,6 +221,8 @@ def table_cells(text: str) -> list[Cell]:
             cells += _cells_of_line(text, pos, end, state)
         elif len(line.strip()) > 40:
             state = {}  # prose ends a table
+        if not state.get("columns") and (caption := _CAPTION_UNIT.search(line)):
+            state["caption_unit"] = caption.group(1)  # the caption before a table: …如下（单位：人次）
         pos = end + 1
     return cells
 
