@@ -20,7 +20,8 @@ def period(text: str, figure: str, report_year: int | None = 2022, published: in
         ("2022年，全市培训妇女1200人次。", "1200人次", (2022, 2022, "actual")),
         ("过去的一年，发放创业贷款20.1亿元。", "20.1亿元", (2022, 2022, "actual")),
         ("今年计划培训妇女5万名。", "5万名", (2023, 2023, "target")),
-        ("确保全年发放总量不低于20亿元。", "20亿元", (2022, 2022, "target")),
+        # said in 2023 of a report on 2022: the year it is said in (the 20个亿 of 2013)
+        ("确保全年发放总量不低于20亿元。", "20亿元", (2023, 2023, "target")),
         ("五年来，累计发放贷款38亿元。", "38亿元", (2018, 2022, "actual")),
         ('"十三五"期间，全县完成"两癌"检查5.3万人。', "5.3万人", (2016, 2020, "actual")),
         ("截至2022年底，累计建成美丽庭院3000户。", "3000户", (None, 2022, "actual")),
@@ -132,6 +133,12 @@ def test_the_year_a_paragraph_names_dates_a_whole_year_said_later_in_it() -> Non
     assert period(text, "7个", report_year=2024, published=2024).year_to == 2023
 
 
+def test_a_whole_year_planned_in_a_later_publication_is_the_year_it_is_said_in() -> None:
+    text = "会议总结了去年工作。力争全年培训城乡妇女20万人次。"
+    got = period(text, "20万人次", report_year=2023, published=2024)
+    assert (got.year_from, got.year_to, got.kind) == (2024, 2024, "target")
+
+
 def test_a_news_title_naming_a_goal_makes_no_plan_of_the_news() -> None:
     report = (
         "某区人民政府\n首页 | 政务公开 | 走进某区\n当前位置：首页 > 政务公开 > 部门动态\n"
@@ -205,6 +212,16 @@ def test_a_span_opening_a_paragraph_governs_its_undated_sentences() -> None:
         # part of a year, in the clause, is that year's: its running total is the year's
         ("前三季度累计发放贷款1860万元。", "1860万元", (2023, 2023, "actual")),
         ("1-9月，全县受理信访23件。", "23件", (2023, 2023, "actual")),
+        # a point at the year's end, a level reached, people insured: stocks
+        ("年末全市女性就业人员286.4万人。", "286.4万人", (None, 2023, "actual")),
+        ("全年新评示范户3260户，示范户累计达到4.1万户。", "4.1万户", (None, 2023, "actual")),
+        ("参加失业保险的女性142.8万人。", "142.8万人", (None, 2023, "actual")),
+        # the base of a change is of its own year; a share's a point, a count's a level
+        ("示范户比重由2017年的8.5%提高到21.5%。", "8.5%", (2017, 2017, "actual")),
+        ("家政企业由2022年底的46家增加到58家。", "46家", (None, 2022, "actual")),
+        ("家政企业由2022年底的46家增加到58家。", "58家", (None, 2023, "actual")),
+        # a space garbled in before the number does not hide the change
+        ("培训妇女 1 260人次，比上年增加 180人次。", "180人次", (2023, 2023, "change")),
         # all the federations of a place as the subject do not make a stock of what they did
         ("全市各级妇联开展矛盾纠纷排查2.3万户次。", "2.3万户次", (2023, 2023, "actual")),
     ],

@@ -55,6 +55,9 @@ _TIME = re.compile(
             rf"近(?P<span_near>[{_CN_NUM}\d]{{1,2}})年",
             r"(?P<to_date>截至目前|截止目前|目前|至今|近年来|近年以来|多年来|长期以来)",
             r"(?P<this>今年|本年度|本年|今年以来)",
+            # a point at a year's end (年末全市女性就业人员…, 截至去年底): a stock, no start year
+            r"(?P<last_end>去年底|去年末|上年底|上年末)",
+            r"(?P<asof_rel>年末|年底)(?!前)",
             # part of one year (上半年, 前三季度, 1-9月): the year named before it, else the report's
             r"(?P<within>全年|年内|年度|年初以来|[上下]半年|前[三两二]季度|第?[一二三四]季度"
             r"|(?:1|一)\s*(?:[-—–~～至到]|——)\s*(?:1[0-2]|[2-9]|十[一二]|[二三四五六七八九十])\s*月)",
@@ -80,6 +83,8 @@ _NOT_HEADING = re.compile(
     r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}-\d{1,2}-\d{1,2}|发布|来源|作者|浏览"
 )
 _COMPARISON_BASE = "比较由从同"
+# a figure written as the base of a change: 由2017年的8.5%, 从2022年底的46家 (…提高到, …增加到)
+_BASE_FIGURE = re.compile(r"[由从]\s*((?:19|20)\d{2})\s*年(?:底|末)?的?$")
 _FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:万|亿)?\s*(?:[人名户场期个家件元所支项次]|%)")
 _GOAL_NAMED = re.compile(r"(?:的)?(?:阶段性|中期|终期|规划)?目标(?!任务)")
 
@@ -102,6 +107,7 @@ class TimeCue:
     future: bool = False
     open_start: bool = False
     within: bool = False  # 全年, 年内: one year, the one a wider expression names (else the report's)
+    year_end: bool = False  # 年末, 年底: the year's end, a point in its year
 
 
 @cache
@@ -184,6 +190,10 @@ def _relative(g: dict, written: str, now: int | None, ref: int | None) -> TimeCu
         return TimeCue(ref - n + 1, ref)
     if g["to_date"]:
         return TimeCue(None, ref, open_start=True) if ref else None
+    if g["asof_rel"]:
+        return TimeCue(None, ref, open_start=True, year_end=True) if ref else None
+    if g["last_end"]:
+        return TimeCue(None, now - 1, open_start=True, year_end=True) if now else None
     if g["within"]:
         return TimeCue(ref, ref, within=True) if ref else None
     step = next((v for k, v in _STEPS.items() if g[k]), None)
@@ -198,6 +208,7 @@ def _relative(g: dict, written: str, now: int | None, ref: int | None) -> TimeCu
 # cells with spaces; NFKC turns the ideographic space into one).
 _CLAUSE_STOPS = "，,；;。！？!?\n：:\u3000\t"
 _SENTENCE_STOPS = "。！？!?\n；;"
+_PUNCTUATION = tuple("，,；;。！？!?\n：:")
 
 
 class _Index:
@@ -372,7 +383,11 @@ def _settle(
     """The cue found nearest first, settled for what the figure is: a goal takes the goal years of its
     paragraph and headings; an undated figure of a news lead the publication year."""
     if kind == "target" and (level >= 3 or (cue is not None and cue.within)):
-        return _goal_cue(ix, sentence_start, para_start, cue), level
+        cue = _goal_cue(ix, sentence_start, para_start, cue)
+        if cue is not None and cue.within and published_year and report_year and published_year > report_year:
+            # 力争全年… said in 2024 of a report on 2023's work: the year it is said in
+            cue = TimeCue(published_year, published_year, within=True)
+        return cue, level
     if level > 3 and published_year and published_year != report_year and _news_lead(ix.text, para_start):
         return TimeCue(published_year, published_year), 2
     return cue, level
@@ -403,10 +418,13 @@ def _plans(text: str) -> bool:
     return bool(phrases["target"].search(cleaned)) and not phrases["not_target"].search(cleaned)
 
 
-def _change_or_actual(text: str, start: int, end: int, unit: str, clause_start: int) -> str:
+def _change_or_actual(text: str, start: int, end: int, unit: str) -> str:
     """change for a difference or growth written right before the figure or in points, else actual."""
     phrases = _phrases()
-    before = text[max(clause_start, start - 12) : start]
+    # the words right before the figure, up to punctuation: a space is no stop here (比上年增加 180人次,
+    # a space that garbled text puts before a number)
+    before = text[max(0, start - 12) : start]
+    before = before[max(map(before.rfind, _PUNCTUATION)) + 1 :].rstrip()
     if unit in _POINT_UNITS or text.startswith(_POINT_UNITS, end):
         return "change"
     if phrases["change"].search(before) and not phrases["level"].search(before):
@@ -446,7 +464,7 @@ def _continues_plan(ix: _Index, sentence_start: int, depth: int = 6) -> bool:
 
 def _kind(ix: _Index, start: int, end: int, unit: str, clause_start: int, sentence_start: int) -> str:
     phrases, text = _phrases(), ix.text
-    if _change_or_actual(text, start, end, unit, clause_start) == "change":
+    if _change_or_actual(text, start, end, unit) == "change":
         return "change"
     if _cites_goal(text, end):
         return "target"
@@ -544,22 +562,14 @@ def period_of(
     `default` is the report's own period (document_cue), used when nothing nearer dates the figure;
     `index` the report's _Index, built here when not given (one figure)."""
     ix = index or _Index(text, report_year, published_year)
-    level = 9  # the scope of the cue found: 0 the figure's clause … 3+ beyond its sentence, 9 none
+    base = _BASE_FIGURE.search(text, max(0, start - 12), start)
+    if base:  # 由2017年的8.5%提高到…: the base figure is of its own year, a level (a stock's, no start)
+        year = int(base.group(1))
+        return Period(year if unit in ("%", "‰") else None, year, "actual")
     clause_start = ix.back(ix.clauses, start)
     sentence_start, para_start = ix.sentence_of(clause_start)
-    cue, in_clause = None, False
-    for i, found in _cues_nearest_first(ix, start, end, clause_start, sentence_start, para_start):
-        if found is not None:
-            if cue is not None:  # 全年 was nearer: the single year its sentence or paragraph names, if any
-                single = found.start is not None and found.start == found.end and not found.within
-                if single and i <= 3:
-                    cue = found
-                break
-            cue, in_clause = found, i == 0
-            level = i
-            if not found.within:
-                break
     kind = _kind(ix, start, end, unit, clause_start, sentence_start)
+    cue, level, in_clause = _nearest_cue(ix, start, end, clause_start, sentence_start, para_start, kind)
     planned_by_section = kind == "actual" and _plan_section(ix, para_start)
     if planned_by_section:
         kind = "target"
@@ -582,6 +592,28 @@ def period_of(
     return Period(year_from, cue.end, kind)
 
 
+def _nearest_cue(
+    ix: _Index, start: int, end: int, clause_start: int, sentence_start: int, para_start: int, kind: str
+) -> tuple[TimeCue | None, int, bool]:
+    """The time expression that governs the figure, nearest first: (cue, its scope number: 0 the
+    figure's clause … 3+ beyond its sentence, 9 none, whether it lies in the clause before the figure).
+    A whole year (全年, 年度) takes the single year its sentence names, or for a figure done, its
+    paragraph (2023年，…。全市…超额完成年度任务); a plan's 全年 is not dated by a past year before it."""
+    cue, level, in_clause = None, 9, False
+    for i, found in _cues_nearest_first(ix, start, end, clause_start, sentence_start, para_start):
+        if found is None:
+            continue
+        if cue is not None:
+            single = found.start is not None and found.start == found.end and not found.within
+            if single and (i <= 2 or (i == 3 and kind != "target")):
+                cue = found
+            break
+        cue, level, in_clause = found, i, i == 0
+        if not found.within:
+            break
+    return cue, level, in_clause
+
+
 def _year_from(cue: TimeCue, kind: str, unit: str, level: int, clause_before: str, clause: str) -> int | None:
     """The first year of a figure dated by `cue` found at scope `level` (0 its clause, 3+ further out
     than its sentence, 9 the document); `clause_before` is its clause up to the figure."""
@@ -595,6 +627,9 @@ def _year_from(cue: TimeCue, kind: str, unit: str, level: int, clause_before: st
         return cue.end if kind == "target" or cue.open_start or level >= 3 else cue.start
     if kind == "change" and cue.open_start and cue.end is not None:
         return cue.end  # 截至2023年末…，比上年末增加68万人: a change over one year
+    if cue.year_end and level >= 2 and cue.end is not None:
+        # 年末 said before the figure's clause: a stock there stands at the year's end; a flow is the year's
+        return None if _phrases()["stock"].search(clause_before) else cue.end
     if cue.open_start or level == 0 or kind != "actual" or share:
         return cue.start
     # a stock in the clause has no start year; under a span from further out only a standing one
@@ -623,14 +658,15 @@ def _goal_cue(ix: _Index, sentence_start: int, para_start: int, cue: TimeCue | N
     """The period of a planned figure that its own sentence does not date: the nearest time of its
     paragraph or the headings above, goal years included (二、2023年工作要点 / 到2025年，…主要目标：);
     a 全年 or 年内 stands for the single year named there."""
+    now = ix.years[1] or ix.years[0]
     for lo, hi in [(para_start, sentence_start), *ix.headings_above(para_start)]:
         found = ix.last_cue(lo, hi)
         if found is not None and found.within:  # 五、2023年工作打算。力争全年…：the year named
             named = ix.last_cue(lo, ix._cue_start(lo, hi))
             if named is not None and named.start is not None and named.start == named.end:
                 found = named
-        if found is None or found.within:
-            continue
+        if found is None or found.within or (now and found.end is not None and found.end < now):
+            continue  # a past year before a plan is what was done then, not the plan's year
         if cue is not None and cue.within:
             return found if found.start is not None and found.start == found.end else cue
         return found
