@@ -139,6 +139,18 @@ def test_a_whole_year_planned_in_a_later_publication_is_the_year_it_is_said_in()
     assert (got.year_from, got.year_to, got.kind) == (2024, 2024, "target")
 
 
+def test_a_heading_naming_a_year_after_the_reports_opens_its_plans() -> None:
+    report = (
+        "在东营市妇联执委会议上的工作报告\n（2024年1月19日）\n一、过去一年工作回顾\n"
+        "过去的一年，全市举办主题宣讲1380场。\n二、2024年重点工作\n"
+        "（一）强化思想引领。持续开展主题宣讲，全年宣讲不少于1500场次。\n"
+    )
+    _, facts = extract_report(report)
+    got = {f["text"]: (f["year_from"], f["year_to"], f["kind"]) for f in facts}
+    assert got["1380场"] == (2023, 2023, "actual")
+    assert got["不少于1500场次"] == (2024, 2024, "target")
+
+
 def test_a_news_title_naming_a_goal_makes_no_plan_of_the_news() -> None:
     report = (
         "某区人民政府\n首页 | 政务公开 | 走进某区\n当前位置：首页 > 政务公开 > 部门动态\n"

@@ -511,9 +511,16 @@ def _opens_plans(ix: _Index, para_start: int) -> bool:
             if phrases["plan_title"].search(line):
                 return True
             continue
-        if phrases["plan_heading"].search(line):
+        if phrases["plan_heading"].search(line) or _names_later_year(ix, lo, hi):
             return True
     return False
+
+
+def _names_later_year(ix: _Index, lo: int, hi: int) -> bool:
+    """A heading naming a year after the report's (二、2024年重点工作 in a report on 2023): its plans."""
+    report_year = ix.years[0]
+    cue = ix.last_cue(lo, hi)
+    return bool(report_year and cue is not None and cue.start is not None and cue.start > report_year)
 
 
 def document_cue(text: str, report_year: int | None, published_year: int | None) -> TimeCue:
