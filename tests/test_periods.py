@@ -151,6 +151,30 @@ def test_a_heading_naming_a_year_after_the_reports_opens_its_plans() -> None:
     assert got["不少于1500场次"] == (2024, 2024, "target")
 
 
+def test_what_a_meeting_counts_is_of_the_year_it_is_held() -> None:
+    report = (
+        "省妇联召开执委会议\n2024-03-05 08:12　来源：某日报\n"
+        "会议总结了去年全省妇联工作。2023年，全省培训妇女18.6万人次。\n"
+        "牡丹江市妇联等4个单位作交流发言，全省各级妇联干部共1800余人参加会议。\n"
+    )
+    _, facts = extract_report(report)
+    got = {f["text"]: (f["year_from"], f["year_to"]) for f in facts}
+    assert got["18.6万人次"] == (2023, 2023)
+    assert got["4个"] == (2024, 2024)
+
+
+def test_what_a_plan_sets_covers_the_plans_years_and_how_it_fares_the_year_monitored() -> None:
+    report = (
+        "某市2023年《某市妇女发展规划（2021—2030年）》统计监测报告\n"
+        "《某市妇女发展规划》设置监测指标86项，其中可量化监测指标71项。"
+        "在可监测的71项指标中，已达到2025年目标的有40项。\n"
+    )
+    _, facts = extract_report(report)
+    got = {f["text"]: (f["year_from"], f["year_to"]) for f in facts}
+    assert got["86项"] == (2021, 2030)
+    assert got["40项"] == (2023, 2023)
+
+
 def test_a_news_title_naming_a_goal_makes_no_plan_of_the_news() -> None:
     report = (
         "某区人民政府\n首页 | 政务公开 | 走进某区\n当前位置：首页 > 政务公开 > 部门动态\n"

@@ -240,6 +240,7 @@ class _Index:
         )
         self._above: dict[int, list[tuple[int, int]]] = {}
         self.plan_sections: dict[int, bool] = {}
+        self.plan_span: tuple[int, int] | tuple[()] | None = None  # the years of a plan the text names
         self.targets: dict[int, int] = {}  # sentence start → end of its last planned figure so far
         self._outer: dict[int, list[tuple[int, TimeCue]]] = {}
         self.plan_marks = [m.start() for m in _phrases()["target"].finditer(text)]
@@ -390,11 +391,23 @@ def _settle(
         return cue, level
     if level > 3 and published_year and published_year != report_year and _news_lead(ix.text, para_start):
         return TimeCue(published_year, published_year), 2
+    later = published_year and report_year and published_year > report_year
+    if level >= 3 and kind == "actual" and later and _at_meeting(ix, sentence_start):
+        # the meeting a news item reports (…等4个单位作交流发言, 1800余人参加会议) is held when it is
+        # published, whatever year the meeting reviews
+        return TimeCue(published_year, published_year), 2
     return cue, level
 
 
 _DAY = rf"(?:\d{{1,2}}|[{_CN_NUM}]{{1,3}})"
 _DATELINE = re.compile(rf"\s*{_DAY}月{_DAY}日")
+
+
+def _at_meeting(ix: _Index, sentence_start: int) -> bool:
+    """Whether the sentence counts what a meeting itself counts (attendees, speakers, the honoured)."""
+    return bool(
+        _phrases()["meeting"].search(ix.text, sentence_start, ix.forward(ix.sentences, sentence_start + 1))
+    )
 
 
 def _news_lead(text: str, para_start: int) -> bool:
@@ -574,6 +587,9 @@ def period_of(
         year = int(base.group(1))
         return Period(year if unit in ("%", "‰") else None, year, "actual")
     clause_start = ix.back(ix.clauses, start)
+    plan_years = _plan_items_span(ix, clause_start, start, end, unit)
+    if plan_years:  # 《妇女发展规划》设置监测指标86项: what the plan sets, over the plan's years
+        return Period(*plan_years, "actual")
     sentence_start, para_start = ix.sentence_of(clause_start)
     kind = _kind(ix, start, end, unit, clause_start, sentence_start)
     cue, level, in_clause = _nearest_cue(ix, start, end, clause_start, sentence_start, para_start, kind)
@@ -597,6 +613,35 @@ def period_of(
     clause = text[clause_start : ix.forward(ix.clauses, end)]
     year_from = _year_from(cue, kind, unit, 0 if in_clause else level, text[whole_start:start], clause)
     return Period(year_from, cue.end, kind)
+
+
+_ITEM_UNITS = ("项", "个", "条")
+# a plan named with its years: 《某市妇女发展规划（2021—2030年）》, 纲要(2021-2030年)
+_PLAN_SPAN = re.compile(
+    r"(?:规划|纲要)[^《》\n]{0,6}?[（(]\s*((?:19|20)\d{2})\s*年?\s*[—–\-~～至到]+\s*((?:19|20)\d{2})\s*年?\s*[)）]"
+)
+
+
+def _plan_items_span(
+    ix: _Index, clause_start: int, start: int, end: int, unit: str
+) -> tuple[int, int] | None:
+    """The years of a plan whose items the figure counts (规划…可监测的71项指标, 纲要共设置155项主要目标),
+    when the text names the plan with its years; None for any other figure, and for a count of how the
+    items fare (达到目标的11项, 差距较大的5项) or of items monitored without naming the plan in the clause
+    (在可监测的63项指标中), which are of the year monitored."""
+    phrases = _phrases()
+    clause = ix.text[clause_start : ix.forward(ix.clauses, end)]
+    if not (
+        unit in _ITEM_UNITS
+        and phrases["plan_name"].search(ix.text, clause_start, start)
+        and phrases["plan_items"].search(clause)
+        and not phrases["plan_progress"].search(clause)
+    ):
+        return None
+    if ix.plan_span is None:
+        found = _PLAN_SPAN.search(ix.text)
+        ix.plan_span = (int(found.group(1)), int(found.group(2))) if found else ()
+    return ix.plan_span or None
 
 
 def _nearest_cue(
