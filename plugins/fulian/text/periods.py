@@ -12,7 +12,12 @@ kind"):
   the report's year and its publication year;
 - a running total or stock (累计, 共有, 现有, 截至) has no start year;
 - the kind is `change` for growth and differences (增长12%, 提高6个百分点, 比上年增加2297元), `target`
-  for what is planned or promised (计划, 力争, 确保, 将, 到2025年 in a report of 2021), else `actual`.
+  for what is planned or promised (计划, 力争, 确保, 将, 到2025年 in a report of 2021), else `actual`;
+- a section plans when the nearest heading that plans or reviews above it plans (三、2024年工作打算,
+  a heading naming a year after the report's, a plan document's title); what its sentence dates before
+  the plan's year or says done stays `actual`; a news title naming a goal plans nothing;
+- a few figures carry their own period: the base of a change (由2017年的8.5%), what a named plan sets
+  (规划…设置指标86项: the plan's years), what a meeting counts (of the year it is held).
 
 Pure functions over the normalised text (simplified script, ASCII digits); the phrase lists are in
 `text/data/periods.csv`, so they can be grown without code.

@@ -30,7 +30,9 @@ FACTS_SQL = """
 DOCUMENTS_SQL = """
     select d.file_name as doc,
            coalesce(s.province, '') as province,
-           coalesce(s.city, '') as city,
+           -- the spec's city: none for a municipality's district (the municipality is the province)
+           -- nor for a county-level city under its province (the seed's pseudo-city 省直辖行政区划)
+           case when s.city in (s.province, '省直辖行政区划') then '' else coalesce(s.city, '') end as city,
            coalesce(s.organisation_name, '') as organisation,
            s.report_year,
            d.script
