@@ -258,6 +258,7 @@ def test_a_span_opening_a_paragraph_governs_its_undated_sentences() -> None:
         ("家政企业由2022年底的46家增加到58家。", "58家", (None, 2023, "actual")),
         # a space garbled in before the number does not hide the change
         ("培训妇女 1 260人次，比上年增加 180人次。", "180人次", (2023, 2023, "change")),
+        ("会议强调：今年计划培训妇女 1 300人次以上。", "1 300人次以上", (2024, 2024, "target")),
         # all the federations of a place as the subject do not make a stock of what they did
         ("全市各级妇联开展矛盾纠纷排查2.3万户次。", "2.3万户次", (2023, 2023, "actual")),
     ],

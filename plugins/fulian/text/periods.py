@@ -216,6 +216,13 @@ _SENTENCE_STOPS = "。！？!?\n；;"
 _PUNCTUATION = tuple("，,；;。！？!?\n：:")
 
 
+def _joins(text: str, i: int) -> bool:
+    """Whether the space at text[i] joins rather than separates: inside a number (1 260), or garbled
+    in between a word and its number (培训妇女 1 300人次); a table's cells are set apart by two."""
+    before, after = text[i - 1], text[i + 1]
+    return after.isdigit() and (before.isdigit() or "\u4e00" <= before <= "\u9fff")
+
+
 class _Index:
     """One report's boundaries, time expressions and headings, found once: every figure's period is
     then read with bisections instead of rescanning the text around it."""
@@ -224,11 +231,7 @@ class _Index:
         self.text = text
         last = len(text) - 1
         self.clauses = marks.positions(text, _CLAUSE_STOPS)
-        self.clauses += [
-            i
-            for i in marks.positions(text, " ")
-            if not (0 < i < last and text[i - 1].isdigit() and text[i + 1].isdigit())
-        ]
+        self.clauses += [i for i in marks.positions(text, " ") if not (0 < i < last and _joins(text, i))]
         self.clauses.sort()
         self.sentences = marks.positions(text, _SENTENCE_STOPS)
         self.lines = marks.positions(text, "\n")
