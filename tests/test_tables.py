@@ -81,5 +81,6 @@ def test_a_task_table_by_place_reads_its_unit_from_the_caption_and_each_column_s
     assert (rate["unit"], rate["value"], rate["year_to"], rate["kind"]) == ("%", 97.8, 2023, "actual")
     part = got[("150", "利津县")]
     assert (part["metric"], part["year_to"], part["kind"]) == ("其中家政服务类", 2024, "target")
+    assert quota["category"] == "people_trained", "the title says what a table by place counts"
     total = next(f for f in facts if f["text"] == "1250")
     assert (total["place_city"], total["place_county"]) == ("东营市", "")

@@ -55,7 +55,9 @@ def read_report(original_text: str) -> tuple[Normalised, dict, list[dict]]:
     """
     norm = normalise(original_text)
     document = extract_document(original_text, norm)
-    facts = place_facts(norm, document, place_in_time(norm, document, extract_facts(original_text, norm)))
+    title = normalise(document["title"]).text if document["title"] else ""
+    facts = extract_facts(original_text, norm, title)
+    facts = place_facts(norm, document, place_in_time(norm, document, facts))
     return norm, document, group_observations(assign_indicators(facts))
 
 

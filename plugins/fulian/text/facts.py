@@ -702,11 +702,12 @@ def _metrics(
     return metrics, nouns
 
 
-def extract_facts(original: str, norm: Normalised) -> list[dict]:
+def extract_facts(original: str, norm: Normalised, title: str = "") -> list[dict]:
     """Facts of one report, in text order (fields: see GUIDELINES.md plus sentence/start/end).
 
     The clauses and sentences of all facts are found together, then their metrics and categories,
-    then their places in the original text."""
+    then their places in the original text. `title` (normalised) tells what a table by place counts
+    (…培训任务的通知 over a table of counties' quotas in 人次)."""
     text = norm.text
     doc = _document(text)
     facts = _accepted(doc, _find_candidates(text))
@@ -724,7 +725,7 @@ def extract_facts(original: str, norm: Normalised) -> list[dict]:
             cells[c.start].metric if c.start in cells else m for c, m in zip(facts, metrics, strict=True)
         ]
     categories = [
-        categorise(metric, c.unit, text[ss:se], noun, text[cs:ce])
+        categorise(metric, c.unit, _by_place(cells, c.start, title) + text[ss:se], noun, text[cs:ce])
         for c, metric, noun, (cs, ce), ss, se in zip(
             facts, metrics, nouns, clauses, sentence_starts, sentence_ends, strict=True
         )
@@ -755,6 +756,13 @@ def extract_facts(original: str, norm: Normalised) -> list[dict]:
         if cell is not None and cell.kind is not None:  # the table's header dates the cell
             row.update(year_from=cell.year_from, year_to=cell.year_to, kind=cell.kind)
     return rows
+
+
+def _by_place(cells: dict[int, Cell], start: int, title: str) -> str:
+    """The title, read with a cell of a table by place, whose row names only where (its line says
+    nothing of what is counted); '' for any other figure."""
+    cell = cells.get(start) if cells else None
+    return title + "\n" if cell is not None and cell.by_place else ""
 
 
 _LIST_JOINERS = frozenset("、和及与,， ")

@@ -68,6 +68,7 @@ class Cell:
     year_from: int | None
     year_to: int | None
     kind: str | None  # None: the header does not say; the periods reader decides
+    by_place: bool = False  # its row is a place (a task table by county): the table says what it counts
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,6 +204,7 @@ def _cells_of_line(text: str, start: int, end: int, state: dict) -> list[Cell]:
                     column.year,
                     column.year,
                     column.kind,
+                    bool(state.get("by_place")),
                 )
             )
     return cells
