@@ -250,7 +250,8 @@ class _Index:
         self.plan_sections: dict[int, bool] = {}
         self.plan_span: tuple[int, int] | tuple[()] | None = None  # the years of a plan the text names
         self.targets: dict[int, int] = {}  # sentence start → end of its last planned figure so far
-        self._outer: dict[int, list[tuple[int, TimeCue]]] = {}
+        self._outer: dict[int, list[tuple[int, TimeCue]]] = {}  # by sentence start
+        self._headed: dict[int, list[tuple[int, TimeCue]]] = {}  # by paragraph start
         self.plan_marks = [m.start() for m in _phrases()["target"].finditer(text)]
 
     def _line(self, k: int) -> tuple[int, int]:
@@ -335,18 +336,33 @@ class _Index:
         return within
 
     def _wider_cues(self, sentence_start: int, para_start: int) -> list[tuple[int, TimeCue]]:
-        """The paragraph's and the headings' cues for a sentence, found once per sentence."""
+        """The paragraph's and the headings' cues for a sentence, found once per sentence (the
+        headings' once per paragraph: every sentence of a paragraph has the same headings above)."""
         found = self._outer.get(sentence_start)
         if found is None:
+            cue = _paragraph_cue(self, para_start, sentence_start)
+            paragraph = (
+                [] if cue is None or cue.future else [(3, self._settled(para_start, sentence_start, cue))]
+            )
+            found = self._outer[sentence_start] = paragraph + self._heading_cues(para_start)
+        return found
+
+    def _heading_cues(self, para_start: int) -> list[tuple[int, TimeCue]]:
+        """The cues of the headings above a paragraph, nearest first, numbered from 4 on; goals left out."""
+        found = self._headed.get(para_start)
+        if found is None:
             # the title is no heading here: it dates the report, which the document's default does
-            scopes = [(para_start, sentence_start)] + [h for h in self.headings_above(para_start) if h[0]]
-            found = self._outer[sentence_start] = [
-                (i, self._named_year(lo, hi, cue) if cue.within else cue)
-                for i, (lo, hi) in enumerate(scopes, start=3)
-                if (cue := (_paragraph_cue(self, lo, hi) if i == 3 else self.last_cue(lo, hi))) is not None
-                and not cue.future
+            scopes = [h for h in self.headings_above(para_start) if h[0]]
+            found = self._headed[para_start] = [
+                (i, self._settled(lo, hi, cue))
+                for i, (lo, hi) in enumerate(scopes, start=4)
+                if (cue := self.last_cue(lo, hi)) is not None and not cue.future
             ]
         return found
+
+    def _settled(self, lo: int, hi: int, cue: TimeCue) -> TimeCue:
+        """A cue ending text[lo:hi], a `within` one (全年) standing for the year named before it there."""
+        return self._named_year(lo, hi, cue) if cue.within else cue
 
     def _cue(self, k: int) -> TimeCue | None:
         if k not in self._resolved:
@@ -491,8 +507,9 @@ def _kind(ix: _Index, start: int, end: int, unit: str, clause_start: int, senten
         return "target"
     sentence_end = ix.forward(ix.sentences, end)
     if not ix.plans_between(sentence_start, sentence_end):
-        done = phrases["done"].search(text[sentence_start:start])
-        return "target" if _continues_plan(ix, sentence_start) and not done else "actual"
+        # a sentence that continues no planned one (most) is actual whatever it says was done
+        continues = _continues_plan(ix, sentence_start)
+        return "target" if continues and not phrases["done"].search(text[sentence_start:start]) else "actual"
     first_clause_end = ix.forward(ix.clauses, sentence_start)
     opening = text[sentence_start:first_clause_end] if first_clause_end < clause_start else ""
     # up to the figure's end: a qualifier written with it (将不低于2亿元) belongs to its clause
