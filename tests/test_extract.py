@@ -267,6 +267,32 @@ def test_guarded_regexes_match_like_the_plain_alternations() -> None:
     assert lexicons.first_char_guard("a*") == ""  # can match empty: no guard
 
 
+def test_period_phrases_match_like_the_plain_alternations() -> None:
+    """periods.csv's regexes are guarded only where the engine cannot scan for their start by itself;
+    guarded or not, they find what the plain alternation of the file's patterns finds."""
+    import csv
+    import re
+
+    from fulian.text import lexicons, periods
+
+    by_role: dict[str, list[str]] = {}
+    with periods.PHRASES_FILE.open(encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            by_role.setdefault(row["role"], []).append(f"(?:{row['pattern']})")
+    texts = [normalise(p.read_text(encoding="utf-8")).text for p in sorted(CORPUS.glob("*.txt"))]
+    stretches = [t[i : i + 40] for t in texts for i in range(0, len(t), 17)]  # as a figure's clause is
+    for role, patterns in by_role.items():
+        guarded, plain = periods._phrases()[role], re.compile("|".join(patterns))
+        for text in texts + stretches:
+            spans = [m.span() for m in guarded.finditer(text)]
+            assert spans == [m.span() for m in plain.finditer(text)], role
+    assert periods._phrases()["change"].pattern.startswith("(?=[")  # alternatives of groups: guarded
+    assert not periods._phrases()["floor"].pattern.startswith("(?=[")  # literals the engine scans for
+    assert all(map(lexicons.scans_fast, ("^全[县市]", "[一二]年", "一年|x")))
+    assert not lexicons.scans_fast("[一二]年|x")
+    assert not lexicons.scans_fast("(?<!x)a")
+
+
 def test_export_writes_a_measure_word_unit_as_the_annotation_spec_does() -> None:
     from fulian.warehouse.export import annotated_unit
 

@@ -202,9 +202,38 @@ def first_char_guard(pattern: str, flags: int = 0) -> str:
     return "(?=[" + "".join(dict.fromkeys(first[0])) + "])"
 
 
+def scans_fast(pattern: str, flags: int = 0) -> bool:
+    """Whether the regex engine finds where ``pattern`` can match without trying it at every
+    position: the pattern opens (inside any groups) with a literal, a character class, alternatives
+    that each open with a literal, or an anchor at the start of the text. The engine's own scan for
+    those beats a first-character guard, which would only hide them from it. A speed question only:
+    a guard never changes what matches."""
+    try:
+        from re import _constants as c  # private: any failure below means "no fast scan"
+        from re import _parser
+
+        data = _parser.parse(pattern, flags).data
+        while data and data[0][0] is c.SUBPATTERN:  # the engine looks inside a group too
+            data = data[0][1][3]
+    except Exception:  # an unknown parser: a guard, same matches
+        return False
+    if not data:
+        return False
+    op, av = data[0]
+    if op is c.BRANCH:
+        return all(alt.data and alt.data[0][0] is c.LITERAL for alt in av[1])
+    return op in (c.LITERAL, c.IN) or (op is c.AT and av in (c.AT_BEGINNING, c.AT_BEGINNING_STRING))
+
+
+def guarded(body: str, flags: int = 0) -> re.Pattern[str]:
+    """``body`` compiled with its first-character guard in front (``first_char_guard``), unless the
+    engine scans fast for its start by itself (``scans_fast``): the same matches either way."""
+    guard = "" if scans_fast(body, flags) else first_char_guard(body, flags)
+    return re.compile(f"{guard}(?:{body})", flags)
+
+
 def _guarded(patterns: list[str], flags: int = 0) -> re.Pattern[str]:
-    body = "|".join(f"(?:{p.strip()})" for p in patterns)
-    return re.compile(f"{first_char_guard(body, flags)}(?:{body})", flags)
+    return guarded("|".join(f"(?:{p.strip()})" for p in patterns), flags)
 
 
 @lru_cache(maxsize=1)
