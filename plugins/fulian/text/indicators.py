@@ -99,7 +99,9 @@ def build_model(examples: list[tuple[str, str]], threshold: float) -> _Model:
         groups[group] = _Group(
             tuple(code for code, _ in members),
             np.asarray([len(feats) for _, feats in members], dtype=np.float64) * 0.5,
-            {feat: np.asarray(ids, dtype=np.int32) for feat, ids in postings.items()},
+            # the index type bincount counts in: the lists of a block are then joined, shifted and
+            # counted without a cast of every id (two passes over them, both ways)
+            {feat: np.asarray(ids, dtype=np.intp) for feat, ids in postings.items()},
         )
     return _Model(threshold, groups)
 
