@@ -278,3 +278,12 @@ def test_a_news_lead_dated_by_day_is_of_the_publication_year() -> None:
     got = {f["text"]: (f["year_from"], f["year_to"]) for f in facts}
     assert got["3000人次"] == (2018, 2018)
     assert got["120余人"] == (2019, 2019)
+
+
+def test_the_words_before_a_figure_start_after_the_last_punctuation_mark() -> None:
+    """_AFTER_PUNCTUATION finds, in one search, what follows the last mark of _PUNCTUATION."""
+    from fulian.text.periods import _AFTER_PUNCTUATION, _PUNCTUATION
+
+    for text in ("", "，", "比上年增加 ", "培训，比上年增加", "a;b：c\nd", "一。二！三?", "无标点"):
+        last = max(text.rfind(mark) for mark in _PUNCTUATION)
+        assert text[_AFTER_PUNCTUATION.search(text).start() :] == text[last + 1 :], text
