@@ -663,13 +663,10 @@ def _plan_items_span(
     items fare (达到目标的11项, 差距较大的5项) or of items monitored without naming the plan in the clause
     (在可监测的63项指标中), which are of the year monitored."""
     phrases = _phrases()
+    if unit not in _ITEM_UNITS or not phrases["plan_name"].search(ix.text, clause_start, start):
+        return None  # most figures: their clause is not even cut out
     clause = ix.text[clause_start : ix.forward(ix.clauses, end)]
-    if not (
-        unit in _ITEM_UNITS
-        and phrases["plan_name"].search(ix.text, clause_start, start)
-        and phrases["plan_items"].search(clause)
-        and not phrases["plan_progress"].search(clause)
-    ):
+    if not phrases["plan_items"].search(clause) or phrases["plan_progress"].search(clause):
         return None
     if ix.plan_span is None:
         found = _PLAN_SPAN.search(ix.text)
