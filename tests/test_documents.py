@@ -187,3 +187,15 @@ def test_a_report_early_in_the_year_on_the_past_year_reports_on_the_year_before(
         "2024年，力争培训妇女3.5万人次。2024年，新建儿童之家20个。\n"
     )
     assert d["report_year"] == 2023
+
+
+def test_a_party_group_and_a_court_report_as_themselves() -> None:
+    d = doc_of(
+        "中共东营市东营区妇女联合会党组2024年工作总结\n（2025年1月10日）\n2024年，区妇联培训妇女3000人次。\n"
+    )
+    assert d["organisation"] == "中共东营市东营区妇女联合会党组"
+    d = doc_of(
+        "利津县人民法院 县妇联联合发布婚姻家庭纠纷化解情况\n发布时间：2024-03-06\n"
+        "3月5日，利津县人民法院与县妇联联合召开新闻发布会。去年，县妇联调解纠纷276起。\n"
+    )
+    assert d["organisation"] == "利津县人民法院", "a joint release: the body named first"

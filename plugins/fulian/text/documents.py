@@ -444,7 +444,7 @@ _COMMITTEE = "妇女儿童工作委员会办公室|妇儿工委办公室|妇女�
 _BODY = re.compile(
     rf"人民政府(?:{_COMMITTEE})|{_COMMITTEE}"
     r"|妇女联合会|妇联|统计局|乡村振兴局|卫生健康委员会|卫生健康局|卫健委|卫健局|民政局|教育局"
-    r"|人力资源和社会保障局|人民政府"
+    r"|人力资源和社会保障局|人民法院|人民检察院|司法局|公安局|人民政府"
 )
 # What a byline holds besides the body's name: dates, labels, spaces.
 _BYLINE_NOISE = re.compile(r"[\s\d年月日:：\-/.()（）]|来源|发布|作者|时间|日期|供稿|编辑")
@@ -484,7 +484,12 @@ def _bodies(text: str, lo: int, hi: int) -> list[tuple[int, str]]:
     for m in _BODY.finditer(text, lo, hi):
         name = _body_at(text, m)
         if name:
-            out.append((m.end() - len(name), name))
+            start = m.end() - len(name)
+            if text.startswith("党组", m.end()):  # a body's party group reports as itself (中共…妇联党组)
+                name += "党组"
+                if text.startswith("中共", start - 2):
+                    start, name = start - 2, "中共" + name
+            out.append((start, name))
     for m in _TOWNSHIP_BODY.finditer(text, lo, hi):
         if not m.group(1).startswith(_NOT_A_TOWNSHIP) and all(pos != m.start(1) for pos, _ in out):
             out.append((m.start(1), text[m.start(1) : m.end()]))
