@@ -175,6 +175,17 @@ def test_what_a_plan_sets_covers_the_plans_years_and_how_it_fares_the_year_monit
     assert got["40项"] == (2023, 2023)
 
 
+def test_a_sites_long_menu_is_no_text_so_the_news_title_stays_in_the_pages_head() -> None:
+    report = (
+        "某盟妇女联合会\n"
+        "首页 | 妇联动态 | 业务工作 | 旗县市（区）动态 | 政策法规 | 联系我们 | 网站地图 | 在线留言\n"
+        "全盟妇联工作会议召开 部署2024年重点任务\n发布时间：2024-02-28\n"
+        "2月27日，全盟妇联工作会议召开。会议指出，2023年，全盟举办培训班186期。\n"
+    )
+    _, facts = extract_report(report)
+    assert {f["text"]: f["kind"] for f in facts}["186期"] == "actual"
+
+
 def test_a_news_title_naming_a_goal_makes_no_plan_of_the_news() -> None:
     report = (
         "某区人民政府\n首页 | 政务公开 | 走进某区\n当前位置：首页 > 政务公开 > 部门动态\n"

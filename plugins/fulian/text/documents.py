@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from datetime import date
 from itertools import chain
 
-from fulian.text import regions
+from fulian.text import marks, regions
 from fulian.text.normalise import Normalised, t2s
 from fulian.text.numerals import parse_chinese
 from fulian.text.regions import Region
@@ -76,12 +76,6 @@ _NOT_TITLE = re.compile(
     r"^[\s\d.,、()（）第期总号\-—:：]*$|^[(（]?\s*总?\s*第\s*\d+\s*期\s*[)）]?$|^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$"
 )
 _BYLINE = re.compile(r"记者|通讯员|编辑|作者")
-# lines of a page's or an official document's head that are no title: a site's or an issuer's name
-# (天津市某区人民政府, 某市妇女联合会文件), a document number (某妇〔2024〕3号), a breadcrumb or a menu
-_HEAD_FURNITURE = re.compile(
-    r"^[\u4e00-\u9fff\s]{2,40}文件$|[〔\[［]\s*\d{4}\s*[〕\]］]\s*\d+\s*号$"
-    r"|当前位置|您的位置|^首页\s*[>›»|]|(?:[>›»].*){2}|(?:\|.*){2}"
-)
 _DATELINE_PREFIX = re.compile(r"^[\u4e00-\u9fff·]{2,20}?\s*(?:\d{1,2}月\d{1,2}日)?\s*电?讯\s*")
 
 
@@ -401,7 +395,7 @@ def _title(original: str, norm: Normalised, lines: list[tuple[int, int]]) -> str
         line = text[s:e].strip()
         if len(line) <= 3 or _NOT_TITLE.match(line) or _DATE_LINE.match(line):
             continue
-        if _HEAD_FURNITURE.search(line) or _is_issuer_line(line):
+        if marks.HEAD_FURNITURE.search(line) or _is_issuer_line(line):
             continue
         if _BYLINE.search(line) and len(line) <= 40:
             continue

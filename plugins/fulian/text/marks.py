@@ -16,6 +16,13 @@ from functools import lru_cache
 MARKS = '\n。！？!?，,；;：:\u3000\t “「《‘"'
 _LITERALS = tuple((c, re.compile(re.escape(c))) for c in MARKS)
 _KNOWN = frozenset(MARKS)
+# lines of a page's or an official document's head that are neither title nor text: a site's menu or
+# breadcrumb, a document number (某妇〔2024〕3号), an issuer's header (某市妇女联合会文件); read by
+# documents (no title) and periods (no running text: the page's head goes on past it)
+HEAD_FURNITURE = re.compile(
+    r"^[\u4e00-\u9fff\s]{2,40}文件$|[〔\[［]\s*\d{4}\s*[〕\]］]\s*\d+\s*号$"
+    r"|当前位置|您的位置|^首页\s*[>›»|]|(?:[>›»].*){2}|(?:\|.*){2}"
+)
 _START = re.Match.start
 
 

@@ -281,6 +281,8 @@ class _Index:
     def _is_body_line(self, k: int) -> bool:
         """A line of running text: long, or ending a sentence."""
         line = self.text[slice(*self._line(k))].strip()
+        if marks.HEAD_FURNITURE.search(line):
+            return False  # a site's menu or breadcrumb: still the page's head
         return len(line) > 40 or line.endswith(("。", "；", ";", "！", "？"))
 
     @staticmethod
