@@ -30,8 +30,10 @@ _TOPIC_YEAR = re.compile(r"(?:^|[。\n！？!?])\s*((?:19|20)\d{2})\s*年度?\s*
 # _TOPIC_YEAR without its opening boundary: starts on a literal digit, so the engine scans for it
 _TOPIC_YEAR_CORE = re.compile(r"((?:19|20)\d{2})\s*年度?\s*[，,、]")
 _TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?.{0,12}(?:总结|报告|工作|情况|要点|简报)")
+# a date written 2024年3月5日, 2024-03-05, 2024/3/5 or 2024.3.5: year, month, day
+_YMD = r"((?:19|20)\d{2})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})"
 _DATE_LINE = re.compile(
-    r"^[^\n]{0,16}?((?:19|20)\d{2})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?"
+    r"^[^\n]{0,16}?" + _YMD + r"\s*日?"
     r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$",
     re.M,
 )
@@ -40,11 +42,11 @@ _DATE_LINE = re.compile(
 # literal: the engine then scans for their first characters instead of trying each position.
 _DATE_LABEL = re.compile(
     r"(?:发布时间|发布日期|发表时间|发表日期|更新时间|更新日期|录入时间|录入日期|时间|日期)"
-    r"\s*[:：]\s*((?:19|20)\d{2})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})"
+    r"\s*[:：]\s*" + _YMD
 )
 # a page's metadata line that opens with its date: 2024-03-05 08:12　来源：…　作者：…
 _DATE_META = re.compile(
-    r"((?:19|20)\d{2})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
+    _YMD + r"\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
     r"\s+(?=来源|作者|字号|浏览|点击|编辑|发布|阅读|责任编辑|稿源)"
 )
 _DATELINE_FULL = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日\s*电?讯")
@@ -195,17 +197,20 @@ def _pick_region(text: str, head_end: int) -> tuple[Region | None, str]:
     return r, ""
 
 
+def _weights_at(level: str, prov_w: Counter, city_w: Counter, county_w: Counter) -> Counter:
+    """The mention weights of the regions of one level."""
+    return {"province": prov_w, "city": city_w, "county": county_w}[level]
+
+
 def _weight_of(r: Region | None, prov_w: Counter, city_w: Counter, county_w: Counter) -> float:
     """How much the text is about region r (its mention weight at its level; 0 for no region)."""
-    if r is None:
-        return 0
-    return {"province": prov_w, "city": city_w, "county": county_w}[r.level][r.name]
+    return 0 if r is None else _weights_at(r.level, prov_w, city_w, county_w)[r.name]
 
 
 def _best_of_level(
     level: str, prov_w: Counter, city_w: Counter, county_w: Counter, by_name: dict[str, Region]
 ) -> Region | None:
-    counter = {"province": prov_w, "city": city_w, "county": county_w}[level]
+    counter = _weights_at(level, prov_w, city_w, county_w)
     if level == "city":
         # 市妇联 in a report about a county-level city (定州市, under 保定市) is that city's federation
         # when the text names it at least as often as any prefecture-level city

@@ -16,6 +16,13 @@ from functools import lru_cache
 MARKS = '\n。！？!?，,；;：:\u3000\t “「《‘"'
 _LITERALS = tuple((c, re.compile(re.escape(c))) for c in MARKS)
 _KNOWN = frozenset(MARKS)
+
+
+def is_han(char: str) -> bool:
+    """Whether a character is a CJK unified ideograph (a Han character of running text)."""
+    return "\u4e00" <= char <= "\u9fff"
+
+
 # lines of a page's or an official document's head that are neither title nor text: a site's menu or
 # breadcrumb, a document number (某妇〔2024〕3号), an issuer's header (某市妇女联合会文件); read by
 # documents (no title) and periods (no running text: the page's head goes on past it)

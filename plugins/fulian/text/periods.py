@@ -228,7 +228,7 @@ def _joins(text: str, i: int) -> bool:
     """Whether the space at text[i] joins rather than separates: inside a number (1 260), or garbled
     in between a word and its number (培训妇女 1 300人次); a table's cells are set apart by two."""
     before, after = text[i - 1], text[i + 1]
-    return after.isdigit() and (before.isdigit() or "\u4e00" <= before <= "\u9fff")
+    return after.isdigit() and (before.isdigit() or marks.is_han(before))
 
 
 class _Index:

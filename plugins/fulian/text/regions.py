@@ -13,6 +13,7 @@ from collections import defaultdict
 from functools import lru_cache
 from typing import NamedTuple
 
+from fulian.text import marks
 from fulian.text.lexicons import admin_divisions, region_stopnames
 
 _START = re.Match.start
@@ -244,17 +245,13 @@ def mentions_in(text: str) -> tuple[Mention, ...]:
             if start < last_end:
                 continue
             regs = by_full.get(text[start:end])
-            if regs and length == 2 and start and _is_han(text[start - 1]):
+            if regs and length == 2 and start and marks.is_han(text[start - 1]):
                 regs = _after_parent(regs, out[-1] if out and out[-1].end == start else None)
             if regs:
                 out.append(Mention(start, end, text[start:end], regs))
                 last_end = end
                 break
     return tuple(out)
-
-
-def _is_han(char: str) -> bool:
-    return "\u4e00" <= char <= "\u9fff"
 
 
 def _after_parent(regs: tuple[Region, ...], before: Mention | None) -> tuple[Region, ...]:
