@@ -199,3 +199,20 @@ def test_a_party_group_and_a_court_report_as_themselves() -> None:
         "3月5日，利津县人民法院与县妇联联合召开新闻发布会。去年，县妇联调解纠纷276起。\n"
     )
     assert d["organisation"] == "利津县人民法院", "a joint release: the body named first"
+
+
+def test_a_year_the_title_deploys_is_planned_not_reported_on() -> None:
+    d = doc_of(
+        "全市妇联工作会议召开 部署2024年重点任务\n发布时间：2024-02-27\n"
+        "2月26日，全市妇联工作会议召开。会议全面总结2023年工作。\n2023年，全市培训妇女3200人次。\n"
+    )
+    assert d["report_year"] == 2023
+
+
+def test_early_in_the_year_news_reporting_last_year_reports_on_the_year_before() -> None:
+    d = doc_of(
+        "县法院与县妇联联合发布家事审判情况\n来源：县法院　2024年03月06日\n"
+        "3月5日，县法院与县妇联召开发布会，通报去年以来全县婚姻家庭纠纷化解情况。"
+        "去年共受理婚姻家庭纠纷案件300件。\n"
+    )
+    assert d["report_year"] == 2023

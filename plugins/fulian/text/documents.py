@@ -58,6 +58,8 @@ _CN_DATE = re.compile(
 )
 _CN_YEAR_DIGITS = str.maketrans("〇零○一二三四五六七八九", "000123456789")
 _IN_BOOK_TITLE = re.compile(r"《[^》]*》")
+# a year a title deploys (会议召开 部署2024年重点任务): the year planned, not the year reported on
+_PLANNED_YEAR = re.compile(r"(?:部署|安排|谋划|筹划|展望)\s*(?:19|20)\d{2}\s*年度?")
 _CN_YEAR = re.compile(r"[一二][〇零○一二三四五六七八九]{3}(?=年)")
 
 
@@ -313,7 +315,7 @@ _EVENT_DAY = re.compile(r"(?<![\d年])(\d{1,2})月(\d{1,2})日")
 
 # 2016年前 / 2016年以前 (before that year), not 2024年前三季度 (its first three quarters)
 _BEFORE_YEAR = re.compile(r"以前|前(?![一二两三四五六七八九十\d半几]|个月)")
-_PAST_YEAR = re.compile(r"过去的?一年|去年(?:一年|以来)?(?:的)?工作回顾|一年来")
+_PAST_YEAR = re.compile(r"过去的?一年|去年(?:一年|以来)?(?:的)?工作回顾|一年来|(?:通报|总结|回顾)了?去年")
 _REVIEWED_YEAR = re.compile(r"(?:回顾|总结)了?\s*((?:19|20)\d{2})\s*年")
 
 
@@ -339,11 +341,12 @@ def _issued_title(title: str) -> str:
 def _stated_year(text: str, title: str, pub: str | None) -> int | None:
     """The year the title states (before the publication) or a congress's year; None when neither
     says."""
-    m = _TITLE_YEAR.search(_IN_BOOK_TITLE.sub("", title)) or _TITLE_YEAR.search(_issued_title(title))
+    own = _PLANNED_YEAR.sub("", _IN_BOOK_TITLE.sub("", title))
+    m = _TITLE_YEAR.search(own) or _TITLE_YEAR.search(_issued_title(title))
     if m:
         return int(m.group(1))
     pub_year = int(pub[:4]) if pub else None
-    for m in _YEAR.finditer(_IN_BOOK_TITLE.sub("", title)):
+    for m in _YEAR.finditer(own):
         if pub_year is None or int(m.group(1)) <= pub_year:
             return int(m.group(1))
     if pub and "代表大会" in text[:300]:
