@@ -223,6 +223,18 @@ def test_the_title_and_a_span_after_the_first_figures_do_not_date_the_report() -
     assert got["300户"] == (2018, 2018)
 
 
+def test_a_year_end_summarys_opening_so_far_dates_only_its_own_sentence() -> None:
+    report = (
+        "2024年度镇妇联工作总结\n\n2024年，镇妇联团结带领全镇妇女积极作为。截至目前，年初确定的重点任务已基本完成。\n\n"
+        "一、技能培训\n举办直播电商等培训班9期，培训妇女412人次。\n"
+        "二、志愿服务\n目前，全镇共注册巾帼志愿者560名。\n"
+    )
+    _, facts = extract_report(report)
+    got = {f["text"]: (f["year_from"], f["year_to"]) for f in facts}
+    assert got["412人次"] == (2024, 2024), "a flow of the year, not a running total"
+    assert got["560名"] == (None, 2024), "目前 in its own sentence: a standing count"
+
+
 def test_the_next_years_count_from_the_year_they_are_said_in_and_quotas_are_targets() -> None:
     text = "今后五年，全县妇女工作的主要目标是：力争培训妇女不低于1.2万人。"
     got = period(text, "不低于1.2万人", report_year=2021, published=2021)

@@ -59,7 +59,7 @@ _TIME = re.compile(
             rf"(?:近|过去|这)?(?P<span>[{_CN_NUM}\d]{{1,2}})年(?:来|间|中|以来)",
             rf"(?:过去|今后|未来)(?P<span_ahead>[{_CN_NUM}\d]{{1,2}})年",
             rf"近(?P<span_near>[{_CN_NUM}\d]{{1,2}})年",
-            r"(?P<to_date>截至目前|截止目前|目前|至今|近年来|近年以来|多年来|长期以来)",
+            r"(?P<to_date>(?P<now>截至目前|截止目前|目前)|至今|近年来|近年以来|多年来|长期以来)",
             r"(?P<this>今年|本年度|本年|今年以来)",
             # a point at a year's end (年末全市女性就业人员…, 截至去年底): a stock, no start year
             r"(?P<last_end>去年底|去年末|上年底|上年末)",
@@ -584,7 +584,9 @@ def document_cue(text: str, report_year: int | None, published_year: int | None)
         if any(len(line) > 40 and _FIGURE.search(line) for line in text[seen : m.start()].split("\n")):
             break
         seen = m.end()
-        if g["to_date"] or g["span"] or g["span_near"] or g["since"]:
+        # (a lead's 截至目前 speaks of the year's tasks so far, not of every figure below it: a
+        # year-end summary's 截至目前，年初确定的重点任务已基本完成)
+        if (g["to_date"] and not g["now"]) or g["span"] or g["span_near"] or g["since"]:
             cue = resolve(m, report_year, published_year)
             if cue is not None and not cue.future:
                 return cue
