@@ -235,6 +235,19 @@ def test_a_year_end_summarys_opening_so_far_dates_only_its_own_sentence() -> Non
     assert got["560名"] == (None, 2024), "目前 in its own sentence: a standing count"
 
 
+def test_a_title_under_a_sites_menu_is_still_the_head_not_a_heading_over_the_figures() -> None:
+    report = (
+        "某盟妇女联合会\n首页 | 妇联动态 | 业务工作 | 联系我们\n当前位置：首页 >> 妇联动态\n\n"
+        "全盟妇联工作会议召开 部署2024年重点任务\n\n发布时间：2024-02-28　来源：盟妇联\n\n"
+        "2月27日，全盟妇联工作会议召开。会议全面总结2023年全盟妇联工作，安排部署2024年重点任务。\n\n"
+        "会议指出，2023年，全盟各级妇联组织团结带领各族妇女建功立业。\n\n"
+        "思想引领有声有色。组建宣讲团深入牧区开展宣讲860余场，覆盖妇女群众5.2万人次。\n"
+    )
+    _, facts = extract_report(report)
+    got = {f["text"]: (f["year_from"], f["year_to"], f["kind"]) for f in facts}
+    assert got["860余场"] == (2023, 2023, "actual"), "the year reviewed, not the year the title deploys"
+
+
 def test_the_next_years_count_from_the_year_they_are_said_in_and_quotas_are_targets() -> None:
     text = "今后五年，全县妇女工作的主要目标是：力争培训妇女不低于1.2万人。"
     got = period(text, "不低于1.2万人", report_year=2021, published=2021)

@@ -361,8 +361,9 @@ class _Index:
         """The cues of the headings above a paragraph, nearest first, numbered from 4 on; goals left out."""
         found = self._headed.get(para_start)
         if found is None:
-            # the title is no heading here: it dates the report, which the document's default does
-            scopes = [h for h in self.headings_above(para_start) if h[0]]
+            # the page's head (a title, under a site's menu or not) is no heading here: it dates the
+            # report, which the document's default does (部署2024年重点任务 over 2023's results)
+            scopes = [h for h in self.headings_above(para_start) if h[0] >= self.body_start]
             found = self._headed[para_start] = [
                 (i, self._settled(lo, hi, cue))
                 for i, (lo, hi) in enumerate(scopes, start=4)
