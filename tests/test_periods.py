@@ -248,6 +248,22 @@ def test_a_title_under_a_sites_menu_is_still_the_head_not_a_heading_over_the_fig
     assert got["860余场"] == (2023, 2023, "actual"), "the year reviewed, not the year the title deploys"
 
 
+def test_an_undated_news_of_the_nth_womens_day_is_said_in_that_days_year() -> None:
+    report = (
+        "我县召开纪念“三八”国际妇女节表彰大会\n来源：县融媒体中心\n\n"
+        "3月7日，我县召开纪念第114个“三八”国际妇女节表彰大会，受表彰代表等300余人参加会议。"
+        "会议宣读了表彰决定，50名同志被授予全县三八红旗手称号。\n\n"
+        "会上，县妇联主席回顾了去年全县妇联工作。去年以来，全县举办农村妇女实用技术培训班42期。\n"
+    )
+    _, facts = extract_report(report)
+    got = {f["text"]: (f["year_from"], f["year_to"]) for f in facts}
+    assert got["300余人"] == (2024, 2024), "第114个三八节: 1910 + 114"
+    assert got["50名"] == (2024, 2024), "honoured at the meeting, the year it is held"
+    text = "去年以来，全县20户家庭获评县级最美家庭。"
+    got = period(text, "20户", report_year=2024, published=2024)
+    assert (got.year_from, got.year_to) == (2023, 2024), "去年以来 in a report on this year: to now"
+
+
 def test_the_next_years_count_from_the_year_they_are_said_in_and_quotas_are_targets() -> None:
     text = "今后五年，全县妇女工作的主要目标是：力争培训妇女不低于1.2万人。"
     got = period(text, "不低于1.2万人", report_year=2021, published=2021)
@@ -270,7 +286,8 @@ def test_a_span_opening_a_paragraph_governs_its_undated_sentences() -> None:
     ("text", "figure", "expected"),
     [
         ("“十四五”以来，全市累计救助困境儿童2300余人次。", "2300余人次", (2021, 2023, "actual")),
-        ("去年以来，全县共有20户家庭获评县级最美家庭。", "20户", (2023, 2024, "actual")),
+        # 去年以来 in a review of last year's work (report 2023, said in 2024): that year
+        ("去年以来，全县20户家庭获评县级最美家庭。", "20户", (2023, 2023, "actual")),
         ("今年以来，已举办培训班6期，累计培训妇女680余人次。", "680余人次", (2024, 2024, "actual")),
         ("全市7个县、54个乡镇、495个村全部完成妇联组织改革。", "54个", (None, 2023, "actual")),
         ("年末共有幼儿园412所，其中公办幼儿园168所。", "168所", (None, 2023, "actual")),

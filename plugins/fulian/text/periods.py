@@ -211,6 +211,8 @@ def _relative(g: dict, written: str, now: int | None, ref: int | None) -> TimeCu
     if step is None or not now:
         return None
     if written.endswith("以来"):
+        if ref == now - 1:
+            return TimeCue(ref, ref)  # 去年以来 in a review of last year's work: that year
         return TimeCue(now - 1, max(now, ref or now))  # 去年以来 in an item of 2024: 2023—2024
     return TimeCue(now + step, now + step, future=step > 0)
 
@@ -760,11 +762,30 @@ def _goal_cue(ix: _Index, sentence_start: int, para_start: int, cue: TimeCue | N
     return cue
 
 
+# the Nth of a yearly occasion, and the year its first was held in less one: 第114个"三八"国际妇女节 → 2024
+_OCCASION = re.compile(
+    rf"第\s*(\d{{2,3}}|[{_CN_NUM}百零]{{2,6}})\s*个\s*[“\"]?(?:(三八)[”\"]?\s*|(六一)[”\"]?\s*)?国际(?:劳动)?(妇女|儿童)节"
+)
+_FIRST_HELD = {"妇女": 1910, "儿童": 1949}
+
+
+def occasion_year(text: str) -> int | None:
+    """The year a page without a date is said in, when its lead names the how-manieth International
+    Women's or Children's Day it marks (纪念第114个"三八"国际妇女节: 2024): news of such meetings
+    often carries no date but the day."""
+    m = _OCCASION.search(text, 0, 800)
+    if m is None:
+        return None
+    n = int(m.group(1)) if m.group(1).isdigit() else int(parse_chinese(m.group(1)) or 0)
+    year = _FIRST_HELD[m.group(4)] + n
+    return year if 1950 <= year <= 2100 else None
+
+
 def place_in_time(norm: Normalised, document: dict, facts: list[dict]) -> list[dict]:
     """Add year_from, year_to and kind to each fact of one report (facts carry original offsets)."""
     text = norm.text
     published = document.get("publication_date")
-    published_year = int(published[:4]) if published else None
+    published_year = int(published[:4]) if published else occasion_year(text)
     report_year = document.get("report_year")
     default = document_cue(text, report_year, published_year)
     index = _Index(text, report_year, published_year)
