@@ -264,6 +264,17 @@ def test_an_undated_news_of_the_nth_womens_day_is_said_in_that_days_year() -> No
     assert (got.year_from, got.year_to) == (2023, 2024), "去年以来 in a report on this year: to now"
 
 
+def test_a_plan_documents_title_governs_items_far_below_it() -> None:
+    items = "".join(f"{i}. 深化第{i}项重点工作。\n\n二、聚焦第{i}方面\n\n" for i in range(1, 30))
+    report = (
+        "关于印发《某市妇联2024年工作要点》的通知\n\n现将工作要点印发给你们，请认真贯彻落实。\n\n"
+        "某市妇联2024年工作要点\n\n" + items + "30. 做好“儿童之家”提质，新建“儿童之家”6个。\n"
+    )
+    _, facts = extract_report(report)
+    got = {f["text"]: (f["year_from"], f["year_to"], f["kind"]) for f in facts}
+    assert got["6个"] == (2024, 2024, "target")
+
+
 def test_the_next_years_count_from_the_year_they_are_said_in_and_quotas_are_targets() -> None:
     text = "今后五年，全县妇女工作的主要目标是：力争培训妇女不低于1.2万人。"
     got = period(text, "不低于1.2万人", report_year=2021, published=2021)

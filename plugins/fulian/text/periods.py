@@ -382,13 +382,13 @@ class _Index:
             self._resolved[k] = resolve(self.cues[k], *self.years)
         return self._resolved[k]
 
-    def headings_above(self, para_start: int, limit: int = 40) -> list[tuple[int, int]]:
-        """Heading lines above a paragraph, nearest first, within `limit` lines (once per paragraph)."""
+    def headings_above(self, para_start: int) -> list[tuple[int, int]]:
+        """Heading lines above a paragraph, nearest first (once per paragraph): all of them, since a
+        plan document's own title may stand fifty lines above its last items."""
         found = self._above.get(para_start)
         if found is None:
-            k = bisect_left(self.lines, para_start)  # the paragraph's line
-            lo, hi = bisect_left(self.heading_lines, k - limit), bisect_left(self.heading_lines, k)
-            found = self._above[para_start] = [self._line(j) for j in reversed(self.heading_lines[lo:hi])]
+            hi = bisect_left(self.heading_lines, bisect_left(self.lines, para_start))  # the paragraph's line
+            found = self._above[para_start] = [self._line(j) for j in reversed(self.heading_lines[:hi])]
         return found
 
 
