@@ -216,3 +216,28 @@ def test_early_in_the_year_news_reporting_last_year_reports_on_the_year_before()
         "去年共受理婚姻家庭纠纷案件300件。\n"
     )
     assert d["report_year"] == 2023
+
+
+def test_a_part_of_the_labelled_publisher_that_the_title_names_reports() -> None:
+    d = doc_of(
+        "东营市总工会女职工委员会2024年工作报告\n来源：东营市总工会　　发布时间：2025-01-21\n"
+        "2024年，市总工会女职工委员会团结引领全市女职工建功立业。全年签订专项集体合同4217份。\n"
+    )
+    assert d["organisation"] == "东营市总工会女职工委员会"
+    assert (d["province"], d["city"]) == ("山东省", "东营市")
+
+
+def test_a_community_federation_opening_the_title_reports() -> None:
+    d = doc_of(
+        "锦华社区妇联召开第一季度妇女议事会\n发布时间：2025-04-08\n"
+        "4月3日，锦华社区妇联召开妇女议事会，居民代表共23人参加会议。\n"
+    )
+    assert d["organisation"] == "锦华社区妇联"
+
+
+def test_the_base_year_of_a_comparison_is_not_the_year_reported_on() -> None:
+    d = doc_of(
+        "区妇联：今年以来服务妇女儿童9万人次\n发布日期：2024-11-26\n"
+        "今年以来，全区新领域妇联组织达到87个，较2021年底的41个增加了一倍多。\n"
+    )
+    assert d["report_year"] == 2024

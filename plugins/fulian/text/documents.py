@@ -374,7 +374,8 @@ def _report_year(text: str, title: str, pub: str | None, pub_span: tuple[int, in
         if pub_span and pub_span[0] <= m.start() < pub_span[1]:
             continue
         before = text[max(0, m.start() - 2) : m.start()]
-        if before.endswith(("到", "至", "《")) or _BEFORE_YEAR.match(text, m.end()):
+        # a goal (到2025年), a book's name, the base of a comparison (较2021年底的41个) date no report
+        if before.endswith(("到", "至", "《", "较", "比", "由", "从")) or _BEFORE_YEAR.match(text, m.end()):
             continue
         y = int(m.group(1))
         if pub_year and y > pub_year:
@@ -447,6 +448,7 @@ _BODY = re.compile(
     rf"人民政府(?:{_COMMITTEE})|{_COMMITTEE}"
     r"|妇女联合会|妇联|统计局|乡村振兴局|卫生健康委员会|卫生健康局|卫健委|卫健局|民政局|教育局"
     r"|人力资源和社会保障局|人民法院|人民检察院|司法局|公安局|人民政府"
+    r"|总工会女职工委员会|总工会"
 )
 # What a byline holds besides the body's name: dates, labels, spaces.
 _BYLINE_NOISE = re.compile(r"[\s\d年月日:：\-/.()（）]|来源|发布|作者|时间|日期|供稿|编辑")
@@ -472,9 +474,10 @@ def _body_at(text: str, m: re.Match[str]) -> str | None:
     return head[start:] + m.group(0)
 
 
-# A federation below the county (依汶镇妇联, 南苑街道妇联): townships are not in the divisions' list,
-# so such a body is taken only where a line opens with it (a title, a byline, a signature).
-_TOWNSHIP_BODY = re.compile(r"^\s*([\u4e00-\u9fff]{2,12}?(?:镇|乡|街道))(?:妇联|妇女联合会)", re.M)
+# A federation below the county (依汶镇妇联, 南苑街道妇联, 锦华社区妇联): townships, streets, communities
+# and villages are not in the divisions' list, so such a body is taken only where a line opens with it
+# (a title, a byline, a signature).
+_TOWNSHIP_BODY = re.compile(r"^\s*([\u4e00-\u9fff]{2,12}?(?:镇|乡|街道|社区|村))(?:妇联|妇女联合会)", re.M)
 _NOT_A_TOWNSHIP = ("全", "各", "本", "该", "乡镇", "镇街")
 # A body a page names by its level alone (来源：县妇联): whose it is follows from the report's region.
 _BARE_BODY = re.compile(r"([省市县区州旗])(?:妇联|妇女联合会)")
@@ -538,7 +541,10 @@ def _reporting_body(text: str, lines: list[tuple[int, int]], title_end: int) -> 
     for (s, e), found in bodies.items():
         for pos, name in found:
             if _BODY_LABEL.search(text, s, pos):
-                return name
+                # a part of the labelled body that the title names reports (来源：某市总工会, title
+                # 某市总工会女职工委员会2024年工作报告)
+                part = [n for _, n in _bodies(text, 0, title_end) if n.startswith(name) and n != name]
+                return part[0] if part else name
         if bare := _bare_label_body(text, s, e):
             return bare
     if any(_BULLETIN_LINE.match(text[s:e].strip()) for s, e in head[:3]):
