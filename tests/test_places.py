@@ -58,3 +58,16 @@ def test_a_county_level_city_under_its_province_is_a_county_level_place() -> Non
     assert (document["province"], document["city"], document["county"]) == ("河南省", "", "济源市")
     fact = facts[0]
     assert (fact["place_province"], fact["place_city"], fact["place_county"]) == ("河南省", "", "济源市")
+
+
+def test_a_place_naming_an_honours_level_or_a_national_body_is_no_place_of_the_figure() -> None:
+    report = (
+        "湄潭县妇联五年工作报告\n五年来，湄潭县推选各级“最美家庭”2143户，其中全国“最美家庭”2户、省级11户。"
+        "湄潭县妇联为14名患病妇女争取全国妇联救助金每人1万元。3人获评贵州省五一巾帼标兵，新增巾帼文明岗12个。\n"
+    )
+    _, facts = extract_report(report)
+    got = {f["text"]: (f["place_province"], f["place_city"], f["place_county"]) for f in facts}
+    county = ("贵州省", "遵义市", "湄潭县")
+    assert got["2户"] == county, "全国 is the honour's level: the families are the county's"
+    assert got["1万元"] == county, "全国妇联 is a body, not where the money went"
+    assert got["12个"] == county, "贵州省 names the honour earlier in the sentence"

@@ -22,6 +22,7 @@ from bisect import bisect_left, bisect_right
 from typing import NamedTuple
 
 from fulian.text import marks, regions
+from fulian.text.lexicons import place_as_name
 from fulian.text.normalise import Normalised
 
 _CLAUSE_STOPS = "，,；;。！？!?\n：:"
@@ -62,7 +63,8 @@ def _named_places(text: str, own: tuple[str, str, str], level: str) -> list[_Nam
         named.append(_Named(m.start, m.end, (r.province, r.effective_city, county)))
     named += [_Named(m.start(), m.end(), _own_place(m.group(), own, level)) for m in _OWN.finditer(text)]
     named.sort()
-    return named
+    as_name = place_as_name()
+    return [n for n in named if not as_name.match(text, n.end)]
 
 
 def place_facts(norm: Normalised, document: dict, facts: list[dict]) -> list[dict]:
