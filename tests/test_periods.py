@@ -297,6 +297,8 @@ def test_a_span_opening_a_paragraph_governs_its_undated_sentences() -> None:
     ("text", "figure", "expected"),
     [
         ("“十四五”以来，全市累计救助困境儿童2300余人次。", "2300余人次", (2021, 2023, "actual")),
+        # since what began in a year (…成立以来): since that year
+        ("2021年社区妇联成立以来，累计组织各类活动130余场。", "130余场", (2021, 2023, "actual")),
         # 去年以来 in a review of last year's work (report 2023, said in 2024): that year
         ("去年以来，全县20户家庭获评县级最美家庭。", "20户", (2023, 2023, "actual")),
         ("今年以来，已举办培训班6期，累计培训妇女680余人次。", "680余人次", (2024, 2024, "actual")),

@@ -49,7 +49,8 @@ _TIME = re.compile(
     + "|".join(
         [
             rf"(?P<range_a>{_YEAR})\s*年?\s*(?:[-—–~～至到]|——)\s*(?P<range_b>{_YEAR})\s*年",
-            rf"(?P<since>{_YEAR})\s*年(?:以来|来|至今)",
+            # since a year, or since what began in it (2022年社区妇联成立以来, 2019年项目启动以来)
+            rf"(?P<since>{_YEAR})\s*年(?:[^，,。；;\d]{{0,12}}?(?:成立|建立|启动|实施|开展|组建|挂牌))?(?:以来|来|至今)",
             rf"截[至止](?:到)?\s*(?P<asof>{_YEAR})\s*年",
             rf"(?P<asof_end>{_YEAR})\s*年(?:底|末)",
             rf"(?:到|至)\s*(?P<until>{_YEAR})\s*年",
