@@ -275,6 +275,12 @@ def test_a_plan_documents_title_governs_items_far_below_it() -> None:
     assert got["6个"] == (2024, 2024, "target")
 
 
+def test_a_five_year_plans_last_year_is_one_year_and_a_list_a_plan_opens_plans() -> None:
+    text = "2025年是“十四五”规划收官之年，全省妇联将办好十件实事。主要包括：培训妇女20万人次以上。"
+    got = period(text, "20万人次以上", report_year=2024, published=2025)
+    assert (got.year_from, got.year_to, got.kind) == (2025, 2025, "target")
+
+
 def test_the_next_years_count_from_the_year_they_are_said_in_and_quotas_are_targets() -> None:
     text = "今后五年，全县妇女工作的主要目标是：力争培训妇女不低于1.2万人。"
     got = period(text, "不低于1.2万人", report_year=2021, published=2021)

@@ -56,7 +56,8 @@ _TIME = re.compile(
             rf"(?:到|至)\s*(?P<until>{_YEAR})\s*年",
             rf"(?P<year>{_YEAR})\s*年",
             r"(?P<cn_year>[一二][〇零○一二三四五六七八九]{3})年",
-            r"[“\"”]?(?P<plan>十[一二三四五])五[”\"“]?(?:期间|时期|以来|规划期|末|期末)?",
+            r"[“\"”]?(?P<plan>十[一二三四五])五[”\"“]?(?:期间|时期|以来|规划期|末|期末"
+            r"|规划的?(?:收官|开局)之?年|(?:收官|开局)之?年)?",
             rf"(?:近|过去|这)?(?P<span>[{_CN_NUM}\d]{{1,2}})年(?:来|间|中|以来)",
             rf"(?:过去|今后|未来)(?P<span_ahead>[{_CN_NUM}\d]{{1,2}})年",
             rf"近(?P<span_near>[{_CN_NUM}\d]{{1,2}})年",
@@ -180,6 +181,10 @@ def _absolute(g: dict, written: str, now: int | None, ref: int | None) -> TimeCu
         a, b = _PLAN_YEARS[g["plan"]]
         if written.endswith("以来") and ref and a <= ref < b:
             return TimeCue(a, ref)  # "十四五"以来 in a report of 2023: 2021—2023
+        if written.endswith("年") and "开局" in written:
+            return TimeCue(a, a, future=bool(now and a > now))  # "十四五"开局之年: its first year
+        if written.endswith("年"):
+            return TimeCue(b, b, future=bool(now and b > now))  # "十四五"规划收官之年: its last year
         return TimeCue(b if written.endswith(("末", "期末")) else a, b, future=bool(now and b > now))
     year = int(g["year"]) if g["year"] else _cn_year(g["cn_year"])
     return TimeCue(year, year, future=bool(now and year > now))
@@ -488,7 +493,7 @@ def _change_or_actual(text: str, start: int, end: int, unit: str) -> str:
 # A sentence that goes on with an enumeration or a continuation (二是…, 同时…, 3.…) goes on with what
 # the sentence before it said: after 今年力争…；二是新建…10个 the second item is planned too.
 _CONTINUES = re.compile(
-    r"\s*(?:[一二三四五六七八九十]是|同时|并且?|还要|此外|另外"
+    r"\s*(?:[一二三四五六七八九十]是|同时|并且?|还要|此外|另外|主要包括|具体包括|主要有|具体为"
     r"|[\d一二三四五六七八九十]+[.、]|[(（][\d一二三四五六七八九十]+[)）])"
 )
 _QUOTES = "\"“”「」‘’'"
