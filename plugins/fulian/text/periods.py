@@ -84,6 +84,8 @@ _PLAN_YEARS = {
     "十五": (2026, 2030),
 }
 _POINT_UNITS = ("个百分点", "百分点", "千分点", "个千分点")
+# units of a level at a point in time, not a count of what happened: a share, a rate per thousand
+_LEVEL_UNITS = ("%", "‰")
 # A line that is only a date (a bulletin's issue date): it dates the page, not the figures below it.
 # A line that dates or labels the page (2023年1月31日, 发布日期：2024年6月3日, 来源：…) is no heading:
 # it dates the page, not the figures below it.
@@ -631,7 +633,7 @@ def period_of(
     base = _BASE_FIGURE.search(text, max(0, start - 12), start)
     if base:  # 由2017年的8.5%提高到…: the base figure is of its own year, a level (a stock's, no start)
         year = int(base.group(1))
-        return Period(year if unit in ("%", "‰") else None, year, "actual")
+        return Period(year if unit in _LEVEL_UNITS else None, year, "actual")
     clause_start = ix.back(ix.clauses, start)
     plan_years = _plan_items_span(ix, clause_start, start, end, unit)
     if plan_years:  # 《妇女发展规划》设置监测指标86项: what the plan sets, over the plan's years
@@ -712,10 +714,10 @@ def _nearest_cue(
 def _year_from(cue: TimeCue, kind: str, unit: str, level: int, clause_before: str, clause: str) -> int | None:
     """The first year of a figure dated by `cue` found at scope `level` (0 its clause, 3+ further out
     than its sentence, 9 the document); `clause_before` is its clause up to the figure."""
-    if kind == "actual" and unit != "%" and level and _phrases()["coverage"].search(clause):
+    if kind == "actual" and unit not in _LEVEL_UNITS and level and _phrases()["coverage"].search(clause):
         return None  # 全县10个乡镇、167个行政村全部建立妇联: all the units there are, a stock
     # a share, or a rate per so many people (每千名儿童…0.71名), is a level at a point in time
-    share = unit == "%" or bool(_phrases()["per_capita"].search(clause_before))
+    share = unit in _LEVEL_UNITS or bool(_phrases()["per_capita"].search(clause_before))
     if share and kind != "change" and cue.end is not None and cue.start != cue.end:
         # a share is a level at a point in time: a goal's level in its last year (到2025年…达到80%),
         # an actual one in the last year of a span or total that dates it from further out
