@@ -29,6 +29,9 @@ def period(text: str, figure: str, report_year: int | None = 2022, published: in
         ("到2025年，培训农村妇女不少于1.5万人次。", "1.5万人次", (2022, 2025, "target")),
         # a rate per thousand is a level, like a share: a goal's in its last year
         ("到2025年，婴儿死亡率控制在4.5‰以下。", "4.5‰", (2025, 2025, "target")),
+        # a level a goal sets has no start; a cumulative goal of what is done runs from now
+        ("到2025年，全市“美丽庭院”示范户累计达到5万户。", "5万户", (None, 2025, "target")),
+        ("到2025年，累计培训城乡妇女2万人次以上。", "2万人次", (2022, 2025, "target")),
         ("城镇居民人均可支配收入比上年增加2297元。", "2297元", (2022, 2022, "change")),
         ("高中阶段毛入学率为92.0%，比上年提高0.8个百分点。", "92.0%", (2022, 2022, "actual")),
         ("全年完成目标任务的105.4%。", "105.4%", (2022, 2022, "actual")),

@@ -727,6 +727,8 @@ def _year_from(cue: TimeCue, kind: str, unit: str, level: int, clause_before: st
     if cue.year_end and level >= 2 and cue.end is not None:
         # 年末 said before the figure's clause: a stock there stands at the year's end; a flow is the year's
         return None if _phrases()["stock"].search(clause_before) else cue.end
+    if kind == "target" and _phrases()["level_goal"].search(clause_before):
+        return None  # 到2025年…累计达到100万户: a level to be reached, no start year
     if cue.open_start or level == 0 or kind != "actual" or share:
         return cue.start
     # a stock in the clause has no start year; under a span from further out only a standing one
