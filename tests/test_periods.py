@@ -38,6 +38,12 @@ def period(text: str, figure: str, report_year: int | None = 2022, published: in
         ("实施“春蕾计划”，资助困难女童380名。", "380名", (2022, 2022, "actual")),
         ("二〇一六年，全县举办培训班四十六期。", "四十六期", (2016, 2016, "actual")),
         # 全年 and the items of a semicolon list take the year and the status their list opened with
+        # naming the plan's goals (实现规划目标任务的关键一年) does not say a goal was met
+        (
+            "2023年是实现规划目标任务的关键一年，重点做好以下工作：力争全年培训妇女1万人次；新建儿童之家30个。",
+            "30个",
+            (2023, 2023, "target"),
+        ),
         ("今年要：力争全年培训妇女2000人次；新建儿童之家10个。", "10个", (2023, 2023, "target")),
         ("今年要：力争全年培训妇女2000人次；新建儿童之家10个。", "2000人次", (2023, 2023, "target")),
         ("力争全年培训妇女2000人次；已建成儿童之家10个。", "10个", (None, 2022, "actual")),
