@@ -241,3 +241,12 @@ def test_the_base_year_of_a_comparison_is_not_the_year_reported_on() -> None:
         "今年以来，全区新领域妇联组织达到87个，较2021年底的41个增加了一倍多。\n"
     )
     assert d["report_year"] == 2024
+
+
+def test_a_maternal_and_child_health_hospital_reports_as_itself() -> None:
+    d = doc_of(
+        "渭源县妇幼保健院2023年妇幼健康工作通报\n发布时间：2024-02-26\n"
+        "2023年，全县住院分娩率99.8%，孕产妇系统管理率95.1%。\n"
+    )
+    assert d["organisation"] == "渭源县妇幼保健院"
+    assert (d["city"], d["county"]) == ("定西市", "渭源县")

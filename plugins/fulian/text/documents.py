@@ -440,7 +440,9 @@ def _source(text: str, lines: list[tuple[int, int]]) -> str:
 # ----------------------------------------------------------------------------- the reporting body
 
 # What a reporting body's name ends with: a federation, a statistics bureau, a women's and children's
-# working committee (or its office), a government and its departments. The committee is written
+# working committee (or its office), a government and its departments, a court, a trade union, the other
+# mass organisations that report on women and children (残联, 关工委, 红十字会, 团委), a maternal and
+# child health hospital. The committee is written
 # with and then without 人民政府 before it (as an optional prefix would try it) so that every
 # alternative starts with a literal and the engine scans for their first characters.
 _COMMITTEE = "妇女儿童工作委员会办公室|妇儿工委办公室|妇女儿童工作委员会|妇儿工委办|妇儿工委"
@@ -448,7 +450,9 @@ _BODY = re.compile(
     rf"人民政府(?:{_COMMITTEE})|{_COMMITTEE}"
     r"|妇女联合会|妇联|统计局|乡村振兴局|卫生健康委员会|卫生健康局|卫健委|卫健局|民政局|教育局"
     r"|人力资源和社会保障局|人民法院|人民检察院|司法局|公安局|人民政府"
-    r"|总工会女职工委员会|总工会"
+    r"|总工会女职工委员会|总工会|妇幼保健院|妇幼保健计划生育服务中心|残疾人联合会|残联"
+    r"|关心下一代工作委员会|关工委|红十字会|慈善总会|农业农村局|医疗保障局|医保局|文化和旅游局"
+    r"|科学技术协会|科协|工商业联合会|工商联|团委|团市委|团县委|团区委"
 )
 # What a byline holds besides the body's name: dates, labels, spaces.
 _BYLINE_NOISE = re.compile(r"[\s\d年月日:：\-/.()（）]|来源|发布|作者|时间|日期|供稿|编辑")
