@@ -35,6 +35,12 @@ def period(text: str, figure: str, report_year: int | None = 2022, published: in
         ("城镇居民人均可支配收入比上年增加2297元。", "2297元", (2022, 2022, "change")),
         ("高中阶段毛入学率为92.0%，比上年提高0.8个百分点。", "92.0%", (2022, 2022, "actual")),
         ("全年完成目标任务的105.4%。", "105.4%", (2022, 2022, "actual")),
+        # the quota a share of it was done of is a target of the same year; the share is actual
+        ("培训妇女1140人次，完成全年培训任务（2000人次）的57%。", "2000人次", (2022, 2022, "target")),
+        ("培训妇女1140人次，完成全年培训任务（2000人次）的57%。", "57%", (2022, 2022, "actual")),
+        ("培训妇女1286人次，完成全年培训任务2000人次的64.3%。", "2000人次", (2022, 2022, "target")),
+        # suggestions collected are counted, not suggested
+        ("走访妇女群众，征集意见建议86条。", "86条", (2022, 2022, "actual")),
         ("实施“春蕾计划”，资助困难女童380名。", "380名", (2022, 2022, "actual")),
         ("二〇一六年，全县举办培训班四十六期。", "四十六期", (2016, 2016, "actual")),
         # 全年 and the items of a semicolon list take the year and the status their list opened with

@@ -506,6 +506,18 @@ def _cites_goal(text: str, end: int) -> bool:
     return text[end : end + 6].lstrip(_QUOTES).startswith(("的目标", "目标", "任务", "的任务"))
 
 
+# a quota cited where a share of it is done: 完成全年培训任务（2000人次）的57%, 完成任务2000人次的64.3%
+_QUOTA_BEFORE = re.compile(r"(?:任务|目标)数?\s*(?:为|是)?\s*([（(])?\s*$")
+_SHARE_OF_IT = re.compile(r"\s*[）)]?\s*的\s*\d")
+
+
+def _cites_quota(text: str, start: int, end: int) -> bool:
+    """A figure cited as the quota a share of it was done of (完成全年任务（2000人次）的57%): a target,
+    of the period of what was done, not a plan of its own that the figures after it would share."""
+    quota = _QUOTA_BEFORE.search(text, max(0, start - 8), start)
+    return bool(quota) and bool(quota.group(1) or _SHARE_OF_IT.match(text, end))
+
+
 def _continues_plan(ix: _Index, sentence_start: int, depth: int = 6) -> bool:
     """Whether the sentence continues an enumeration or a thought whose earlier sentence plans."""
     text = ix.text
@@ -654,6 +666,8 @@ def period_of(
         kind = "target"
     if kind == "target":
         ix.targets[sentence_start] = end
+    elif _cites_quota(text, start, end):
+        kind = "target"  # placed in time as what was done; the figures after it are not planned
     # a part (其中…) is placed like the whole of the clause before it
     whole_start = clause_start
     if text.startswith("其中", clause_start):
