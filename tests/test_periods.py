@@ -334,6 +334,8 @@ def test_a_span_opening_a_paragraph_governs_its_undated_sentences() -> None:
         ("依托巾帼示范基地，带动3200余名妇女就业。", "3200余名", (2023, 2023, "actual")),
         # a rate per so many people is a level at a point in time, like a share
         ("每千名儿童拥有儿科床位2.05张。", "2.05张", (2023, 2023, "actual")),
+        ("每千名儿童拥有儿科执业（助理）医师0.71名。", "0.71名", (2023, 2023, "actual")),
+        ("孤儿基本生活费标准（每人每月）提高到1850元。", "1850元", (2023, 2023, "actual")),
         # part of a year, in the clause, is that year's: its running total is the year's
         ("前三季度累计发放贷款1860万元。", "1860万元", (2023, 2023, "actual")),
         ("1-9月，全县受理信访23件。", "23件", (2023, 2023, "actual")),
