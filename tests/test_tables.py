@@ -84,3 +84,25 @@ def test_a_task_table_by_place_reads_its_unit_from_the_caption_and_each_column_s
     assert quota["category"] == "people_trained", "the title says what a table by place counts"
     total = next(f for f in facts if f["text"] == "1250")
     assert (total["place_city"], total["place_county"]) == ("东营市", "")
+
+
+# Written for the project: a county's work plan with its quotas by township in an annex table whose
+# column names carry their units; townships are no divisions the place fields know.
+PLAN = """某县妇联2024年工作要点
+2024年，全年举办妇女技能培训不少于18期、1500人次。
+附件：2024年各乡镇妇联重点工作任务分解表
+乡镇 “两癌”检查任务（人） 技能培训（人次） 新建“妇女微家”（个）
+城关镇 1150 300 8
+东岗乡 900 220 6
+合计 2050 520 14
+"""
+
+
+def test_a_table_whose_columns_carry_their_units_reads_each_cell_with_its_column_s_unit() -> None:
+    document, facts = extract_report(PLAN)
+    got = {(f["text"], f["metric"]): f for f in facts}
+    quota = got[("1150", "城关镇“两癌”检查任务")]
+    assert (quota["unit"], quota["kind"], quota["year_to"]) == ("人", "target", 2024)
+    assert got[("220", "东岗乡技能培训")]["unit"] == "人次"
+    assert got[("14", "合计新建“妇女微家”")]["unit"] == "个"
+    assert document["report_year"] == 2024

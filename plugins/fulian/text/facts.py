@@ -753,8 +753,10 @@ def extract_facts(original: str, norm: Normalised, title: str = "") -> list[dict
     ]
     for c, row in zip(facts, rows, strict=True):
         cell = cells.get(c.start) if cells else None
-        if cell is not None and cell.kind is not None:  # the table's header dates the cell
-            row.update(year_from=cell.year_from, year_to=cell.year_to, kind=cell.kind)
+        if cell is not None and cell.kind is not None:  # the table's header says what kind the cell is
+            row["kind"] = cell.kind
+            if cell.year_to is not None:  # and its years; else the periods reader dates it
+                row.update(year_from=cell.year_from, year_to=cell.year_to)
     return rows
 
 

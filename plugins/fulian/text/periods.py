@@ -814,9 +814,10 @@ def place_in_time(norm: Normalised, document: dict, facts: list[dict]) -> list[d
     default = document_cue(text, report_year, published_year)
     index = _Index(text, report_year, published_year)
     for fact in facts:
-        if "kind" in fact:
+        if "year_to" in fact:
             continue  # placed already (a table cell under a dated column)
         start, end = norm.normalised_index(fact["start"]), norm.normalised_index(fact["end"])
         period = period_of(text, start, end, fact["unit"], report_year, published_year, default, index)
-        fact.update(year_from=period.year_from, year_to=period.year_to, kind=period.kind)
+        # a table cell's kind is its column's (任务 a quota), when the header says it
+        fact.update(year_from=period.year_from, year_to=period.year_to, kind=fact.get("kind") or period.kind)
     return facts

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from fulian.text import lexicons
+from fulian.text import lexicons, regions
 
 # A line holding two numbers separated only by spaces is the cheap sign that a table may be there.
 _MAYBE_TABLE = re.compile(r"\d[ \t]+[≥≤><]?-?\d")
@@ -76,6 +76,15 @@ class _Column:
     name: str
     year: int | None
     kind: str | None
+    unit: tuple[str, float] | None = None  # a unit its name carries: “两癌”检查任务（人）
+
+
+def _named_unit(name: str) -> tuple[str, tuple[str, float]] | None:
+    """(name without it, (unit, multiplier)) of a column named with its unit (技能培训（人次）), else None."""
+    m = _UNIT_SUFFIX.search(name)
+    if m and m.start() and (u := _unit(m.group(1))):
+        return name[: m.start()], u
+    return None
 
 
 def _unit(word: str) -> tuple[str, float] | None:
@@ -111,9 +120,19 @@ def _columns(names: list[str]) -> list[_Column]:
             columns.append(_Column(name, int(stated.group()) if stated else None, "target"))
         elif _CHANGE_COLUMN.search(name):
             columns.append(_Column(name, max(years) if years else None, "change"))
+        elif united := _named_unit(name):
+            # 新建“妇女微家”（个）: what the column counts and its unit; a quota if it says so
+            bare, unit = united
+            quota = re.search(r"任务|计划|指标数", bare)
+            columns.append(_Column(bare, None, "target" if quota else None, unit))
         else:
             columns.append(_Column(name, None, None))
     return columns
+
+
+def _is_division(label: str) -> bool:
+    """Whether a row label is wholly the name of a division (县, 市, 区) the places reader knows."""
+    return any(m.start == 0 and m.end == len(label) for m in regions.mentions_in(label))
 
 
 def _is_header_word(token: str) -> bool:
@@ -135,6 +154,9 @@ def _header(tokens: list[str], i: int) -> tuple[list[str], int] | None:
     j = i + 1
     while j < len(tokens) and _is_header_word(tokens[j]):
         j += 1
+    if j == i + 1:  # columns named with their units (乡镇  技能培训（人次）  新建“妇女微家”（个）)
+        while j < len(tokens) and _named_unit(tokens[j]) is not None:
+            j += 1
     names = tokens[i + 1 : j]
     return (names, j) if len([n for n in names if n != "单位"]) >= 2 else None
 
@@ -180,16 +202,22 @@ def _cells_of_line(text: str, start: int, end: int, state: dict) -> list[Cell]:
         while i < len(tokens) and _is_value(tokens[i]):
             i += 1
         row = _row_unit(label, unit_cell, state.get("caption_unit"))
-        if row is None or i == first or i - first > len(state["columns"]):
+        columns = state["columns"]
+        if row is None and all(c.unit for c in columns):
+            row = (label, "", 1.0)  # every column says its own unit (乡镇  技能培训（人次） …)
+        if row is None or i == first or i - first > len(columns):
             continue
-        name, unit, mult = row
+        name, row_unit, row_mult = row
         for k in range(first, i):
             m = _CELL.fullmatch(tokens[k])
             if m is None:
                 continue
-            column = state["columns"][k - first]
+            column = columns[k - first]
+            unit, mult = column.unit or (row_unit, row_mult)
             if state.get("by_place"):
-                metric = column.name  # the row is a place (its figures' place); the column says what
+                # the row is a place: a division is the figure's own place, so the column says what;
+                # a township or a total (合计) is no place the figure can carry, so it stays in the metric
+                metric = column.name if _is_division(label) else label + column.name
             else:
                 metric = name + ("" if column.kind == "actual" else column.name)
             value = float(m.group("num")) * (1.0 if m.group("pct") else mult)
