@@ -133,13 +133,15 @@ def test_a_plan_documents_items_are_targets_and_its_review_of_last_year_actual()
         "东营市妇女联合会文件\n关于印发《东营市妇联2024年工作要点》的通知\n"
         "现将《东营市妇联2024年工作要点》印发给你们，请认真贯彻落实。\n东营市妇女联合会\n2024年2月22日\n"
         "东营市妇联2024年工作要点\n"
-        "2023年，全市各级妇联开展主题宣讲420余场，培训城乡妇女5860人次。\n"
+        "2023年，全市各级妇联开展主题宣讲420余场，培训城乡妇女5860人次。全年评选最美家庭60户；"
+        "举办技能培训21期。\n"
         "一、聚焦思想政治引领\n1. 深化理论武装。全年开展分众化宣讲不少于450场。\n"
         "2. 美丽庭院。“十四五”以来全市已累计创建示范户4860户；今年新创建示范户1500户。\n"
     )
     _, facts = extract_report(report)
     got = {f["text"]: (f["year_from"], f["year_to"], f["kind"]) for f in facts}
     assert got["420余场"] == (2023, 2023, "actual"), "last year's results in a plan are done"
+    assert got["21期"] == (2023, 2023, "actual"), "a later sentence of last year's paragraph too"
     assert got["不少于450场"] == (2024, 2024, "target"), "an item under a plain heading of a plan"
     assert got["4860户"][2] == "actual", "said done (已累计创建)"
     assert got["1500户"] == (2024, 2024, "target")

@@ -654,8 +654,11 @@ def period_of(
     kind = _kind(ix, start, end, unit, clause_start, sentence_start)
     cue, level, in_clause = _nearest_cue(ix, start, end, clause_start, sentence_start, para_start, kind)
     planned_by_section = kind == "actual" and _plan_section(ix, para_start)
-    if planned_by_section:
+    # what a plan's own paragraph dates before the plan's year (2023年，…。…；举办培训21期) was done then
+    if planned_by_section and not _done_before(ix, cue, report_year, sentence_start, start):
         kind = "target"
+    else:
+        planned_by_section = False
     cue, level = _settle(ix, cue, level, kind, sentence_start, para_start, report_year, published_year)
     if planned_by_section and _done_before(ix, cue, report_year, sentence_start, start):
         kind = "actual"
