@@ -250,3 +250,12 @@ def test_a_maternal_and_child_health_hospital_reports_as_itself() -> None:
     )
     assert d["organisation"] == "渭源县妇幼保健院"
     assert (d["city"], d["county"]) == ("定西市", "渭源县")
+
+
+def test_a_plans_span_in_the_title_is_no_report_year_a_span_opening_a_sentence_ends_in_it() -> None:
+    d = doc_of(
+        "某市妇女儿童发展规划（2021—2030年）实施情况中期评估报告\n某市妇儿工委办公室\n"
+        "按照部署，对两规划2021—2024年实施情况开展了中期评估。\n"
+        "2021—2024年，全市财政累计投入妇女儿童事业经费38.6亿元。妇女规划已达到2030年终期目标的指标52项。\n"
+    )
+    assert d["report_year"] == 2024

@@ -27,9 +27,14 @@ _NOT_THE_REPORTER = ("全国", "各级", "村", "乡镇", "镇", "乡", "社区"
 # the first digit so that the pattern starts on a literal the engine can scan for
 _YEAR = re.compile(r"((?:1(?<![\d\-~～—]1)9|2(?<![\d\-~～—]2)0)\d{2})\s*年(?!\s*[-~～—至到]\s*\d)")
 _TOPIC_YEAR = re.compile(r"(?:^|[。\n！？!?])\s*((?:19|20)\d{2})\s*年度?\s*[，,、]", re.M)
+# the first year of a span written before its last (2021—), right before that last year
+_SPAN_START = re.compile(r"(?:19|20)\d{2}\s*年?\s*[—–\-~～至到]+\s*$")
 # _TOPIC_YEAR without its opening boundary: starts on a literal digit, so the engine scans for it
 _TOPIC_YEAR_CORE = re.compile(r"((?:19|20)\d{2})\s*年度?\s*[，,、]")
-_TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?.{0,12}(?:总结|报告|工作|情况|要点|简报)")
+# (not the end of a span: 规划（2021—2030年）实施情况 reports on no 2030)
+_TITLE_YEAR = re.compile(
+    r"(?<![\d\-~～—–至到])((?:19|20)\d{2})\s*年度?.{0,12}(?:总结|报告|工作|情况|要点|简报)"
+)
 # a date written 2024年3月5日, 2024-03-05, 2024/3/5 or 2024.3.5: year, month, day
 _YMD = r"((?:19|20)\d{2})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})"
 _DATE_LINE = re.compile(
@@ -301,6 +306,8 @@ def _topic_years(text: str) -> list[int]:
     years = []
     for m in _TOPIC_YEAR_CORE.finditer(text):
         y = j = m.start()
+        if span := _SPAN_START.search(text, max(0, y - 8), y):
+            j = span.start()  # 2021—2024年，: a span opening the sentence, of its last year
         while j and text[j - 1].isspace():
             j -= 1
         if j == 0 or text[j - 1] in "。！？!?" or "\n" in text[j:y]:
