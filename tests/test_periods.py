@@ -300,6 +300,18 @@ def test_a_five_year_plans_last_year_is_one_year_and_a_list_a_plan_opens_plans()
     assert (got.year_from, got.year_to, got.kind) == (2025, 2025, "target")
 
 
+def test_a_forecast_under_a_review_heading_is_of_the_year_reviewed() -> None:
+    report = (
+        "某镇妇联2023年工作总结及2024年工作打算\n\n一、主要工作及成效\n"
+        "截至11月底，镇村两级妇联共组织宣讲42场。预计全年宣讲场次将达到46场。\n\n"
+        "二、2024年工作打算\n力争全年组织宣讲50场。\n\n某镇妇女联合会\n2023年12月12日\n"
+    )
+    _, facts = extract_report(report)
+    got = {f["text"]: (f["year_from"], f["year_to"], f["kind"]) for f in facts}
+    assert got["46场"] == (2023, 2023, "target")
+    assert got["50场"] == (2024, 2024, "target")
+
+
 def test_the_next_years_count_from_the_year_they_are_said_in_and_quotas_are_targets() -> None:
     text = "今后五年，全县妇女工作的主要目标是：力争培训妇女不低于1.2万人。"
     got = period(text, "不低于1.2万人", report_year=2021, published=2021)

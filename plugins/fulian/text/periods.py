@@ -775,7 +775,10 @@ def _goal_cue(ix: _Index, sentence_start: int, para_start: int, cue: TimeCue | N
     paragraph or the headings above, goal years included (二、2023年工作要点 / 到2025年，…主要目标：);
     a 全年 or 年内 stands for the single year named there."""
     now = ix.years[1] or ix.years[0]
+    review = _phrases()["review_heading"]
     for lo, hi in [(para_start, sentence_start), *ix.headings_above(para_start)]:
+        if lo != para_start and review.search(ix.text, lo, hi):
+            break  # under 一、主要工作及成效 a forecast (预计全年…) is of the year reviewed
         found = ix.last_cue(lo, hi)
         if found is not None and found.within:  # 五、2023年工作打算。力争全年…：the year named
             named = ix.last_cue(lo, ix._cue_start(lo, hi))
