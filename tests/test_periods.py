@@ -364,6 +364,7 @@ def test_a_span_opening_a_paragraph_governs_its_undated_sentences() -> None:
         ("示范户比重由2017年的8.5%提高到21.5%。", "8.5%", (2017, 2017, "actual")),
         ("家政企业由2022年底的46家增加到58家。", "46家", (None, 2022, "actual")),
         ("家政企业由2022年底的46家增加到58家。", "58家", (None, 2023, "actual")),
+        ("与2022年秋季学期相比，全县在校留守儿童减少1730人。", "1730人", (2023, 2023, "change")),
         # a space garbled in before the number does not hide the change
         ("培训妇女 1 260人次，比上年增加 180人次。", "180人次", (2023, 2023, "change")),
         ("会议强调：今年计划培训妇女 1 300人次以上。", "1 300人次以上", (2024, 2024, "target")),

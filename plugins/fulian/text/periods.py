@@ -104,6 +104,8 @@ def _is_base(text: str, start: int, end: int) -> bool:
     if not start:
         return False
     before = text[start - 1]
+    if before == "与":  # 与2022年秋季学期相比
+        return "相比" in text[end : end + 10]
     return before in _COMPARISON_BASE or (before in "是为" and text.startswith("的", end))
 
 
