@@ -42,6 +42,7 @@ def period(text: str, figure: str, report_year: int | None = 2022, published: in
         # suggestions collected are counted, not suggested
         ("走访妇女群众，征集意见建议86条。", "86条", (2022, 2022, "actual")),
         ("实施“春蕾计划”，资助困难女童380名。", "380名", (2022, 2022, "actual")),
+        ("实施学生营养改善计划，惠及学生9.6万人。", "9.6万人", (2022, 2022, "actual")),
         ("二〇一六年，全县举办培训班四十六期。", "四十六期", (2016, 2016, "actual")),
         # 全年 and the items of a semicolon list take the year and the status their list opened with
         # naming the plan's goals (实现规划目标任务的关键一年) does not say a goal was met
