@@ -259,3 +259,13 @@ def test_a_plans_span_in_the_title_is_no_report_year_a_span_opening_a_sentence_e
         "2021—2024年，全市财政累计投入妇女儿童事业经费38.6亿元。妇女规划已达到2030年终期目标的指标52项。\n"
     )
     assert d["report_year"] == 2024
+
+
+def test_a_speechs_subtitle_dates_it_and_a_spans_start_is_no_report_year() -> None:
+    d = doc_of(
+        "关于某县贯彻实施妇女权益保障法情况的报告\n\n——2024年8月27日在县人民代表大会常务委员会会议上\n\n"
+        "主任、各位副主任、各位委员：\n现将有关情况报告如下。全县受理妇女维权投诉86件。\n"
+    )
+    assert (d["publication_date"], d["report_year"]) == ("2024-08-27", 2024)
+    d = doc_of("某市妇联开展两癌筛查\n10月16日讯 自2017年实施项目以来，全市累计筛查妇女98万人。\n")
+    assert d["report_year"] is None, "the start of a span says nothing of the year reported on"

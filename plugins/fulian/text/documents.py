@@ -282,7 +282,9 @@ def _head_date(text: str, lines: list[tuple[int, int]]) -> tuple[str | None, tup
         if len(line) > 60 or line.endswith("。"):
             continue
         m = _HEAD_DATE.search(text, s, e)
-        if m and not (m.end() == e or text[m.end()] in " \t）)"):
+        # a speech's subtitle (——2024年8月27日在县人大常委会会议上) dates it too
+        speech = line.startswith(("—", "（", "(")) and text.startswith("在", m.end()) if m else False
+        if m and not (m.end() == e or text[m.end()] in " \t）)" or speech):
             continue
         iso = _valid_date(*m.groups()) if m else _chinese_date(text[s:e])
         if iso:
@@ -361,6 +363,11 @@ def _stated_year(text: str, title: str, pub: str | None) -> int | None:
     return None
 
 
+# a year written after these dates no report: a goal (到2025年), a book's name, the base of a comparison
+# (较2021年底的41个), the start of a span (自2017年…以来)
+_NO_REPORT_YEAR_AFTER = ("到", "至", "《", "较", "比", "由", "从", "自")
+
+
 def _report_year(text: str, title: str, pub: str | None, pub_span: tuple[int, int] | None) -> int | None:
     stated = _stated_year(text, title, pub)
     if stated:
@@ -381,8 +388,7 @@ def _report_year(text: str, title: str, pub: str | None, pub_span: tuple[int, in
         if pub_span and pub_span[0] <= m.start() < pub_span[1]:
             continue
         before = text[max(0, m.start() - 2) : m.start()]
-        # a goal (到2025年), a book's name, the base of a comparison (较2021年底的41个) date no report
-        if before.endswith(("到", "至", "《", "较", "比", "由", "从")) or _BEFORE_YEAR.match(text, m.end()):
+        if before.endswith(_NO_REPORT_YEAR_AFTER) or _BEFORE_YEAR.match(text, m.end()):
             continue
         y = int(m.group(1))
         if pub_year and y > pub_year:
