@@ -313,6 +313,14 @@ def test_a_forecast_under_a_review_heading_is_of_the_year_reviewed() -> None:
     assert got["50场"] == (2024, 2024, "target")
 
 
+def test_since_what_began_in_a_year_runs_to_a_year_the_text_may_never_say() -> None:
+    text = "自2017年我市实施农村妇女“两癌”免费检查项目以来，已累计检查136万余人次。"
+    got = period(text, "136万余人次", report_year=None, published=None)
+    assert (got.year_from, got.year_to) == (2017, None)
+    got = period(text, "136万余人次", report_year=2024, published=2024)
+    assert (got.year_from, got.year_to) == (2017, 2024)
+
+
 def test_the_next_years_count_from_the_year_they_are_said_in_and_quotas_are_targets() -> None:
     text = "今后五年，全县妇女工作的主要目标是：力争培训妇女不低于1.2万人。"
     got = period(text, "不低于1.2万人", report_year=2021, published=2021)

@@ -50,7 +50,8 @@ _TIME = re.compile(
         [
             rf"(?P<range_a>{_YEAR})\s*年?\s*(?:[-—–~～至到]|——)\s*(?P<range_b>{_YEAR})\s*年",
             # since a year, or since what began in it (2022年社区妇联成立以来, 2019年项目启动以来)
-            rf"(?P<since>{_YEAR})\s*年(?:[^，,。；;\d]{{0,12}}?(?:成立|建立|启动|实施|开展|组建|挂牌))?(?:以来|来|至今)",
+            rf"(?P<since>{_YEAR})\s*年(?:[^，,。；;\d]{{0,12}}?(?:成立|建立|启动|实施|开展|组建|挂牌)"
+            rf"[^，,。；;\d]{{0,20}}?)?(?:以来|来|至今)",
             rf"截[至止](?:到)?\s*(?P<asof>{_YEAR})\s*年",
             rf"(?P<asof_end>{_YEAR})\s*年(?:底|末)",
             rf"(?:到|至)\s*(?P<until>{_YEAR})\s*年",
@@ -174,7 +175,9 @@ def _absolute(g: dict, written: str, now: int | None, ref: int | None) -> TimeCu
         return TimeCue(a, b, future=bool(now and b > now))
     if g["since"]:
         start = int(g["since"])
-        return TimeCue(start, ref if ref and ref >= start else start)
+        if ref is None:
+            return TimeCue(start, None)  # since 2017, to a year the text never says
+        return TimeCue(start, ref if ref >= start else start)
     if g["asof"] or g["asof_end"]:
         year = int(g["asof"] or g["asof_end"])
         return TimeCue(None, year, future=bool(now and year > now), open_start=True)
