@@ -269,3 +269,12 @@ def test_a_speechs_subtitle_dates_it_and_a_spans_start_is_no_report_year() -> No
     assert (d["publication_date"], d["report_year"]) == ("2024-08-27", 2024)
     d = doc_of("某市妇联开展两癌筛查\n10月16日讯 自2017年实施项目以来，全市累计筛查妇女98万人。\n")
     assert d["report_year"] is None, "the start of a span says nothing of the year reported on"
+
+
+def test_an_undated_congress_news_is_dated_by_the_goal_year_of_its_next_years() -> None:
+    d = doc_of(
+        "省第十三次妇女代表大会开幕\n本报讯 10月27日上午，省第十三次妇女代表大会开幕。"
+        "报告指出，五年来，全省累计培训城乡妇女38.6万人次。"
+        "报告提出，今后五年，全省各级妇联将力争到2026年累计培训城乡妇女30万人次以上。\n"
+    )
+    assert d["report_year"] == 2021

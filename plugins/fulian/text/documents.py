@@ -382,6 +382,12 @@ def _report_year(text: str, title: str, pub: str | None, pub_span: tuple[int, in
         return int(reviewed.group(1))  # a meeting's news: the year whose work it reviews (回顾总结2022年…)
     if pub and len(pub) >= 10 and (event := _news_year(text, pub)):
         return event  # no year opens a sentence: a news item, dated by its event's day
+    return _latest_year(text, pub, pub_span)
+
+
+def _latest_year(text: str, pub: str | None, pub_span: tuple[int, int] | None) -> int | None:
+    """The report year where nothing says it outright: the latest year the text names up to its
+    publication, else the publication's, else the year its next years are said in."""
     pub_year = int(pub[:4]) if pub else None
     years = []
     for m in _YEAR.finditer(text):
@@ -398,7 +404,16 @@ def _report_year(text: str, title: str, pub: str | None, pub_span: tuple[int, in
         return max(years)
     if pub:
         return pub_year - 1 if int(pub[5:7]) <= 2 else pub_year
+    if ahead := _YEARS_AHEAD.search(text):  # 今后五年，…力争到2026年: said in 2021
+        n = ahead.group(1)
+        return int(ahead.group(2)) - (int(n) if n.isdigit() else int(parse_chinese(n) or 0))
     return None
+
+
+# the next N years and the goal year they run to, in one sentence: the year they are said in, N before
+_YEARS_AHEAD = re.compile(
+    r"(?:今后|未来)([一二三四五六七八九十]|\d{1,2})年[^。！？]{0,80}?到((?:19|20)\d{2})年"
+)
 
 
 # --------------------------------------------------------------------------------- title, source
