@@ -366,6 +366,7 @@ def test_a_span_opening_a_paragraph_governs_its_undated_sentences() -> None:
         ("年末全市女性就业人员286.4万人。", "286.4万人", (None, 2023, "actual")),
         ("全年新评示范户3260户，示范户累计达到4.1万户。", "4.1万户", (None, 2023, "actual")),
         ("全县妇女创业担保贷款余额5340万元。", "5340万元", (None, 2023, "actual")),
+        ("全县常住人口34.6万人，其中女性16.9万人。", "34.6万人", (None, 2023, "actual")),
         # an assessment of how indicators fare is no plan (预计能按期实现的指标26项)
         ("在纳入监测的87项指标中，进展顺利、预计能按期实现的指标26项。", "26项", (2023, 2023, "actual")),
         ("参加失业保险的女性142.8万人。", "142.8万人", (None, 2023, "actual")),
