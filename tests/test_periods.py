@@ -321,6 +321,17 @@ def test_since_what_began_in_a_year_runs_to_a_year_the_text_may_never_say() -> N
     assert (got.year_from, got.year_to) == (2017, 2024)
 
 
+def test_what_a_plan_named_as_its_sentences_subject_sets_covers_the_plans_years() -> None:
+    report = (
+        "某省妇联2022年工作总结\n2022年，省政府印发《某省妇女发展纲要(2021-2030年)》和儿童发展纲要(简称新“两纲”)。"
+        "新“两纲”坚持男女平等原则，共设置了155项主要目标。在可监测的63项指标中，已有41项达到目标。\n"
+    )
+    _, facts = extract_report(report)
+    got = {f["text"]: (f["year_from"], f["year_to"]) for f in facts}
+    assert got["155项"] == (2021, 2030)
+    assert got["63项"] == (2022, 2022), "items monitored are of the year monitored"
+
+
 def test_the_next_years_count_from_the_year_they_are_said_in_and_quotas_are_targets() -> None:
     text = "今后五年，全县妇女工作的主要目标是：力争培训妇女不低于1.2万人。"
     got = period(text, "不低于1.2万人", report_year=2021, published=2021)

@@ -692,6 +692,9 @@ _PLAN_SPAN = re.compile(
 )
 
 
+_SETS = re.compile(r"设置|设定|确定|提出")
+
+
 def _plan_items_span(
     ix: _Index, clause_start: int, start: int, end: int, unit: str
 ) -> tuple[int, int] | None:
@@ -700,8 +703,14 @@ def _plan_items_span(
     items fare (达到目标的11项, 差距较大的5项) or of items monitored without naming the plan in the clause
     (在可监测的63项指标中), which are of the year monitored."""
     phrases = _phrases()
-    if unit not in _ITEM_UNITS or not phrases["plan_name"].search(ix.text, clause_start, start):
+    if unit not in _ITEM_UNITS:
         return None  # most figures: their clause is not even cut out
+    # the plan named in the clause, or as the subject of a sentence whose clause says the plan sets the
+    # items (新“两纲”坚持…，共设置了155项主要目标)
+    if not phrases["plan_name"].search(ix.text, clause_start, start):
+        subject = phrases["plan_name"].search(ix.text, ix.back(ix.sentences, clause_start), clause_start)
+        if not subject or not _SETS.search(ix.text, clause_start, start):
+            return None
     clause = ix.text[clause_start : ix.forward(ix.clauses, end)]
     if not phrases["plan_items"].search(clause) or phrases["plan_progress"].search(clause):
         return None
