@@ -154,6 +154,14 @@ def test_two_numbers_in_one_clause_share_the_verb() -> None:
     assert all("发放贷款" in f["metric"] for f in facts)
 
 
+def test_a_change_said_alone_takes_what_changed_from_the_clause_before() -> None:
+    facts = facts_of("全年培训农村妇女9400余人次，同比增长16.2%。")
+    assert facts[1]["metric"] == "培训农村妇女同比增长"
+    facts = facts_of("扶持创业妇女186名，比上年增加42名。")
+    assert facts[1]["metric"] == "扶持创业妇女比上年增加"
+    assert facts[1]["category"] == facts[0]["category"], "a change counts what its level counts"
+
+
 def test_restated_number_gives_two_rows() -> None:
     assert len(facts_of("累计救助145名患病妇女。此后又救助145名。")) == 2
 

@@ -564,6 +564,13 @@ def _parts(text: str, facts: list[_Candidate], idx: int, cs: int, ce: int) -> tu
     return (before if len(before) <= 30 else _cut_before(before, 30)), noun
 
 
+# a metric that says only how a figure changed (同比增长, 比上年增加): of what, the clause before says
+_BARE_CHANGE = re.compile(
+    r"(?:同比|环比|比上年|较上年|比去年|较去年|与上年相比|与去年相比|较上年同期|比去年同期)(?:分别)?"
+    r"(?:增长|增加|提高|下降|减少|降低|上升|提升|多|少)了?"
+)
+
+
 def _borrowed(doc: _Document, ends: list[int], reach: list[int], metrics: list[str], ss: int, cs: int) -> str:
     """What a metric that is a bare verb (受益7.55万人次) takes from the clause before: the metric of
     the last earlier fact ending in the same sentence (which starts at ``ss``), else the tail of the
@@ -695,7 +702,7 @@ def _metrics(
     for i, ((cs, ce), ss) in enumerate(zip(clauses, sentence_starts, strict=True)):
         before, noun = _parts(doc.text, facts, i, cs, ce)
         metric = before + noun
-        if len(metric) <= 3 and before:
+        if (len(metric) <= 3 and before) or _BARE_CHANGE.fullmatch(metric):
             metric = _borrowed(doc, ends, reach, metrics, ss, cs) + metric
         metrics.append(metric)
         nouns.append(noun)
