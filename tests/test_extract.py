@@ -160,6 +160,8 @@ def test_a_change_said_alone_takes_what_changed_from_the_clause_before() -> None
     facts = facts_of("扶持创业妇女186名，比上年增加42名。")
     assert facts[1]["metric"] == "扶持创业妇女比上年增加"
     assert facts[1]["category"] == facts[0]["category"], "a change counts what its level counts"
+    facts = facts_of("为14名患病妇女争取救助金每人1万元，共计14万元。")
+    assert "救助金" in facts[-1]["metric"], "a bare total (共计) is of what the clause before counts"
 
 
 def test_restated_number_gives_two_rows() -> None:

@@ -702,7 +702,7 @@ def _metrics(
     for i, ((cs, ce), ss) in enumerate(zip(clauses, sentence_starts, strict=True)):
         before, noun = _parts(doc.text, facts, i, cs, ce)
         metric = before + noun
-        if (len(metric) <= 3 and before) or _BARE_CHANGE.fullmatch(metric):
+        if len(metric) <= 3 or _BARE_CHANGE.fullmatch(metric):
             metric = _borrowed(doc, ends, reach, metrics, ss, cs) + metric
         metrics.append(metric)
         nouns.append(noun)
