@@ -336,6 +336,9 @@ def test_the_next_years_count_from_the_year_they_are_said_in_and_quotas_are_targ
     text = "今后五年，全县妇女工作的主要目标是：力争培训妇女不低于1.2万人。"
     got = period(text, "不低于1.2万人", report_year=2021, published=2021)
     assert (got.year_from, got.year_to, got.kind) == (2021, 2025, "target")
+    text = "今后五年，全市妇联将力争累计培训城乡妇女15万人次，到2027年巾帼宣讲员达到2000名。"
+    got = period(text, "15万人次", report_year=2022, published=2022)
+    assert (got.year_from, got.year_to) == (2022, 2027), "to the goal year the text names for them"
     text = "1—9月，“两癌”检查已完成12.6万人，完成全年15万人任务的84%。"
     assert period(text, "15万人", 2024, 2024).kind == "target"
     assert period(text, "84%", 2024, 2024).kind == "actual"

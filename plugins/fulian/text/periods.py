@@ -162,7 +162,7 @@ def resolve(m: re.Match[str], report_year: int | None, published_year: int | Non
     ref = report_year or published_year
     if any(g[k] for k in _ABSOLUTE):
         return _absolute(g, m.group(0), now, ref)
-    return _relative(g, m.group(0), now, ref)
+    return _relative(g, m.group(0), now, ref, m.string)
 
 
 _ABSOLUTE = ("range_a", "since", "asof", "asof_end", "until", "year", "cn_year", "plan")
@@ -201,16 +201,28 @@ def _absolute(g: dict, written: str, now: int | None, ref: int | None) -> TimeCu
 _STEPS = {"this": 0, "last": -1, "next": 1, "before_last": -2}
 
 
-def _relative(g: dict, written: str, now: int | None, ref: int | None) -> TimeCue | None:
-    """Years named relative to the report (五年来, 今年, 去年, 全年, 目前)."""
+# a goal year (到2026年): where the next N years said in a year run to, when the text names it
+_GOAL_YEAR = re.compile(r"到\s*((?:19|20)\d{2})\s*年")
+
+
+def _goal_year_between(text: str, lo: int, hi: int) -> int | None:
+    """The first goal year the text names (到2026年) between lo and hi, if any."""
+    return next((y for m in _GOAL_YEAR.finditer(text) if lo <= (y := int(m.group(1))) <= hi), None)
+
+
+def _relative(g: dict, written: str, now: int | None, ref: int | None, text: str = "") -> TimeCue | None:
+    """Years named relative to the report (五年来, 今年, 去年, 全年, 目前); ``text`` the report's, for
+    the goal year the next years run to."""
     if g["span"] or g["span_near"] or g["span_ahead"]:
         n = _span_years(g["span"] or g["span_near"] or g["span_ahead"])
         if not n or not ref or n > 30:
             return None
         if written.startswith(("今后", "未来")):
-            # counted from the year it is said in (a congress of 2021: 今后五年 2021—2025)
+            # counted from the year it is said in (a congress of 2021: 今后五年 2021—2025), to the goal
+            # year the text names for them when it does (今后五年…到2026年: 2021—2026)
             first = now or ref + 1
-            return TimeCue(first, first + n - 1, future=True)
+            last = _goal_year_between(text, first + n - 1, first + n) or first + n - 1
+            return TimeCue(first, last, future=True)
         return TimeCue(ref - n + 1, ref)
     if g["to_date"]:
         return TimeCue(None, ref, open_start=True) if ref else None
