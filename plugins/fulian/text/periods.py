@@ -552,7 +552,9 @@ def _continues_plan(ix: _Index, sentence_start: int, depth: int = 6) -> bool:
 def _kind(ix: _Index, start: int, end: int, unit: str, clause_start: int, sentence_start: int) -> str:
     phrases, text = _phrases(), ix.text
     if _change_or_actual(text, start, end, unit) == "change":
-        return "change"
+        # a change planned in its own clause (力争明年讲座场次较今年增长10%以上) is a target
+        planned = ix.plans_between(clause_start, end) and _plans(text[clause_start:end])
+        return "target" if planned else "change"
     if _cites_goal(text, end):
         return "target"
     sentence_end = ix.forward(ix.sentences, end)
