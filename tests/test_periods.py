@@ -34,6 +34,7 @@ def period(text: str, figure: str, report_year: int | None = 2022, published: in
         ("到2025年，累计培训城乡妇女2万人次以上。", "2万人次", (2022, 2025, "target")),
         ("城镇居民人均可支配收入比上年增加2297元。", "2297元", (2022, 2022, "change")),
         ("同时启动项目，力争明年讲座场次较今年增长10%以上。", "10%", (2024, 2024, "target")),
+        ("乳腺癌筛查率距终期目标差距14.3个百分点。", "14.3个百分点", (2022, 2022, "change")),
         ("高中阶段毛入学率为92.0%，比上年提高0.8个百分点。", "92.0%", (2022, 2022, "actual")),
         ("全年完成目标任务的105.4%。", "105.4%", (2022, 2022, "actual")),
         # the quota a share of it was done of is a target of the same year; the share is actual

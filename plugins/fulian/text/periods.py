@@ -552,9 +552,11 @@ def _continues_plan(ix: _Index, sentence_start: int, depth: int = 6) -> bool:
 def _kind(ix: _Index, start: int, end: int, unit: str, clause_start: int, sentence_start: int) -> str:
     phrases, text = _phrases(), ix.text
     if _change_or_actual(text, start, end, unit) == "change":
-        # a change planned in its own clause (力争明年讲座场次较今年增长10%以上) is a target
-        planned = ix.plans_between(clause_start, end) and _plans(text[clause_start:end])
-        return "target" if planned else "change"
+        # a change planned in its own clause (力争明年讲座场次较今年增长10%以上) is a target; a gap to a
+        # goal (距终期目标差距14.3个百分点) is a change
+        clause = text[clause_start:end]
+        planned = ix.plans_between(clause_start, end) and _plans(clause) and "距" not in clause
+        return "target" if planned and "差" not in clause else "change"
     if _cites_goal(text, end):
         return "target"
     sentence_end = ix.forward(ix.sentences, end)
