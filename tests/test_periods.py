@@ -385,6 +385,7 @@ def test_a_span_opening_a_paragraph_governs_its_undated_sentences() -> None:
         ("全县常住人口34.6万人，其中女性16.9万人。", "34.6万人", (None, 2023, "actual")),
         # an assessment of how indicators fare is no plan (预计能按期实现的指标26项)
         ("在纳入监测的87项指标中，进展顺利、预计能按期实现的指标26项。", "26项", (2023, 2023, "actual")),
+        ("与目标值仍有差距、需加大推进力度的指标12项。", "12项", (2023, 2023, "actual")),
         ("参加失业保险的女性142.8万人。", "142.8万人", (None, 2023, "actual")),
         # the base of a change is of its own year; a share's a point, a count's a level
         ("示范户比重由2017年的8.5%提高到21.5%。", "8.5%", (2017, 2017, "actual")),
