@@ -14,6 +14,12 @@ def period(text: str, figure: str, report_year: int | None = 2022, published: in
     return period_of(text, start, start + len(figure), unit, report_year, published)
 
 
+def placed(report: str, *fields: str) -> dict[str, tuple]:
+    """Each extracted figure's text → its ``fields`` (year_from, year_to, kind unless named)."""
+    _, facts = extract_report(report)
+    return {f["text"]: tuple(f[k] for k in fields or ("year_from", "year_to", "kind")) for f in facts}
+
+
 @pytest.mark.parametrize(
     ("text", "figure", "expected"),
     [
@@ -83,8 +89,7 @@ def test_extracted_facts_carry_their_period() -> None:
         "过去的一年，全县发放创业贷款2.1亿元。今年，全县发放创业贷款将不低于2亿元。"
         "五年来，累计培训妇女1.2万人次。\n"
     )
-    _, facts = extract_report(report)
-    got = {f["text"]: (f["year_from"], f["year_to"], f["kind"]) for f in facts}
+    got = placed(report)
     assert got["2.1亿元"] == (2012, 2012, "actual")
     assert got["不低于2亿元"] == (2013, 2013, "target")
     assert got["1.2万人次"] == (2009, 2013, "actual")
@@ -123,8 +128,7 @@ def test_a_plan_heading_dates_the_goals_below_it() -> None:
         "三、今后五年的目标\n到2025年，努力实现以下主要目标：\n"
         "——培训城乡妇女20万人次以上，家长学校覆盖率达到90%。\n"
     )
-    _, facts = extract_report(report)
-    got = {f["text"]: (f["year_from"], f["year_to"], f["kind"]) for f in facts}
+    got = placed(report)
     assert got["1200人次"] == (2022, 2022, "actual")
     assert got["不低于2000万元"] == (2023, 2023, "target")
     assert got["20万人次以上"] == (2022, 2025, "target")
@@ -141,8 +145,7 @@ def test_a_plan_documents_items_are_targets_and_its_review_of_last_year_actual()
         "一、聚焦思想政治引领\n1. 深化理论武装。全年开展分众化宣讲不少于450场。\n"
         "2. 美丽庭院。“十四五”以来全市已累计创建示范户4860户；今年新创建示范户1500户。\n"
     )
-    _, facts = extract_report(report)
-    got = {f["text"]: (f["year_from"], f["year_to"], f["kind"]) for f in facts}
+    got = placed(report)
     assert got["420余场"] == (2023, 2023, "actual"), "last year's results in a plan are done"
     assert got["21期"] == (2023, 2023, "actual"), "a later sentence of last year's paragraph too"
     assert got["不少于450场"] == (2024, 2024, "target"), "an item under a plain heading of a plan"
@@ -167,8 +170,7 @@ def test_a_heading_naming_a_year_after_the_reports_opens_its_plans() -> None:
         "过去的一年，全市举办主题宣讲1380场。\n二、2024年重点工作\n"
         "（一）强化思想引领。持续开展主题宣讲，全年宣讲不少于1500场次。\n"
     )
-    _, facts = extract_report(report)
-    got = {f["text"]: (f["year_from"], f["year_to"], f["kind"]) for f in facts}
+    got = placed(report)
     assert got["1380场"] == (2023, 2023, "actual")
     assert got["不少于1500场次"] == (2024, 2024, "target")
 
@@ -179,8 +181,7 @@ def test_what_a_meeting_counts_is_of_the_year_it_is_held() -> None:
         "会议总结了去年全省妇联工作。2023年，全省培训妇女18.6万人次。\n"
         "牡丹江市妇联等4个单位作交流发言，全省各级妇联干部共1800余人参加会议。\n"
     )
-    _, facts = extract_report(report)
-    got = {f["text"]: (f["year_from"], f["year_to"]) for f in facts}
+    got = placed(report, "year_from", "year_to")
     assert got["18.6万人次"] == (2023, 2023)
     assert got["4个"] == (2024, 2024)
 
@@ -191,8 +192,7 @@ def test_what_a_plan_sets_covers_the_plans_years_and_how_it_fares_the_year_monit
         "《某市妇女发展规划》设置监测指标86项，其中可量化监测指标71项。"
         "在可监测的71项指标中，已达到2025年目标的有40项。\n"
     )
-    _, facts = extract_report(report)
-    got = {f["text"]: (f["year_from"], f["year_to"]) for f in facts}
+    got = placed(report, "year_from", "year_to")
     assert got["86项"] == (2021, 2030)
     assert got["40项"] == (2023, 2023)
 
@@ -214,15 +214,13 @@ def test_a_news_title_naming_a_goal_makes_no_plan_of_the_news() -> None:
         "区妇联召开前三季度工作推进会 全力冲刺全年目标任务\n来源：区妇联　发布时间：2024-10-18 16:42\n"
         "10月17日，区妇联召开2024年前三季度工作推进会。1—9月举办技能培训48期，培训妇女2960人次。\n"
     )
-    _, facts = extract_report(report)
-    got = {f["text"]: (f["year_from"], f["year_to"], f["kind"]) for f in facts}
+    got = placed(report)
     assert got["48期"] == (2024, 2024, "actual")
 
 
 def test_a_span_further_out_dates_flows_not_stocks_or_shares() -> None:
     report = "某县妇联2021年工作报告\n五年来，全县培训妇女9400人次。全县建成家长学校168所，结案率100%。\n"
-    _, facts = extract_report(report)
-    got = {f["text"]: (f["year_from"], f["year_to"]) for f in facts}
+    got = placed(report, "year_from", "year_to")
     assert got["9400人次"][0] is not None
     assert got["168所"][0] is None
     assert got["100%"][0] == got["100%"][1]
@@ -240,8 +238,7 @@ def test_the_title_and_a_span_after_the_first_figures_do_not_date_the_report() -
         "2018年，县妇联开展宣讲186场，覆盖妇女群众1.3万余人次，组织各类主题活动多场，效果良好。五年来，全县累计发放贷款1.42亿元。\n\n"
         "家庭文明创建方面，全县评选最美家庭300户。\n"
     )
-    _, facts = extract_report(report)
-    got = {f["text"]: (f["year_from"], f["year_to"]) for f in facts}
+    got = placed(report, "year_from", "year_to")
     assert got["300户"] == (2018, 2018)
 
 
@@ -251,8 +248,7 @@ def test_a_year_end_summarys_opening_so_far_dates_only_its_own_sentence() -> Non
         "一、技能培训\n举办直播电商等培训班9期，培训妇女412人次。\n"
         "二、志愿服务\n目前，全镇共注册巾帼志愿者560名。\n"
     )
-    _, facts = extract_report(report)
-    got = {f["text"]: (f["year_from"], f["year_to"]) for f in facts}
+    got = placed(report, "year_from", "year_to")
     assert got["412人次"] == (2024, 2024), "a flow of the year, not a running total"
     assert got["560名"] == (None, 2024), "目前 in its own sentence: a standing count"
 
@@ -265,8 +261,7 @@ def test_a_title_under_a_sites_menu_is_still_the_head_not_a_heading_over_the_fig
         "会议指出，2023年，全盟各级妇联组织团结带领各族妇女建功立业。\n\n"
         "思想引领有声有色。组建宣讲团深入牧区开展宣讲860余场，覆盖妇女群众5.2万人次。\n"
     )
-    _, facts = extract_report(report)
-    got = {f["text"]: (f["year_from"], f["year_to"], f["kind"]) for f in facts}
+    got = placed(report)
     assert got["860余场"] == (2023, 2023, "actual"), "the year reviewed, not the year the title deploys"
 
 
@@ -277,8 +272,7 @@ def test_an_undated_news_of_the_nth_womens_day_is_said_in_that_days_year() -> No
         "会议宣读了表彰决定，50名同志被授予全县三八红旗手称号。\n\n"
         "会上，县妇联主席回顾了去年全县妇联工作。去年以来，全县举办农村妇女实用技术培训班42期。\n"
     )
-    _, facts = extract_report(report)
-    got = {f["text"]: (f["year_from"], f["year_to"]) for f in facts}
+    got = placed(report, "year_from", "year_to")
     assert got["300余人"] == (2024, 2024), "第114个三八节: 1910 + 114"
     assert got["50名"] == (2024, 2024), "honoured at the meeting, the year it is held"
     text = "去年以来，全县20户家庭获评县级最美家庭。"
@@ -292,8 +286,7 @@ def test_a_plan_documents_title_governs_items_far_below_it() -> None:
         "关于印发《某市妇联2024年工作要点》的通知\n\n现将工作要点印发给你们，请认真贯彻落实。\n\n"
         "某市妇联2024年工作要点\n\n" + items + "30. 做好“儿童之家”提质，新建“儿童之家”6个。\n"
     )
-    _, facts = extract_report(report)
-    got = {f["text"]: (f["year_from"], f["year_to"], f["kind"]) for f in facts}
+    got = placed(report)
     assert got["6个"] == (2024, 2024, "target")
 
 
@@ -309,8 +302,7 @@ def test_a_forecast_under_a_review_heading_is_of_the_year_reviewed() -> None:
         "截至11月底，镇村两级妇联共组织宣讲42场。预计全年宣讲场次将达到46场。\n\n"
         "二、2024年工作打算\n力争全年组织宣讲50场。\n\n某镇妇女联合会\n2023年12月12日\n"
     )
-    _, facts = extract_report(report)
-    got = {f["text"]: (f["year_from"], f["year_to"], f["kind"]) for f in facts}
+    got = placed(report)
     assert got["46场"] == (2023, 2023, "target")
     assert got["50场"] == (2024, 2024, "target")
 
@@ -328,8 +320,7 @@ def test_what_a_plan_named_as_its_sentences_subject_sets_covers_the_plans_years(
         "某省妇联2022年工作总结\n2022年，省政府印发《某省妇女发展纲要(2021-2030年)》和儿童发展纲要(简称新“两纲”)。"
         "新“两纲”坚持男女平等原则，共设置了155项主要目标。在可监测的63项指标中，已有41项达到目标。\n"
     )
-    _, facts = extract_report(report)
-    got = {f["text"]: (f["year_from"], f["year_to"]) for f in facts}
+    got = placed(report, "year_from", "year_to")
     assert got["155项"] == (2021, 2030)
     assert got["63项"] == (2022, 2022), "items monitored are of the year monitored"
 
@@ -410,8 +401,7 @@ def test_a_news_lead_dated_by_day_is_of_the_publication_year() -> None:
         "3月5日，某县妇联召开执委（扩大）会议。各乡镇妇联主席共120余人参加会议。\n"
         "2018年，县妇联培训农村妇女3000人次。\n"
     )
-    _, facts = extract_report(report)
-    got = {f["text"]: (f["year_from"], f["year_to"]) for f in facts}
+    got = placed(report, "year_from", "year_to")
     assert got["3000人次"] == (2018, 2018)
     assert got["120余人"] == (2019, 2019)
 
