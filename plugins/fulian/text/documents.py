@@ -16,7 +16,7 @@ from itertools import chain
 
 from fulian.text import marks, regions
 from fulian.text.normalise import Normalised, t2s
-from fulian.text.numerals import parse_chinese
+from fulian.text.numerals import parse_chinese, parse_number
 from fulian.text.regions import Region
 
 _ORG = re.compile(r"妇联|妇女联合会")
@@ -405,8 +405,7 @@ def _latest_year(text: str, pub: str | None, pub_span: tuple[int, int] | None) -
     if pub:
         return pub_year - 1 if int(pub[5:7]) <= 2 else pub_year
     if ahead := _YEARS_AHEAD.search(text):  # 今后五年，…力争到2026年: said in 2021
-        n = ahead.group(1)
-        return int(ahead.group(2)) - (int(n) if n.isdigit() else int(parse_chinese(n) or 0))
+        return int(ahead.group(2)) - int(parse_number(ahead.group(1)))
     return None
 
 

@@ -279,7 +279,7 @@ def boilerplate_line() -> Callable[[str], bool]:
 @lru_cache(maxsize=1)
 def place_as_name() -> re.Pattern[str]:
     """What, right after a place, makes it part of a name (an honour's level, a national body)."""
-    return re.compile("|".join(f"(?:{p.strip()})" for p in _lines(DATA_DIR / "place_as_name.txt")))
+    return _guarded(_lines(DATA_DIR / "place_as_name.txt"))
 
 
 @lru_cache(maxsize=1)

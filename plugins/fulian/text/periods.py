@@ -36,7 +36,7 @@ from pathlib import Path
 from fulian.text import marks
 from fulian.text.lexicons import guarded
 from fulian.text.normalise import Normalised
-from fulian.text.numerals import parse_chinese
+from fulian.text.numerals import parse_number
 
 PHRASES_FILE = Path(__file__).resolve().parent / "data" / "periods.csv"
 
@@ -147,9 +147,7 @@ def _cn_year(token: str) -> int:
 
 
 def _span_years(token: str) -> int | None:
-    if token.isdigit():
-        return int(token)
-    value = parse_chinese(token)
+    value = parse_number(token)
     return int(value) if value else None
 
 
@@ -555,8 +553,8 @@ def _kind(ix: _Index, start: int, end: int, unit: str, clause_start: int, senten
         # a change planned in its own clause (力争明年讲座场次较今年增长10%以上) is a target; a gap to a
         # goal (距终期目标差距14.3个百分点) is a change
         clause = text[clause_start:end]
-        planned = ix.plans_between(clause_start, end) and _plans(clause) and "距" not in clause
-        return "target" if planned and "差" not in clause else "change"
+        gap = "距" in clause or "差" in clause
+        return "target" if not gap and ix.plans_between(clause_start, end) and _plans(clause) else "change"
     if _cites_goal(text, end):
         return "target"
     sentence_end = ix.forward(ix.sentences, end)
@@ -836,8 +834,7 @@ def occasion_year(text: str) -> int | None:
     m = _OCCASION.search(text, 0, 800)
     if m is None:
         return None
-    n = int(m.group(1)) if m.group(1).isdigit() else int(parse_chinese(m.group(1)) or 0)
-    year = _FIRST_HELD[m.group(4)] + n
+    year = _FIRST_HELD[m.group(4)] + int(parse_number(m.group(1)))
     return year if 1950 <= year <= 2100 else None
 
 
