@@ -39,11 +39,12 @@ from fulian.text.regions import trie_regex
 from fulian.text.tables import Cell, table_cells
 
 _SP = r"[ \t]{0,2}"
-# Thousands grouped by commas (1,200) or by single spaces (1 200, as some conversions write them).
-_ARABIC = r"\d{1,3}(?:(?:,\d{3})+|(?: \d{3})+)(?:\.\d+)?|\d+(?:\.\d+)?"
+# Thousands grouped by commas (1,200) or by single spaces (1 200, as some conversions write them);
+# a whole number spaced digit by digit (3 1 6 0 名, 4 2 萬多), as some page conversions print digits.
+_ARABIC = r"\d{1,3}(?:(?:,\d{3})+|(?: \d{3})+)(?:\.\d+)?|\d(?: \d)+(?![\d.])|\d+(?:\.\d+)?"
 # The same language, tried in the same order, but starting with a plain \d so that the regex engine
 # scans for a digit instead of trying the pattern at every position.
-_ARABIC_HEAD = r"\d(?:\d{0,2}(?:(?:,\d{3})+|(?: \d{3})+)(?:\.\d+)?|\d*(?:\.\d+)?)"
+_ARABIC_HEAD = r"\d(?:\d{0,2}(?:(?:,\d{3})+|(?: \d{3})+)(?:\.\d+)?|(?: \d)+(?![\d.])|\d*(?:\.\d+)?)"
 _CN_CHARS = "零〇○一二两三四五六七八九十百千万亿"
 _CN = rf"[{_CN_CHARS}]+(?:点[零〇一二三四五六七八九]+)?"
 _CN_HEAD = rf"[{_CN_CHARS}][{_CN_CHARS}]*(?:点[零〇一二三四五六七八九]+)?"  # as _CN, engine-friendly
@@ -111,12 +112,14 @@ def _patterns() -> _Patterns:
     qa, tail = _trie(q["after"]), _trie(q["tail"])
     unit_words = lexicons.units()
     units = _trie(unit_words)
-    # a candidate must end in a unit or a magnitude: fixed-width look-behind on their last characters
+    # a candidate must end in a unit or a magnitude, or a magnitude's qualifier (42万多妇女): fixed-width
+    # look-behinds on their last characters
     enders = re.escape("".join(sorted({u[-1] for u in unit_words} | set("万亿千百"))))
     arabic = re.compile(
         rf"(?P<num>{_ARABIC_HEAD})"
         rf"(?:(?P<mag1>万|亿|千)?{_SP}(?P<rsep>{_RANGE_SEP}){_SP}(?P<num2>{_ARABIC}))?"
-        rf"{_SP}(?P<qa>{qa})?{_SP}(?P<mag>{_MAG})?(?P<qa2>{qa})?{_SP}(?P<unit>{units})?(?<=[{enders}])"
+        rf"{_SP}(?P<qa>{qa})?{_SP}(?P<mag>{_MAG})?(?P<qa2>{qa})?{_SP}(?P<unit>{units})?"
+        rf"(?:(?<=[{enders}])|(?<=[万亿][多余]))"
         rf"(?P<tail>{tail})?"
     )
     chinese = re.compile(
