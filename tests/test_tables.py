@@ -106,3 +106,44 @@ def test_a_table_whose_columns_carry_their_units_reads_each_cell_with_its_column
     assert got[("220", "东岗乡技能培训")]["unit"] == "人次"
     assert got[("14", "合计新建“妇女微家”")]["unit"] == "个"
     assert document["report_year"] == 2024
+
+
+# Written for the project: a mid-term assessment of a city's plans, its table ruled with | (a place
+# column before the indicator, a base-year column, a target column that names no year), one district
+# under the name it took when it stopped being a county.
+RULED = """某市“十四五”妇女儿童发展规划中期评估报告
+市妇儿工委对《宝鸡市儿童发展规划（2021—2025年）》实施情况进行了中期评估。
+表1 部分重点指标分县区监测情况
+县区 | 指标 | 目标值 | 2020年基数 | 2023年
+金台区 | 学前三年毛入园率（%） | ≥95 | 93.2 | 96.8
+凤翔区 | 儿童之家覆盖率（%） | ≥90 | 78.4 | 92.6
+注：以上为各县区上报数据。
+"""
+
+
+def test_a_ruled_table_with_a_place_column_places_each_row_and_dates_its_target_by_the_plan() -> None:
+    _, facts = extract_report(RULED)
+    got = {f["text"]: f for f in facts}
+    done = got["96.8"]
+    assert (done["unit"], done["metric"], done["year_to"], done["kind"]) == (
+        "%",
+        "学前三年毛入园率",
+        2023,
+        "actual",
+    )
+    assert done["place_county"] == "金台区"
+    base = got["78.4"]
+    assert (base["year_from"], base["year_to"], base["kind"], base["place_county"]) == (
+        2020,
+        2020,
+        "actual",
+        "凤翔区",
+    )
+    target = got["≥90"]
+    assert (target["kind"], target["year_from"], target["year_to"], target["qualifier"]) == (
+        "target",
+        2025,
+        2025,
+        "over",
+    )
+    assert not any(f["text"] in ("2020", "2023") for f in facts)

@@ -728,6 +728,11 @@ def _plan_items_span(
     clause = ix.text[clause_start : ix.forward(ix.clauses, end)]
     if not phrases["plan_items"].search(clause) or phrases["plan_progress"].search(clause):
         return None
+    return _plan_span(ix)
+
+
+def _plan_span(ix: _Index) -> tuple[int, int] | None:
+    """The years of the plan the text names with them (《妇女发展规划（2021—2025年）》), else None."""
     if ix.plan_span is None:
         found = _PLAN_SPAN.search(ix.text)
         ix.plan_span = (int(found.group(1)), int(found.group(2))) if found else ()
@@ -849,6 +854,11 @@ def place_in_time(norm: Normalised, document: dict, facts: list[dict]) -> list[d
     for fact in facts:
         if "year_to" in fact:
             continue  # placed already (a table cell under a dated column)
+        if fact.get("kind") == "target" and (span := _plan_span(index)):
+            # a table's target column that names no year (目标值): the goal of the plan the report
+            # names, for its last year
+            fact.update(year_from=span[1], year_to=span[1])
+            continue
         start, end = norm.normalised_index(fact["start"]), norm.normalised_index(fact["end"])
         period = period_of(text, start, end, fact["unit"], report_year, published_year, default, index)
         # a table cell's kind is its column's (任务 a quota), when the header says it

@@ -21,12 +21,16 @@ from dataclasses import dataclass
 
 from fulian.text import lexicons, regions
 
-# A line holding two numbers separated only by spaces is the cheap sign that a table may be there.
-_MAYBE_TABLE = re.compile(r"\d[ \t]+[≥≤><]?-?\d")
+# A line holding two numbers separated only by spaces or a rule (|) is the cheap sign that a table
+# may be there.
+_MAYBE_TABLE = re.compile(r"\d[ \t]*[ \t|｜][ \t]*[≥≤><]?-?\d")
 _TOKEN = re.compile(r"[^ \t\u3000]+")
+# a cell between rules (渭滨区 | 婴儿死亡率（‰） | ≤4.5): its text may hold spaces
+_RULED_CELL = re.compile(r"[^|｜]*[^|｜ \t\u3000]")
+_RULE = re.compile(r"[|｜]")
 _CELL = re.compile(r"(?P<cmp>[≥≤><])?(?P<num>-?\d+(?:\.\d+)?)(?P<pct>%)?")
 _EMPTY_CELL = frozenset("—–-－/…")
-_YEAR_COLUMN = re.compile(r"(\d{4})年(?:底|末)?(?:数据|数值)?")
+_YEAR_COLUMN = re.compile(r"(\d{4})年(?:底|末)?(?:数据|数值|基数|基期值|基线值)?")
 _TARGET_COLUMN = re.compile(r"目标")
 _CHANGE_COLUMN = re.compile(r"增减|增幅|增长|变化|变动|比上年|同比")
 _LABEL_HEADS = ("指标", "项目", "类别", "名称")
@@ -148,17 +152,24 @@ def _is_header_word(token: str) -> bool:
 
 
 def _header(tokens: list[str], i: int) -> tuple[list[str], int] | None:
-    """(column names, index after the header) when tokens[i] opens a header row (指标 2020年 …)."""
+    """(column names, index after the header) when tokens[i] opens a header row (指标 2020年 …).
+
+    A header may name two label columns, the place first (县区  指标  目标值  2023年): its rows then
+    start with a place and the label says what is measured there."""
     if not tokens[i].startswith(_LABEL_HEADS + _PLACE_HEADS) or _CELL.fullmatch(tokens[i]):
         return None
     j = i + 1
+    if tokens[i].startswith(_PLACE_HEADS) and j < len(tokens) and tokens[j].startswith(_LABEL_HEADS):
+        j += 1
     while j < len(tokens) and _is_header_word(tokens[j]):
         j += 1
     if j == i + 1:  # columns named with their units (乡镇  技能培训（人次）  新建“妇女微家”（个）)
         while j < len(tokens) and _named_unit(tokens[j]) is not None:
             j += 1
     names = tokens[i + 1 : j]
-    return (names, j) if len([n for n in names if n != "单位"]) >= 2 else None
+    if names[:1] and names[0].startswith(_LABEL_HEADS):
+        names = ["", *names[1:]]  # the label column after the place column: marked by an empty name
+    return (names, j) if len([n for n in names if n not in ("单位", "")]) >= 2 else None
 
 
 def _row_unit(label: str, unit_cell: str | None, caption: str | None = None) -> tuple[str, str, float] | None:
@@ -179,7 +190,7 @@ def _is_value(token: str) -> bool:
 
 def _cells_of_line(text: str, start: int, end: int, state: dict) -> list[Cell]:
     """The cells of one line; ``state`` carries the current header across the lines of a table."""
-    spans = [(m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
+    spans = _spans(text, start, end)
     tokens = [text[s:e] for s, e in spans]
     cells: list[Cell] = []
     i = 0
@@ -188,13 +199,17 @@ def _cells_of_line(text: str, start: int, end: int, state: dict) -> list[Cell]:
         if header:
             names, i = header
             state["has_unit_column"] = "单位" in names
-            state["columns"] = _columns([n for n in names if n != "单位"])
-            state["by_place"] = tokens[i - len(names) - 1].startswith(_PLACE_HEADS)
+            state["place_column"] = "" in names
+            state["columns"] = _columns([n for n in names if n not in ("单位", "")])
+            opener = tokens[i - len(names) - 1]
+            state["by_place"] = not state["place_column"] and opener.startswith(_PLACE_HEADS)
             continue
         if _is_value(tokens[i]) or not state.get("columns"):
             i += 1
             continue
         label, i = tokens[i], i + 1
+        if state.get("place_column") and i < len(tokens) and not _is_value(tokens[i]):
+            label, i = tokens[i], i + 1  # the place before it is the figure's own place, read from the row
         unit_cell = None
         if state.get("has_unit_column") and i < len(tokens) and not _is_value(tokens[i]):
             unit_cell, i = tokens[i], i + 1
@@ -238,6 +253,18 @@ def _cells_of_line(text: str, start: int, end: int, state: dict) -> list[Cell]:
     return cells
 
 
+def _spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The cells of a line as spans: between rules when the line is ruled (a | b | c), else the runs
+    of text between spaces."""
+    if _RULE.search(text, start, end):
+        spans = []
+        for m in _RULED_CELL.finditer(text, start, end):
+            s = m.start() + len(m.group()) - len(m.group().lstrip(" \t\u3000"))
+            spans.append((s, m.end()))
+        return spans
+    return [(m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
+
+
 def table_cells(text: str) -> list[Cell]:
     """Every table cell of a normalised text that reads as a figure, in text order."""
     if not _MAYBE_TABLE.search(text):
@@ -258,5 +285,5 @@ def table_cells(text: str) -> list[Cell]:
 
 
 def _header_in(line: str) -> bool:
-    tokens = _TOKEN.findall(line)
+    tokens = [line[s:e] for s, e in _spans(line, 0, len(line))]
     return any(_header(tokens, i) for i in range(min(len(tokens), 3)))
