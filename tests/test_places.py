@@ -52,6 +52,18 @@ def test_a_two_character_county_name_inside_a_word_is_no_place() -> None:
     assert names("江苏省和县") == ["江苏省"]
 
 
+def test_a_county_under_its_older_or_newer_name_is_that_county_named_as_the_text_names_it() -> None:
+    from fulian.text.regions import lookup_full, mentions_in
+
+    # the divisions list has one name per county; reports of other years write another suffix
+    (renamed,) = lookup_full("凤翔区")
+    assert (renamed.city, renamed.county) == ("宝鸡市", "凤翔区")
+    assert [m.name for m in mentions_in("陕西省凤翔县妇联")] == ["陕西省", "凤翔县"]
+    # a verb before 县级 is no renamed county (新建区 was 新建县)
+    assert [m.name for m in mentions_in("新建县级示范基地5个")] == []
+    assert [m.name for m in mentions_in("南昌市新建区")] == ["南昌市", "新建区"]
+
+
 def test_a_county_level_city_under_its_province_is_a_county_level_place() -> None:
     # 济源市 is governed by 河南省 directly: no prefecture-level city stands above it
     document, facts = extract_report("济源市妇联2023年工作总结\n全市培训妇女1200人次。\n")

@@ -83,6 +83,7 @@ class _Index(NamedTuple):
     # literal search): (last character, its pattern), and the second-to-last characters
     pair_ends: tuple[tuple[str, re.Pattern[str]], ...]
     second_last: frozenset[str]
+    aliases: frozenset[str]  # the other names of counties (_county_aliases)
 
 
 def _lengths_by_suffix(names, size: int) -> dict[str, tuple[int, ...]]:
@@ -93,12 +94,38 @@ def _lengths_by_suffix(names, size: int) -> dict[str, tuple[int, ...]]:
     return {k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()}
 
 
+_COUNTY_SUFFIXES = ("县", "区", "市")
+
+
+def _county_aliases(counties: list[Region], names: set[str]) -> list[tuple[str, Region]]:
+    """Other names a county-level division goes by in reports: its short name with another county
+    suffix. A county becomes a district or a city (凤翔县 → 凤翔区) and reports of each year use the name
+    of their time; an autonomous county is often written short (乳源县 for 乳源瑶族自治县). A name that
+    is some division's own is never an alias.
+
+    A renamed plain division keeps the name the text writes (the spec's "as the names stood in the
+    text's time"); an autonomous one resolves to its full official name."""
+    aliases: dict[str, list[Region]] = defaultdict(list)
+    for reg in counties:
+        short = reg.short_name
+        if len(short) < 2 or short[-1] in "县区市旗":
+            continue
+        if reg.county not in {short + s for s in _COUNTY_SUFFIXES}:
+            continue
+        for suffix in _COUNTY_SUFFIXES:
+            alias = short + suffix
+            if alias not in names:
+                aliases[alias].append(reg._replace(county=alias))
+    return [(alias, reg) for alias, regs in aliases.items() for reg in regs]
+
+
 @lru_cache(maxsize=1)
 def _index() -> _Index:
     stop = region_stopnames()
     full: dict[str, list[Region]] = defaultdict(list)
     short: dict[str, list[Region]] = defaultdict(list)
     by_code: dict[tuple[str, str], Region] = {}
+    counties: list[Region] = []
     for r in admin_divisions():
         reg = Region(r["region_code"], r["province"], r["city"], r["county"], r["level"], r["short_name"])
         by_code[(reg.code, reg.level)] = reg
@@ -110,6 +137,12 @@ def _index() -> _Index:
             full[reg.name].append(reg)
         if reg.level in ("province", "city") and len(reg.short_name) >= 2 and reg.short_name not in stop:
             short[reg.short_name].append(reg)
+        if reg.level == "county":
+            counties.append(reg)
+    aliases = _county_aliases(counties, set(full))
+    for alias, reg in aliases:
+        if alias not in stop:
+            full[alias].append(reg)
     return _Index(
         {k: tuple(v) for k, v in full.items()},
         {k: tuple(v) for k, v in short.items()},
@@ -125,6 +158,7 @@ def _index() -> _Index:
         ),
         tuple((last, re.compile(re.escape(last))) for last in sorted({n[-1] for n in full})),
         frozenset(n[-2] for n in full),
+        frozenset(alias for alias, _ in aliases),
     )
 
 
@@ -245,6 +279,8 @@ def mentions_in(text: str) -> tuple[Mention, ...]:
             if start < last_end:
                 continue
             regs = by_full.get(text[start:end])
+            if regs and text[end : end + 1] == "级" and text[start:end] in idx.aliases:
+                regs = ()  # 新建县级: a verb and "county level", not 新建县 (now 新建区)
             if regs and length == 2 and start and marks.is_han(text[start - 1]):
                 regs = _after_parent(regs, out[-1] if out and out[-1].end == start else None)
             if regs:
