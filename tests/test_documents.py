@@ -278,3 +278,33 @@ def test_an_undated_congress_news_is_dated_by_the_goal_year_of_its_next_years() 
         "报告提出，今后五年，全省各级妇联将力争到2026年累计培训城乡妇女30万人次以上。\n"
     )
     assert d["report_year"] == 2021
+
+
+def test_a_credit_after_the_text_names_the_reporter_on_a_portal_whose_head_names_the_government() -> None:
+    page = (
+        "某市人民政府 | 乡镇动态\n首页  政务公开  乡镇动态  便民服务\n"
+        "高岭镇妇联举办电商直播技能培训班\n发布时间：2021-05-10 09:30  浏览次数：211\n"
+        "5月8日，高岭镇妇联举办培训班，全镇46名妇女参加培训。\n（高岭镇妇联 供稿）\n"
+        "上一篇：某镇开展活动\n主办单位：某市人民政府办公室\n"
+    )
+    d = doc_of(page)
+    assert d["organisation"] == "高岭镇妇联"
+    assert d["title"] == "高岭镇妇联举办电商直播技能培训班"
+
+
+def test_a_government_s_general_office_reports_as_itself() -> None:
+    d = doc_of(
+        "仪陇县人民政府办公室关于2022年民生实事项目进展情况的通报\n各乡镇人民政府：\n"
+        "截至9月底，全县完成宫颈癌检查1.2万人。\n仪陇县人民政府办公室\n2022年10月14日\n"
+    )
+    assert d["organisation"] == "仪陇县人民政府办公室"
+
+
+def test_a_news_item_opening_on_its_event_s_day_is_of_that_year_but_not_an_early_year_meeting() -> None:
+    body = (
+        "某县召开巾帼工坊建设推进会\n发布时间：{pub}\n"
+        "{day}，某县巾帼工坊建设推进会召开。\n2023年，全县巾帼工坊实现产值1.36亿元。\n"
+    )
+    assert doc_of(body.format(pub="2024-04-18", day="4月17日"))["report_year"] == 2024
+    # a meeting early in the year reviews the year before
+    assert doc_of(body.format(pub="2024-02-20", day="2月19日"))["report_year"] == 2023

@@ -320,6 +320,8 @@ def _topic_years(text: str) -> list[int]:
 # A news item dates its event by month and day alone (1月12日上午, 记者…讯 3月8日): the year is the
 # publication's, or the one before for a day later in the year than the publication.
 _EVENT_DAY = re.compile(r"(?<![\d年])(\d{1,2})月(\d{1,2})日")
+# the same day opening a paragraph of the body
+_OPENING_DAY = re.compile(r"^[ \t\u3000]*(\d{1,2})月(\d{1,2})日(?:上午|下午|晚上|晚)?[，,]", re.M)
 
 
 # 2016年前 / 2016年以前 (before that year), not 2024年前三季度 (its first three quarters)
@@ -334,7 +336,12 @@ def _news_year(text: str, pub: str) -> int | None:
     m = _EVENT_DAY.search(lead)
     if m is None or not ("讯" in lead[: m.start()] or "记者" in lead[: m.start()] or m.start() < 120):
         return None
-    month, day = int(m.group(1)), int(m.group(2))
+    return _event_year(int(m.group(1)), int(m.group(2)), pub)
+
+
+def _event_year(month: int, day: int, pub: str) -> int | None:
+    """The year of an event on a month and day, published on ``pub``: the publication's, or the year
+    before for a day later in the year."""
     pub_year, pub_month, pub_day = int(pub[:4]), int(pub[5:7]), int(pub[8:10])
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return None
@@ -374,6 +381,11 @@ def _report_year(text: str, title: str, pub: str | None, pub_span: tuple[int, in
         return stated
     if pub and int(pub[5:7]) <= 3 and _PAST_YEAR.search(text, 0, 800):
         return int(pub[:4]) - 1  # a report early in the year on 过去的一年: the year before
+    if pub and len(pub) >= 10 and int(pub[5:7]) > 3 and (opening := _OPENING_DAY.search(text, 0, 1000)):
+        # a news item opening its body on its event's day (4月17日，…推进会在…召开): of the event's
+        # year, whatever years its background sentences open with (2023年，全县…); not in the first
+        # quarter, when meetings review the year before
+        return _event_year(int(opening.group(1)), int(opening.group(2)), pub)
     topic_years = _topic_years(text)
     if topic_years:  # the commonest; on a tie the first (a review comes before next year's plans)
         topic = Counter(topic_years)
@@ -425,9 +437,13 @@ def _is_issuer_line(line: str) -> bool:
     return bool(names) and all(_ISSUER_LINE.match(name) for name in names)
 
 
-def _title(original: str, norm: Normalised, lines: list[tuple[int, int]]) -> str:
-    text = norm.text
-    for s, e in lines[:15]:
+def _title_span(text: str, lines: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """Where the title stands in the normalised text: the first line that is none of a page's
+    furniture (a site's name and menu, an issuer, a byline, a metadata line, a date), cut to its first
+    sentence when long. A site's menu or breadcrumb ends the page's head: the lines above it are the
+    site's name (某市人民政府 | 乡镇动态), not the title."""
+    first = max((k + 1 for k, (s, e) in enumerate(lines[:6]) if _MENU_LINE.search(text, s, e)), default=0)
+    for s, e in lines[first:15]:
         line = text[s:e].strip()
         if len(line) <= 3 or _NOT_TITLE.match(line) or _DATE_LINE.match(line):
             continue
@@ -445,9 +461,8 @@ def _title(original: str, norm: Normalised, lines: list[tuple[int, int]]) -> str
         if len(line) > 60:
             end_sent = re.search(r"[。！？!?]", line)
             line = line[: end_sent.end() if end_sent and end_sent.end() <= 80 else 60]
-        o_s, o_e = norm.to_original(offset, offset + len(line))
-        return original[o_s:o_e].strip()
-    return ""
+        return offset, offset + len(line)
+    return None
 
 
 def _source(text: str, lines: list[tuple[int, int]]) -> str:
@@ -467,16 +482,16 @@ def _source(text: str, lines: list[tuple[int, int]]) -> str:
 # ----------------------------------------------------------------------------- the reporting body
 
 # What a reporting body's name ends with: a federation, a statistics bureau, a women's and children's
-# working committee (or its office), a government and its departments, a court, a trade union, the other
-# mass organisations that report on women and children (残联, 关工委, 红十字会, 团委), a maternal and
-# child health hospital. The committee is written
+# working committee (or its office), a government (or its general office) and its departments, a
+# court, a trade union, the other mass organisations that report on women and children (残联, 关工委,
+# 红十字会, 团委), a maternal and child health hospital. The committee is written
 # with and then without 人民政府 before it (as an optional prefix would try it) so that every
 # alternative starts with a literal and the engine scans for their first characters.
 _COMMITTEE = "妇女儿童工作委员会办公室|妇儿工委办公室|妇女儿童工作委员会|妇儿工委办|妇儿工委"
 _BODY = re.compile(
     rf"人民政府(?:{_COMMITTEE})|{_COMMITTEE}"
     r"|妇女联合会|妇联|统计局|乡村振兴局|卫生健康委员会|卫生健康局|卫健委|卫健局|民政局|教育局"
-    r"|人力资源和社会保障局|人民法院|人民检察院|司法局|公安局|人民政府"
+    r"|人力资源和社会保障局|人民法院|人民检察院|司法局|公安局|人民政府办公室|人民政府办公厅|人民政府"
     r"|总工会女职工委员会|总工会|妇幼保健院|妇幼保健计划生育服务中心|残疾人联合会|残联"
     r"|关心下一代工作委员会|关工委|红十字会|慈善总会|农业农村局|医疗保障局|医保局|文化和旅游局"
     r"|科学技术协会|科协|工商业联合会|工商联|团委|团市委|团县委|团区委"
@@ -484,6 +499,14 @@ _BODY = re.compile(
 # What a byline holds besides the body's name: dates, labels, spaces.
 _BYLINE_NOISE = re.compile(r"[\s\d年月日:：\-/.()（）]|来源|发布|作者|时间|日期|供稿|编辑")
 _LABEL_WORD = re.compile(r"来源|发布|供稿|稿源")
+# A site's menu or breadcrumb line (首页  政务公开  乡镇动态, 您当前的位置：首页 > 乡镇动态)
+_MENU_LINE = re.compile(
+    r"(?:当前|现在)的?位置|您的位置|^\s*首页(?:\s*[>›»|]|\s{2})|(?:[>›»].*){2}|(?:\|.*){2}", re.M
+)
+# A credit after an article: the body that wrote it (（某镇妇联 供稿）, （稿件来源：某县妇联）).
+_CREDIT = re.compile(
+    r"[（(]\s*(?:稿件来源|稿源|来源)?[:：]?\s*(?P<body>[^（）()\s:：]{2,30}?)\s*供稿\s*[)）]"
+)
 # Where a page names who publishes it.
 _BODY_LABEL = re.compile(r"(?:来源|发布单位|发布机构|发布|供稿|信息来源|稿源)\s*[:：]\s*$")
 
@@ -559,9 +582,20 @@ def _name_bare_body(bare: str, region: Region | None) -> str:
     return ""
 
 
-def _reporting_body(text: str, lines: list[tuple[int, int]], title_end: int) -> str:
-    """The body that reports, where the page says it: a source or publisher label, a byline under the
-    title, the title itself, or a signature line at the end. '' when none is named there."""
+def _credited_body(text: str) -> str:
+    """The body a credit after the article names (（某镇妇联 供稿）), else ''."""
+    for m in _CREDIT.finditer(text):
+        name = m.group("body")  # read alone: a township's body is then at the start of its "line"
+        if found := _bodies(name, 0, len(name)):
+            return found[0][1]
+    return ""
+
+
+def _reporting_body(text: str, lines: list[tuple[int, int]], title: tuple[int, int]) -> str:
+    """The body that reports, where the page says it: a source or publisher label, a credit after the
+    text (（某镇妇联 供稿）), a byline under the title, the title itself, or a signature line at the end.
+    '' when none is named there."""
+    title_start, title_end = title
     head, tail = lines[:8], lines[-4:]
     # only short lines (bylines, signatures) and labelled ones can name the reporter: others are body
     # text. A short text's head and tail share lines: each line is read once.
@@ -578,6 +612,8 @@ def _reporting_body(text: str, lines: list[tuple[int, int]], title_end: int) -> 
                 return part[0] if part else name
         if bare := _bare_label_body(text, s, e):
             return bare
+    if credited := _credited_body(text):
+        return credited
     if any(_BULLETIN_LINE.match(text[s:e].strip()) for s, e in head[:3]):
         return ""  # a bulletin's issuer publishes other bodies' reports: the article says who reports
     # the first line is the title, unless the page opens with its issuer (某市妇女联合会 / …文件):
@@ -592,8 +628,8 @@ def _reporting_body(text: str, lines: list[tuple[int, int]], title_end: int) -> 
             rest = rest.replace(name, "")
         if len(rest) <= 2:
             return found[0][1]  # a byline or a signature: the body, perhaps with a date or a label
-    found = _bodies(text, 0, min(title_end, 60))
-    if found and found[0][0] < 20:
+    found = _bodies(text, title_start, min(title_end, title_start + 60))
+    if found and found[0][0] < title_start + 20:
         return found[0][1]  # 海口市妇联凝聚巾帼力量…
     return ""
 
@@ -642,7 +678,8 @@ def extract_document(original: str, norm: Normalised) -> dict:
     lines = _lines(text)
     head_end = min(lines[min(len(lines), 6) - 1][1] if lines else 0, 200)
     region, organisation = _pick_region(text, head_end)
-    body = _reporting_body(text, lines, lines[0][1] if lines else 0)
+    title_span = _title_span(text, lines)
+    body = _reporting_body(text, lines, title_span or (lines[0] if lines else (0, 0)))
     if body and body[0] in _BARE_LEVEL:  # the federation the text itself points to, if of that level
         body = organisation if organisation.endswith(body) else _name_bare_body(body, region) or organisation
     region = _region_of(body, region) if body else region
@@ -652,7 +689,7 @@ def extract_document(original: str, norm: Normalised) -> dict:
         city = region.effective_city
         county = region.county if region.level == "county" else ""
         code = region.code
-    title = _title(original, norm, lines)
+    title = original[slice(*norm.to_original(*title_span))].strip() if title_span else ""
     pub, pub_span = _publication_date(text, lines)
     organisation = _fullest_form(text, body or organisation) if (body or organisation) else ""
     return {
