@@ -516,13 +516,17 @@ _CONTINUES = re.compile(
 _QUOTES = "\"“”「」‘’'"
 
 
+_GOAL_AFTER = re.compile(r"的?(?:年度|全年|阶段|终期)?(?:目标|任务)")
+
+
 def _cites_goal(text: str, end: int) -> bool:
-    """A figure written as the goal itself (保持在"45%左右"的目标区间, 距80%的目标): a target value."""
-    return text[end : end + 6].lstrip(_QUOTES).startswith(("的目标", "目标", "任务", "的任务"))
+    """A figure written as the goal itself (保持在"45%左右"的目标区间, 距80%的目标, 高于不低于98%的年度
+    目标): a target value."""
+    return bool(_GOAL_AFTER.match(text[end : end + 8].lstrip(_QUOTES)))
 
 
 # a quota cited where a share of it is done: 完成全年培训任务（2000人次）的57%, 完成任务2000人次的64.3%
-_QUOTA_BEFORE = re.compile(r"(?:任务|目标)数?\s*(?:为|是)?\s*([（(])?\s*$")
+_QUOTA_BEFORE = re.compile(r"(?:任务|目标)数?\s*(?:为|是)?\s*([（(])?\s*(?:各|均|分别为?)?\s*$")
 _SHARE_OF_IT = re.compile(r"\s*[）)]?\s*的\s*\d")
 
 
@@ -549,14 +553,14 @@ def _continues_plan(ix: _Index, sentence_start: int, depth: int = 6) -> bool:
 
 def _kind(ix: _Index, start: int, end: int, unit: str, clause_start: int, sentence_start: int) -> str:
     phrases, text = _phrases(), ix.text
+    if _cites_goal(text, end):  # even after a comparison (高于不低于98%的年度目标)
+        return "target"
     if _change_or_actual(text, start, end, unit) == "change":
         # a change planned in its own clause (力争明年讲座场次较今年增长10%以上) is a target; a gap to a
         # goal (距终期目标差距14.3个百分点) is a change
         clause = text[clause_start:end]
         gap = "距" in clause or "差" in clause
         return "target" if not gap and ix.plans_between(clause_start, end) and _plans(clause) else "change"
-    if _cites_goal(text, end):
-        return "target"
     sentence_end = ix.forward(ix.sentences, end)
     if not ix.plans_between(sentence_start, sentence_end):
         # a sentence that continues no planned one (most) is actual whatever it says was done
