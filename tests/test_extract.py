@@ -156,6 +156,22 @@ def test_two_numbers_in_one_clause_share_the_verb() -> None:
     assert all("发放贷款" in f["metric"] for f in facts)
 
 
+def test_the_items_of_a_list_by_place_take_the_list_s_words_at_their_own_place() -> None:
+    listed = facts_of("其中，石家庄市发放贷款9.8亿元，保定市8.1亿元，邯郸市7.4亿元。")
+    assert [f["metric"] for f in listed] == ["石家庄市发放贷款", "保定市发放贷款", "邯郸市发放贷款"]
+    assert [f["category"] for f in listed] == ["loans"] * 3
+    rates = facts_of("检查目标完成率石家庄市达98.2%、唐山市96.7%、邢台市95.1%。")
+    assert [f["metric"] for f in rates][1:] == ["检查目标完成率唐山市达", "检查目标完成率邢台市达"]
+    # a list naming no place in its first item keeps its words before each place
+    parts = facts_of("上半年完成筛查2.46万人，其中凌海市6200人、北镇市5800人。")
+    assert [f["metric"] for f in parts][1:] == ["完成筛查凌海市", "完成筛查北镇市"]
+
+
+def test_a_rate_stated_in_a_clause_before_a_change_leaves_its_number_out_of_the_change_s_metric() -> None:
+    [change] = facts_of("全市孕产妇死亡率为7.77/10万，比上年下降2.48个十万分点。")
+    assert change["metric"] == "全市孕产妇死亡率比上年下降"
+
+
 def test_a_change_said_alone_takes_what_changed_from_the_clause_before() -> None:
     facts = facts_of("全年培训农村妇女9400余人次，同比增长16.2%。")
     assert facts[1]["metric"] == "培训农村妇女同比增长"

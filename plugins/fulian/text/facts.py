@@ -32,7 +32,7 @@ from itertools import accumulate, repeat
 from operator import attrgetter
 from typing import NamedTuple
 
-from fulian.text import lexicons, marks
+from fulian.text import lexicons, marks, regions
 from fulian.text.normalise import Normalised
 from fulian.text.numerals import DIGITS, STRUCTURAL_CHARS, magnitude, parse_chinese, parse_number
 from fulian.text.regions import trie_regex
@@ -574,6 +574,41 @@ _BARE_CHANGE = re.compile(
 )
 
 
+_NUMBERISH = re.compile(r"\d+(?:\.\d+)?(?:/\d*万|‰|%)?")
+_PLACE_TAIL = re.compile(r"(?:达到?|为|是|共|有)$")
+
+
+def _place_only(metric: str) -> str:
+    """The division a metric names and nothing else (保定市, 唐山市达): an item of a list by place,
+    whose words the list's first item says; '' for any other metric."""
+    name = _PLACE_TAIL.sub("", metric)
+    if len(name) < 2:
+        return ""
+    found = regions.mentions_in(name)
+    return name if len(found) == 1 and found[0].start == 0 and found[0].end == len(name) else ""
+
+
+def _listed_place(metric: str) -> str:
+    """A metric that runs on over a list by place (检查目标完成率石家庄市达、唐山市, the earlier items'
+    figures cut out) as the list's first item says it, at the last place (检查目标完成率唐山市达)."""
+    if "、" not in metric or "分别" in metric:
+        return metric
+    first, *rest = metric.split("、")
+    if not all(_place_only(part) for part in rest):
+        return metric
+    return _at_place(first, _place_only(rest[-1])) or metric
+
+
+def _at_place(borrowed: str, place: str) -> str:
+    """An earlier item's metric with its place replaced by this item's (石家庄市发放 → 保定市发放);
+    '' when it names no place."""
+    found = regions.mentions_in(borrowed)
+    if not found:
+        return ""
+    last = found[-1]
+    return borrowed[: last.start] + place + borrowed[last.end :]
+
+
 def _borrowed(doc: _Document, ends: list[int], reach: list[int], metrics: list[str], ss: int, cs: int) -> str:
     """What a metric that is a bare verb (受益7.55万人次) takes from the clause before: the metric of
     the last earlier fact ending in the same sentence (which starts at ``ss``), else the tail of the
@@ -582,11 +617,14 @@ def _borrowed(doc: _Document, ends: list[int], reach: list[int], metrics: list[s
     j = len(metrics) - 1
     while j >= 0 and reach[j] > ss and ends[j] <= ss:
         j -= 1  # the last earlier fact that ends inside this sentence, if any
-    if j >= 0 and reach[j] > ss:
+    pcs = doc.clauses.around(cs - 1, cs - 1)[0] if cs > ss + 1 else cs
+    # the earlier fact's metric, unless a clause without figures comes between them and says what
+    # this one counts (…永济市1.3万人，其中平陆县完成率最高，达108.5%)
+    if j >= 0 and reach[j] > ss and ends[j] > pcs:
         return metrics[j]
     if cs > ss + 1:
-        pcs, _ = doc.clauses.around(cs - 1, cs - 1)
-        return _strip_fillers(_DATE_IN_METRIC.sub("", doc.text[pcs : cs - 1]))[0][-12:]
+        # a figure the clause states that is no fact of its own (死亡率为7.77/10万) says nothing of what
+        return _strip_fillers(_NUMBERISH.sub("", _DATE_IN_METRIC.sub("", doc.text[pcs : cs - 1])))[0][-12:]
     return ""
 
 
@@ -705,7 +743,12 @@ def _metrics(
     for i, ((cs, ce), ss) in enumerate(zip(clauses, sentence_starts, strict=True)):
         before, noun = _parts(doc.text, facts, i, cs, ce)
         metric = before + noun
-        if len(metric) <= 3 or _BARE_CHANGE.fullmatch(metric):
+        metric = _listed_place(metric)
+        place = _place_only(metric)
+        if place:  # 石家庄市发放9.8亿元，保定市8.1亿元: the list's metric, at this item's place
+            borrowed = _borrowed(doc, ends, reach, metrics, ss, cs)
+            metric = _at_place(borrowed, place) or borrowed + metric
+        elif len(metric) <= 3 or _BARE_CHANGE.fullmatch(metric):
             metric = _borrowed(doc, ends, reach, metrics, ss, cs) + metric
         metrics.append(metric)
         nouns.append(noun)
