@@ -162,6 +162,13 @@ def _index() -> _Index:
     )
 
 
+@lru_cache(maxsize=1)
+def name_ends() -> frozenset[str]:
+    """The characters a division's full name can end with (市, 县, 区, 旗, …): a cheap test before
+    looking for names in a short string."""
+    return frozenset(last for last, _ in _index().pair_ends)
+
+
 def lookup(name: str) -> tuple[Region, ...]:
     """Regions with this full name, else with this short name (provinces and cities only)."""
     idx = _index()
