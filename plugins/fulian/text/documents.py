@@ -442,7 +442,8 @@ def _title_span(text: str, lines: list[tuple[int, int]]) -> tuple[int, int] | No
     furniture (a site's name and menu, an issuer, a byline, a metadata line, a date), cut to its first
     sentence when long. A site's menu or breadcrumb ends the page's head: the lines above it are the
     site's name (某市人民政府 | 乡镇动态), not the title."""
-    first = max((k + 1 for k, (s, e) in enumerate(lines[:6]) if _MENU_LINE.search(text, s, e)), default=0)
+    menus = [k + 1 for k, (s, e) in enumerate(lines[:6]) if marks.SITE_MENU.search(text, s, e)]
+    first = menus[-1] if menus else 0
     for s, e in lines[first:15]:
         line = text[s:e].strip()
         if len(line) <= 3 or _NOT_TITLE.match(line) or _DATE_LINE.match(line):
@@ -499,10 +500,6 @@ _BODY = re.compile(
 # What a byline holds besides the body's name: dates, labels, spaces.
 _BYLINE_NOISE = re.compile(r"[\s\d年月日:：\-/.()（）]|来源|发布|作者|时间|日期|供稿|编辑")
 _LABEL_WORD = re.compile(r"来源|发布|供稿|稿源")
-# A site's menu or breadcrumb line (首页  政务公开  乡镇动态, 您当前的位置：首页 > 乡镇动态)
-_MENU_LINE = re.compile(
-    r"(?:当前|现在)的?位置|您的位置|^\s*首页(?:\s*[>›»|]|\s{2})|(?:[>›»].*){2}|(?:\|.*){2}", re.M
-)
 # A credit after an article: the body that wrote it (（某镇妇联 供稿）, （稿件来源：某县妇联）).
 _CREDIT = re.compile(
     r"[（(]\s*(?:稿件来源|稿源|来源)?[:：]?\s*(?P<body>[^（）()\s:：]{2,30}?)\s*供稿\s*[)）]"

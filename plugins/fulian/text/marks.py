@@ -23,12 +23,16 @@ def is_han(char: str) -> bool:
     return "\u4e00" <= char <= "\u9fff"
 
 
+# a site's menu or breadcrumb (首页  政务公开  乡镇动态, 您当前的位置：首页 > 乡镇动态): the lines above it
+# are the site's name, not the page's title
+SITE_MENU = re.compile(
+    r"(?:当前|现在)的?位置|您的位置|^\s*首页(?:\s*[>›»|]|\s{2})|(?:[>›»].*){2}|(?:\|.*){2}", re.M
+)
 # lines of a page's or an official document's head that are neither title nor text: a site's menu or
 # breadcrumb, a document number (某妇〔2024〕3号), an issuer's header (某市妇女联合会文件); read by
 # documents (no title) and periods (no running text: the page's head goes on past it)
 HEAD_FURNITURE = re.compile(
-    r"^[\u4e00-\u9fff\s]{2,40}文件$|[〔\[［]\s*\d{4}\s*[〕\]］]\s*\d+\s*号$"
-    r"|当前位置|您的位置|^首页\s*[>›»|]|(?:[>›»].*){2}|(?:\|.*){2}"
+    r"^[\u4e00-\u9fff\s]{2,40}文件$|[〔\[［]\s*\d{4}\s*[〕\]］]\s*\d+\s*号$|" + SITE_MENU.pattern, re.M
 )
 _START = re.Match.start
 
