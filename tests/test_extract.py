@@ -56,6 +56,8 @@ def one(text: str) -> dict:
         ("共有会员1 200人。", "1 200人", 1_200, "人", "exact"),  # thousands grouped by a space
         ("扶持 3 1 6 0 名妇女创业，", "3 1 6 0 名", 3_160, "名", "exact"),  # spaced digit by digit
         ("团结全县 4 2 萬多婦女", "4 2 萬多", 420_000, "", "over"),
+        ("覆盖妇女群众1 2 360人次，", "1 2 360人次", 12_360, "人次", "exact"),  # stray spaces, unit at once
+        ("办理民生事项4 8 600餘件。", "4 8 600餘件", 48_600, "件", "over"),
         ("发放创业贷款1万-2万元。", "1万-2万元", 10_000, "元", "over"),  # a range: the lower value
         ("资助1-2万元。", "1-2万元", 10_000, "元", "over"),  # the magnitude serves both ends
         ("筛查覆盖率达百分之九十以上。", "百分之九十以上", 90, "%", "over"),
