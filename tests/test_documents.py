@@ -308,3 +308,30 @@ def test_a_news_item_opening_on_its_event_s_day_is_of_that_year_but_not_an_early
     assert doc_of(body.format(pub="2024-04-18", day="4月17日"))["report_year"] == 2024
     # a meeting early in the year reviews the year before
     assert doc_of(body.format(pub="2024-02-20", day="2月19日"))["report_year"] == 2023
+
+
+def test_a_white_paper_on_past_years_reports_on_the_last_and_the_court_that_opens_its_news_reports() -> None:
+    d = doc_of(
+        "五年审结家事案件一万四千余件\n——家事审判工作白皮书（2019—2023年）发布\n"
+        "发布时间：2024-05-14　　来源：本院新闻中心\n"
+        "5月14日，在“国际家庭日”来临之际，重庆市渝北区人民法院联合区妇联召开新闻发布会，"
+        "发布白皮书，通报5起典型案例。\n"
+    )
+    assert (d["report_year"], d["publication_date"]) == (2023, "2024-05-14")
+    assert d["organisation"] == "重庆市渝北区人民法院"
+
+
+def test_a_date_after_the_source_label_dates_the_page() -> None:
+    d = doc_of(
+        "全区巾帼家政提质扩容再加速\n来源：广西壮族自治区妇女联合会　　2023-09-22 10:35　　字号：大 中 小\n"
+        "9月20日，全区推进会在玉林市召开。2021年以来，全区累计培训12.6万人次。\n"
+    )
+    assert (d["publication_date"], d["report_year"]) == ("2023-09-22", 2023)
+
+
+def test_a_two_character_county_inside_a_word_before_妇联_is_no_reporter() -> None:
+    # 领导和县妇联: "leadership and the county federation", not 和县 (安徽省马鞍山市)
+    d = doc_of(
+        "天荒坪镇妇联2022年度工作总结\n2022年，镇妇联在镇党委的坚强领导和县妇联的精心指导下，全面完成湖州市下达的任务。\n"
+    )
+    assert d["province"] == "浙江省"

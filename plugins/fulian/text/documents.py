@@ -54,6 +54,12 @@ _DATE_META = re.compile(
     _YMD + r"\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
     r"\s+(?=来源|作者|字号|浏览|点击|编辑|发布|阅读|责任编辑|稿源)"
 )
+# a date after a metadata label's value on the same line (来源：某妇联  2023-09-22 10:35  字号：大 中 小)
+_DATE_AFTER_LABEL = re.compile(
+    r"(?:来源|稿源|作者|编辑)\s*[:：][^\n]{1,40}?\s"
+    + _YMD
+    + r"\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?(?=\s|$)"
+)
 _DATELINE_FULL = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日\s*电?讯")
 # A full date on a short line of the head (a byline, a speech's "（2021年8月27日）"), not in a sentence.
 _HEAD_DATE = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日")
@@ -114,7 +120,7 @@ def _org_mentions(text: str) -> list[tuple[str, object, int]]:
             if length > longest:
                 continue
             regs = regions.lookup_full(text[p - length : p])
-            if regs:
+            if regs and (regs := regions.named_at(regs, text, p - length)):
                 found = ("named", regs, p - length)
                 break
         if not found:
@@ -268,7 +274,15 @@ def _publication_date(text: str, lines: list[tuple[int, int]]) -> tuple[str | No
     date_lines = (
         (_DATE_LINE.match(text, s, e) if len(text[s:e].strip()) <= 40 else None, (s, e)) for s, e in zones
     )
-    labelled = ((_DATE_LABEL.search(text, s, e) or _DATE_META.match(text, s, e), (s, e)) for s, e in zones)
+    labelled = (
+        (
+            _DATE_LABEL.search(text, s, e)
+            or _DATE_META.match(text, s, e)
+            or _DATE_AFTER_LABEL.search(text, s, e),
+            (s, e),
+        )
+        for s, e in zones
+    )
     m = _DATELINE_FULL.search(text, 0, min(len(text), 300))
     found = _first_valid_date(chain(date_lines, labelled, [(m, m.span() if m else (0, 0))]))
     return found if found[0] else _head_date(text, lines)
@@ -379,6 +393,8 @@ def _report_year(text: str, title: str, pub: str | None, pub_span: tuple[int, in
     stated = _stated_year(text, title, pub)
     if stated:
         return stated
+    if ended := _head_span_end(text, pub):
+        return ended
     if pub and int(pub[5:7]) <= 3 and _PAST_YEAR.search(text, 0, 800):
         return int(pub[:4]) - 1  # a report early in the year on 过去的一年: the year before
     if pub and len(pub) >= 10 and int(pub[5:7]) > 3 and (opening := _OPENING_DAY.search(text, 0, 1000)):
@@ -395,6 +411,23 @@ def _report_year(text: str, title: str, pub: str | None, pub_span: tuple[int, in
     if pub and len(pub) >= 10 and (event := _news_year(text, pub)):
         return event  # no year opens a sentence: a news item, dated by its event's day
     return _latest_year(text, pub, pub_span)
+
+
+# a span of years in a title or subtitle (家事审判工作白皮书（2019—2023年）, 2016—2020年终期评估)
+_SPAN_IN_HEAD = re.compile(r"((?:19|20)\d{2})\s*年?\s*[—–\-~～至到]+\s*((?:19|20)\d{2})\s*年")
+
+
+def _head_span_end(text: str, pub: str | None) -> int | None:
+    """The last year of a span the title or its subtitle names, when it ended before the publication:
+    a report on those years (a white paper on 2019—2023 published in 2024) reports on its last one. A
+    span running on past the publication is a plan's, no year reported on."""
+    if not pub:
+        return None
+    for line in text[:300].split("\n")[:4]:
+        m = _SPAN_IN_HEAD.search(line)
+        if m and int(m.group(1)) <= int(m.group(2)) < int(pub[:4]):
+            return int(m.group(2))
+    return None
 
 
 def _latest_year(text: str, pub: str | None, pub_span: tuple[int, int] | None) -> int | None:
@@ -628,6 +661,26 @@ def _reporting_body(text: str, lines: list[tuple[int, int]], title: tuple[int, i
     found = _bodies(text, title_start, min(title_end, title_start + 60))
     if found and found[0][0] < title_start + 20:
         return found[0][1]  # 海口市妇联凝聚巾帼力量…
+    return _opening_body(text, lines, title_end)
+
+
+# what may open a news item's first sentence before its subject: the day, 近日, 日前, the occasion
+# (在“国际家庭日”来临之际，)
+_OPENING = re.compile(
+    r"\s*(?:\d{1,2}月\d{1,2}日(?:上午|下午|晚上|晚)?|近日|日前|近期)?[，,]?\s*"
+    r"(?:(?:在|值|正值)[^，。]{1,24}(?:之际|前夕|期间|之时|当天)[，,]\s*)?"
+)
+
+
+def _opening_body(text: str, lines: list[tuple[int, int]], title_end: int) -> str:
+    """The body a news item's first sentence opens with (5月14日，某区人民法院联合区妇联召开新闻发布会):
+    the one that acts, where no label, byline, title or signature names the reporter; else ''."""
+    for s, e in lines:
+        if s < title_end or e - s <= 40:
+            continue  # the head: the title, metadata and other short lines
+        start = _OPENING.match(text, s, e).end()
+        found = _bodies(text, start, min(e, start + 30))
+        return found[0][1] if found and found[0][0] == start else ""
     return ""
 
 

@@ -297,6 +297,15 @@ def mentions_in(text: str) -> tuple[Mention, ...]:
     return tuple(out)
 
 
+def named_at(regs: tuple[Region, ...], text: str, start: int) -> tuple[Region, ...]:
+    """The regions a full name found at text[start:] can be: a two-character name right after another
+    Han character (领导和县妇联) only after its own province's or city's name (see ``_after_parent``)."""
+    if len(regs[0].name) != 2 or not start or not marks.is_han(text[start - 1]):
+        return regs
+    before = text[max(0, start - 12) : start]
+    return tuple(r for r in regs if before.endswith((r.province, r.city)))
+
+
 def _after_parent(regs: tuple[Region, ...], before: Mention | None) -> tuple[Region, ...]:
     """A two-character name (和县, 成县, 兴县, 南县) right after another Han character: its first
     character is then usually the end of a word (`城区和县`, `完成县级`, `旅游兴县`, `连南县`), not the
