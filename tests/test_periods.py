@@ -52,6 +52,8 @@ def placed(report: str, *fields: str) -> dict[str, tuple]:
         ("2022年度任务为完成宫颈癌检查1.2万人。", "1.2万人", (2022, 2022, "target")),
         ("筛查率99.2%，高于不低于98%的年度目标。", "98%", (2022, 2022, "target")),
         ("筛查率99.2%，高于不低于98%的年度目标。", "99.2%", (2022, 2022, "actual")),
+        # after a goal cited in its sentence, the next figures are no plans
+        ("管理率为95.2%，高于90%的规划目标；住院分娩率保持在99.9%以上。", "99.9%", (2022, 2022, "actual")),
         # suggestions collected are counted, not suggested
         ("走访妇女群众，征集意见建议86条。", "86条", (2022, 2022, "actual")),
         ("实施“春蕾计划”，资助困难女童380名。", "380名", (2022, 2022, "actual")),
@@ -418,3 +420,16 @@ def test_the_words_before_a_figure_start_after_the_last_punctuation_mark() -> No
     for text in ("", "，", "比上年增加 ", "培训，比上年增加", "a;b：c\nd", "一。二！三?", "无标点"):
         last = max(text.rfind(mark) for mark in _PUNCTUATION)
         assert text[_AFTER_PUNCTUATION.search(text).start() :] == text[last + 1 :], text
+
+
+def test_a_goal_of_the_plan_cited_beside_a_figure_is_a_target_of_the_plan_s_last_year() -> None:
+    report = (
+        "某市2022年妇女儿童发展规划统计监测报告\n"
+        "对《某市妇女发展规划（2021—2030年）》2022年实施情况进行了监测。\n"
+        "2022年，村委会成员中女性比例为27.3%，仍低于“30%以上”的规划目标值。\n"
+        "婴儿死亡率为2.31‰，优于规划目标值（婴儿死亡率4.5‰以下）。\n"
+    )
+    got = placed(report)
+    assert got["30%以上"] == (2030, 2030, "target")
+    assert got["4.5‰以下"] == (2030, 2030, "target")
+    assert got["27.3%"] == (2022, 2022, "actual")

@@ -516,13 +516,26 @@ _CONTINUES = re.compile(
 _QUOTES = "\"“”「」‘’'"
 
 
-_GOAL_AFTER = re.compile(r"的?(?:年度|全年|阶段|终期)?(?:目标|任务)")
+_GOAL_AFTER = re.compile(r"的?(?:年度|全年|阶段|终期|中期|规划)?(?:目标|任务)")
+_CITED_GOAL = re.compile(r"的(?:年度|全年|阶段|终期|中期|规划)?(?:目标|任务)值?")
+# a plan's goal, cited after the figure (低于“30%以上”的规划目标值) or listed in brackets after it
+# (优于规划目标值（婴儿死亡率4.5‰以下、…）)
+_PLAN_GOAL_AFTER = re.compile(r"的?(?:规划|纲要)(?:中期|终期)?目标")
+_PLAN_GOAL_BEFORE = re.compile(r"(?:规划|纲要)(?:中期|终期)?目标值?\s*[（(][^（）()]*$")
 
 
 def _cites_goal(text: str, end: int) -> bool:
     """A figure written as the goal itself (保持在"45%左右"的目标区间, 距80%的目标, 高于不低于98%的年度
     目标): a target value."""
     return bool(_GOAL_AFTER.match(text[end : end + 8].lstrip(_QUOTES)))
+
+
+def _cites_plan_goal(text: str, start: int, end: int) -> bool:
+    """A figure that is a goal of the plan the report names (…的规划目标, 规划目标值（…4.5‰以下）)."""
+    return bool(
+        _PLAN_GOAL_AFTER.match(text[end : end + 10].lstrip(_QUOTES))
+        or _PLAN_GOAL_BEFORE.search(text, max(0, start - 40), start)
+    )
 
 
 # a quota cited where a share of it is done: 完成全年培训任务（2000人次）的57%, 完成任务2000人次的64.3%
@@ -545,7 +558,8 @@ def _continues_plan(ix: _Index, sentence_start: int, depth: int = 6) -> bool:
         if not (_CONTINUES.match(text, sentence_start) or text[sentence_start - 1] in "；;"):
             return False
         previous = ix.back(ix.sentences, sentence_start - 1)
-        if _plans(text[previous : sentence_start - 1]):
+        # a goal it cites (高于90%的规划目标；…) is no plan of its own
+        if _plans(_CITED_GOAL.sub("", text[previous : sentence_start - 1])):
             return True
         sentence_start, depth = previous, depth - 1
     return False
@@ -673,6 +687,8 @@ def period_of(
     plan_years = _plan_items_span(ix, clause_start, start, end, unit)
     if plan_years:  # 《妇女发展规划》设置监测指标86项: what the plan sets, over the plan's years
         return Period(*plan_years, "actual")
+    if _cites_plan_goal(text, start, end) and (span := _plan_span(ix)):
+        return Period(span[1], span[1], "target")  # 低于“30%以上”的规划目标值: the plan's goal, its last year
     sentence_start, para_start = ix.sentence_of(clause_start)
     kind = _kind(ix, start, end, unit, clause_start, sentence_start)
     cue, level, in_clause = _nearest_cue(ix, start, end, clause_start, sentence_start, para_start, kind)
@@ -690,7 +706,9 @@ def period_of(
     # a goal year makes a target of the figure, unless its sentence says the goal was reached (已达到…目标)
     if cue.future and kind == "actual" and not _phrases()["not_target"].search(text[sentence_start:start]):
         kind = "target"
-    if kind == "target":
+    if kind == "target" and not _cites_goal(text, end):
+        # the figures after a planned one of its sentence are planned too; not after a goal cited
+        # (高于90%的规划目标；孕产妇住院分娩率保持在99.9%以上)
         ix.targets[sentence_start] = end
     elif _cites_quota(text, start, end):
         kind = "target"  # placed in time as what was done; the figures after it are not planned
