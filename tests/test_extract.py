@@ -169,6 +169,13 @@ def test_the_items_of_a_list_by_place_take_the_list_s_words_at_their_own_place()
     assert [f["metric"] for f in parts][1:] == ["完成筛查凌海市", "完成筛查北镇市"]
 
 
+def test_a_part_named_after_its_whole_s_clause_carries_the_whole() -> None:
+    _, part, share = facts_of("受表彰的30名三八红旗手中，来自基层一线的有19名，占63.3%。")
+    assert part["metric"] == "受表彰的三八红旗手中来自基层一线" and part["category"] == "honours"
+    [_, women] = facts_of("在10392件离婚纠纷中，原告为女性的7139件。")
+    assert women["metric"].startswith("离婚纠纷中")
+
+
 def test_a_rate_stated_in_a_clause_before_a_change_leaves_its_number_out_of_the_change_s_metric() -> None:
     [change] = facts_of("全市孕产妇死亡率为7.77/10万，比上年下降2.48个十万分点。")
     assert change["metric"] == "全市孕产妇死亡率比上年下降"
