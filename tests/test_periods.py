@@ -433,3 +433,17 @@ def test_a_goal_of_the_plan_cited_beside_a_figure_is_a_target_of_the_plan_s_last
     assert got["30%以上"] == (2030, 2030, "target")
     assert got["4.5‰以下"] == (2030, 2030, "target")
     assert got["27.3%"] == (2022, 2022, "actual")
+
+
+def test_a_congress_s_undated_review_figures_are_of_its_five_years_its_own_of_its_year() -> None:
+    report = (
+        "某市第十一次妇女代表大会开幕\n2021年09月28日　来源：某日报\n"
+        "9月27日，某市第十一次妇女代表大会在市会议中心开幕，市领导出席开幕式并讲话。本次大会实到代表386名。\n"
+        "报告指出，五年来，全市各级妇联累计开展技能培训28.6万人次。\n"
+        "在民生关爱方面，为1420名患病困难妇女发放救助金1420万元。\n"
+        "开幕式前，代表们参观了成就展，展览共展出210余幅图片。\n"
+    )
+    got = placed(report)
+    assert got["1420万元"] == (2017, 2021, "actual")
+    assert got["386名"] == (2021, 2021, "actual")
+    assert got["210余幅"] == (2021, 2021, "actual")

@@ -286,6 +286,7 @@ class _Index:
         self._outer: dict[int, list[tuple[int, TimeCue]]] = {}  # by sentence start
         self._headed: dict[int, list[tuple[int, TimeCue]]] = {}  # by paragraph start
         self.plan_marks = [m.start() for m in _phrases()["target"].finditer(text)]
+        self.review = congress_review(text, report_year, published_year)
 
     def _line(self, k: int) -> tuple[int, int]:
         """Span of line k (0-based)."""
@@ -653,6 +654,32 @@ def document_cue(text: str, report_year: int | None, published_year: int | None)
     return TimeCue(year, year)
 
 
+_AT_THE_CONGRESS = re.compile(r"大会|会议|会上|会期|展出|展览|参观|出席|表彰|代表")
+
+
+def _under_review(ix: _Index, start: int, end: int, sentence_start: int) -> TimeCue | None:
+    """The years of a congress's review (``congress_review``) for an undated figure after it opens;
+    None before it and for what the congress itself counts (表彰, 展览, 出席大会: of the year it meets)."""
+    if ix.review is None or start < ix.review[0]:
+        return None
+    if _AT_THE_CONGRESS.search(ix.text, sentence_start, ix.forward(ix.sentences, end)):
+        return None
+    return ix.review[1]
+
+
+def congress_review(
+    text: str, report_year: int | None, published_year: int | None
+) -> tuple[int, TimeCue] | None:
+    """(where it starts, its years) of the review in a women's congress report or its news (市第十次妇女
+    代表大会以来的五年…五年来): the undated figures after it are of those years; the congress's own
+    (代表386名, before it) are of its year. None for any other report."""
+    if "代表大会" not in text[:300]:
+        return None
+    review = next((m for m in _TIME.finditer(text) if m.group("span")), None)
+    cue = resolve(review, report_year, published_year) if review else None
+    return (review.start(), cue) if review and cue is not None and not cue.future else None
+
+
 def _cues_nearest_first(
     ix: _Index, start: int, end: int, clause_start: int, sentence_start: int, para_start: int
 ) -> Iterator[tuple[int, TimeCue | None]]:
@@ -702,7 +729,11 @@ def period_of(
     if planned_by_section and _done_before(ix, cue, report_year, sentence_start, start):
         kind = "actual"
     if cue is None:
-        cue = default or document_cue(text, report_year, published_year)
+        cue = (
+            _under_review(ix, start, end, sentence_start)
+            or default
+            or document_cue(text, report_year, published_year)
+        )
     # a goal year makes a target of the figure, unless its sentence says the goal was reached (已达到…目标)
     if cue.future and kind == "actual" and not _phrases()["not_target"].search(text[sentence_start:start]):
         kind = "target"
