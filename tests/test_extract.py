@@ -71,6 +71,10 @@ def one(text: str) -> dict:
         ("约占儿童伤害死亡的三成左右。", "三成左右", 30, "%", "about"),
         ("女性店主占九成以上。", "九成以上", 90, "%", "over"),
         ("累计发放贷款十二亿三千余万元。", "十二亿三千余万元", 1_230_000_000, "元", "over"),
+        # a lone numeral whose measure word ends its phrase counts the noun before it, or places
+        ("新认定县级示范基地五个，", "五个", 5, "个", "exact"),
+        ("新建家长学校十所。", "十所", 10, "所", "exact"),
+        ("深入八个镇开展宣讲。", "八个", 8, "个", "exact"),
     ],
 )
 def test_quantities(text: str, quantity: str, value: float, unit: str, qualifier: str) -> None:
@@ -99,6 +103,7 @@ def test_quantities(text: str, quantity: str, value: float, unit: str, qualifier
         "2411工程",
         "“四个一”工作法",
         "市妇联“五个聚焦”深入实施",
+        "围绕两个规划，落实五个方面工作",
         "提升“三大工程”",
         "“两癌”免费检查",
         "联系电话：0543-1234567",

@@ -83,6 +83,9 @@ _ORDINAL_BEFORE = (
 )
 # Units after which a lone Chinese digit is a count, not a list count (五类, 三个方面) or a name (四个一).
 _COUNTED_ONE_BY_ONE = frozenset(("名", "人", "位", "户", "期", "场", "场次", "支", "家", "所"))
+# a measure word that ends its phrase counts the noun before it (基地五个，); places are counted too (八个镇)
+_PHRASE_ENDS = frozenset("，。；、,;")
+_PLACES_COUNTED = frozenset("镇乡村县区市")
 _CN_BEFORE_BAD = frozenset(DIGITS) | frozenset("十百千万亿")  # a Chinese numeral may not follow these
 
 
@@ -194,9 +197,14 @@ def _duration_ok(text: str, pos: int) -> bool:
     return any(v in back for v in _DURATION_VERBS)
 
 
-def _chinese_numeral_ok(num: str, has_qual: bool, unit: str | None) -> bool:
-    """Chinese numerals are facts only in unambiguous shapes (三千余人, 一百二十场, 近千人, 百余名)."""
+def _chinese_numeral_ok(num: str, has_qual: bool, unit: str | None, after: str = "") -> bool:
+    """Chinese numerals are facts only in unambiguous shapes (三千余人, 一百二十场, 近千人, 百余名), or
+    counting what they follow or a place (示范基地五个，家长学校十所。深入八个镇), ``after`` being the
+    character after the unit."""
     structural = [c for c in num if c in STRUCTURAL_CHARS]
+    lone = len(num) == 1 and num in "两二三四五六七八九十" and bool(unit)
+    if lone and (after in _PHRASE_ENDS or (after in _PLACES_COUNTED and num != "十")):
+        return True
     if not structural:
         # 三八, 五一, 二〇二三: names and dates; a lone digit (一个, 五类, 六项) is a list count at most,
         # unless it counts people, households or sessions (九名, 一户 is no less a figure than 9名)
@@ -283,7 +291,9 @@ def _quantity(text: str, pats: _Patterns, m: re.Match[str], chinese: bool) -> _C
     if prefix is None:
         return None
     qb, start = prefix
-    if chinese and not _chinese_numeral_ok(num, bool(qb or qa or qa2 or tail), unit):
+    if chinese and not _chinese_numeral_ok(
+        num, bool(qb or qa or qa2 or tail), unit, text[m.end() : m.end() + 1]
+    ):
         return None
     try:
         if chinese and mag and "亿" in num:
