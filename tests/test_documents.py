@@ -335,3 +335,12 @@ def test_a_two_character_county_inside_a_word_before_妇联_is_no_reporter() -> 
         "天荒坪镇妇联2022年度工作总结\n2022年，镇妇联在镇党委的坚强领导和县妇联的精心指导下，全面完成湖州市下达的任务。\n"
     )
     assert d["province"] == "浙江省"
+
+
+def test_a_credit_naming_the_writer_after_the_body_still_names_the_reporter() -> None:
+    d = doc_of(
+        "“家校社”携手 共育好家风\n——某街道举办家庭教育公益讲座\n"
+        "5月20日下午，一场家庭教育公益讲座在某街道党群服务中心举行，辖区家长120余人参加活动。\n"
+        "（南营门街道妇联 供稿  通讯员 陈思雨）\n2023-05-22\n"
+    )
+    assert d["organisation"] == "南营门街道妇联"

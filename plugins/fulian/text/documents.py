@@ -533,9 +533,9 @@ _BODY = re.compile(
 # What a byline holds besides the body's name: dates, labels, spaces.
 _BYLINE_NOISE = re.compile(r"[\s\d年月日:：\-/.()（）]|来源|发布|作者|时间|日期|供稿|编辑")
 _LABEL_WORD = re.compile(r"来源|发布|供稿|稿源")
-# A credit after an article: the body that wrote it (（某镇妇联 供稿）, （稿件来源：某县妇联）).
+# A credit after an article: the body that wrote it (（某镇妇联 供稿）, （某街道妇联 供稿  通讯员 某某）).
 _CREDIT = re.compile(
-    r"[（(]\s*(?:稿件来源|稿源|来源)?[:：]?\s*(?P<body>[^（）()\s:：]{2,30}?)\s*供稿\s*[)）]"
+    r"[（(]\s*(?:稿件来源|稿源|来源)?[:：]?\s*(?P<body>[^（）()\s:：]{2,30}?)\s*供稿[^（）()\n]{0,24}[)）]"
 )
 # Where a page names who publishes it.
 _BODY_LABEL = re.compile(r"(?:来源|发布单位|发布机构|发布|供稿|信息来源|稿源)\s*[:：]\s*$")
