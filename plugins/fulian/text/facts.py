@@ -599,10 +599,7 @@ def _place_only(metric: str) -> str:
     """The division a metric names and nothing else (保定市, 唐山市达): an item of a list by place,
     whose words the list's first item says; '' for any other metric."""
     name = _PLACE_TAIL.sub("", metric)
-    if len(name) < 2 or name[-1] not in regions.name_ends():
-        return ""
-    found = regions.mentions_in(name)
-    return name if len(found) == 1 and found[0].start == 0 and found[0].end == len(name) else ""
+    return name if regions.is_division_name(name) else ""
 
 
 def _within(doc: _Document, facts: list[_Candidate], cs: int) -> str:

@@ -163,10 +163,18 @@ def _index() -> _Index:
 
 
 @lru_cache(maxsize=1)
-def name_ends() -> frozenset[str]:
+def _name_ends() -> frozenset[str]:
     """The characters a division's full name can end with (市, 县, 区, 旗, …): a cheap test before
     looking for names in a short string."""
     return frozenset(last for last, _ in _index().pair_ends)
+
+
+def is_division_name(text: str) -> bool:
+    """Whether a short string is wholly the full name of one division (保定市, 金台区): a row label of a
+    table by place, an item of a list by place."""
+    if len(text) < 2 or text[-1] not in _name_ends():
+        return False
+    return any(m.start == 0 and m.end == len(text) for m in mentions_in(text))
 
 
 def lookup(name: str) -> tuple[Region, ...]:

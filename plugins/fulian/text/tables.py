@@ -134,11 +134,6 @@ def _columns(names: list[str]) -> list[_Column]:
     return columns
 
 
-def _is_division(label: str) -> bool:
-    """Whether a row label is wholly the name of a division (县, 市, 区) the places reader knows."""
-    return any(m.start == 0 and m.end == len(label) for m in regions.mentions_in(label))
-
-
 def _is_header_word(token: str) -> bool:
     return bool(
         token == "单位"
@@ -232,7 +227,7 @@ def _cells_of_line(text: str, start: int, end: int, state: dict) -> list[Cell]:
             if state.get("by_place"):
                 # the row is a place: a division is the figure's own place, so the column says what;
                 # a township or a total (合计) is no place the figure can carry, so it stays in the metric
-                metric = column.name if _is_division(label) else label + column.name
+                metric = column.name if regions.is_division_name(label) else label + column.name
             else:
                 metric = name + ("" if column.kind == "actual" else column.name)
             value = float(m.group("num")) * (1.0 if m.group("pct") else mult)
