@@ -286,7 +286,7 @@ class _Index:
         self._outer: dict[int, list[tuple[int, TimeCue]]] = {}  # by sentence start
         self._headed: dict[int, list[tuple[int, TimeCue]]] = {}  # by paragraph start
         self.plan_marks = [m.start() for m in _phrases()["target"].finditer(text)]
-        self.review = congress_review(text, report_year, published_year)
+        self.review = _congress_review(text, report_year, published_year)
 
     def _line(self, k: int) -> tuple[int, int]:
         """Span of line k (0-based)."""
@@ -517,8 +517,10 @@ _CONTINUES = re.compile(
 _QUOTES = "\"“”「」‘’'"
 
 
-_GOAL_AFTER = re.compile(r"的?(?:年度|全年|阶段|终期|中期|规划)?(?:目标|任务)")
-_CITED_GOAL = re.compile(r"的(?:年度|全年|阶段|终期|中期|规划)?(?:目标|任务)值?")
+# a goal or a quota, of a year, a stage or a plan (年度目标, 规划目标, 任务)
+_GOAL_WORD = r"(?:年度|全年|阶段|终期|中期|规划)?(?:目标|任务)"
+_GOAL_AFTER = re.compile(rf"的?{_GOAL_WORD}")
+_CITED_GOAL = re.compile(rf"的{_GOAL_WORD}值?")
 # a plan's goal, cited after the figure (低于“30%以上”的规划目标值) or listed in brackets after it
 # (优于规划目标值（婴儿死亡率4.5‰以下、…）)
 _PLAN_GOAL_AFTER = re.compile(r"的?(?:规划|纲要)(?:中期|终期)?目标")
@@ -658,7 +660,7 @@ _AT_THE_CONGRESS = re.compile(r"大会|会议|会上|会期|展出|展览|参观
 
 
 def _under_review(ix: _Index, start: int, end: int, sentence_start: int) -> TimeCue | None:
-    """The years of a congress's review (``congress_review``) for an undated figure after it opens;
+    """The years of a congress's review (``_congress_review``) for an undated figure after it opens;
     None before it and for what the congress itself counts (表彰, 展览, 出席大会: of the year it meets)."""
     if ix.review is None or start < ix.review[0]:
         return None
@@ -667,7 +669,7 @@ def _under_review(ix: _Index, start: int, end: int, sentence_start: int) -> Time
     return ix.review[1]
 
 
-def congress_review(
+def _congress_review(
     text: str, report_year: int | None, published_year: int | None
 ) -> tuple[int, TimeCue] | None:
     """(where it starts, its years) of the review in a women's congress report or its news (市第十次妇女
