@@ -296,8 +296,8 @@ def mentions_in(text: str) -> tuple[Mention, ...]:
             regs = by_full.get(text[start:end])
             if regs and text[end : end + 1] == "级" and text[start:end] in idx.aliases:
                 regs = ()  # 新建县级: a verb and "county level", not 新建县 (now 新建区)
-            if regs and length == 2 and start and marks.is_han(text[start - 1]):
-                regs = _after_parent(regs, out[-1] if out and out[-1].end == start else None)
+            if regs and length == 2:
+                regs = named_at(regs, text, start)
             if regs:
                 out.append(Mention(start, end, text[start:end], regs))
                 last_end = end
@@ -306,21 +306,14 @@ def mentions_in(text: str) -> tuple[Mention, ...]:
 
 
 def named_at(regs: tuple[Region, ...], text: str, start: int) -> tuple[Region, ...]:
-    """The regions a full name found at text[start:] can be: a two-character name right after another
-    Han character (领导和县妇联) only after its own province's or city's name (see ``_after_parent``)."""
+    """The regions a full name found at text[start:] can be. A two-character name (和县, 成县, 兴县,
+    南县) right after another Han character is usually the end of a word and a character after it
+    (`城区和县`, `完成县级`, `旅游兴县`, `连南县`, `领导和县妇联`), not a name; it is one only right after
+    its own province's or city's name (`安徽省和县`)."""
     if len(regs[0].name) != 2 or not start or not marks.is_han(text[start - 1]):
         return regs
     before = text[max(0, start - 12) : start]
     return tuple(r for r in regs if before.endswith((r.province, r.city)))
-
-
-def _after_parent(regs: tuple[Region, ...], before: Mention | None) -> tuple[Region, ...]:
-    """A two-character name (和县, 成县, 兴县, 南县) right after another Han character: its first
-    character is then usually the end of a word (`城区和县`, `完成县级`, `旅游兴县`, `连南县`), not the
-    start of a name; it is a name only right after its own province's or city's name (`安徽省和县`)."""
-    if before is None:
-        return ()
-    return tuple(r for r in regs if before.name in (r.province, r.city))
 
 
 def disambiguate(regions: tuple[Region, ...], provinces: set[str], cities: set[str]) -> Region | None:
