@@ -28,7 +28,9 @@ _NOT_THE_REPORTER = ("全国", "各级", "村", "乡镇", "镇", "乡", "社区"
 _YEAR = re.compile(r"((?:1(?<![\d\-~～—]1)9|2(?<![\d\-~～—]2)0)\d{2})\s*年(?!\s*[-~～—至到]\s*\d)")
 _TOPIC_YEAR = re.compile(r"(?:^|[。\n！？!?])\s*((?:19|20)\d{2})\s*年度?\s*[，,、]", re.M)
 # the first year of a span written before its last (2021—), right before that last year
-_SPAN_START = re.compile(r"(?:19|20)\d{2}\s*年?\s*[—–\-~～至到]+\s*$")
+# the dash or word between the years of a span (2021—2024年, 2019至2023年)
+_SPAN_DASH = r"\s*年?\s*[—–\-~～至到]+\s*"
+_SPAN_START = re.compile(rf"(?:19|20)\d{{2}}{_SPAN_DASH}$")
 # _TOPIC_YEAR without its opening boundary: starts on a literal digit, so the engine scans for it
 _TOPIC_YEAR_CORE = re.compile(r"((?:19|20)\d{2})\s*年度?\s*[，,、]")
 # (not the end of a span: 规划（2021—2030年）实施情况 reports on no 2030)
@@ -379,7 +381,7 @@ def _stated_year(text: str, title: str, pub: str | None) -> int | None:
     for m in _YEAR.finditer(own):
         if pub_year is None or int(m.group(1)) <= pub_year:
             return int(m.group(1))
-    if pub and "代表大会" in text[:300]:
+    if pub and marks.opens_on_a_congress(text):
         return int(pub[:4])  # a congress report covers the years up to the congress
     return None
 
@@ -414,7 +416,7 @@ def _report_year(text: str, title: str, pub: str | None, pub_span: tuple[int, in
 
 
 # a span of years in a title or subtitle (家事审判工作白皮书（2019—2023年）, 2016—2020年终期评估)
-_SPAN_IN_HEAD = re.compile(r"((?:19|20)\d{2})\s*年?\s*[—–\-~～至到]+\s*((?:19|20)\d{2})\s*年")
+_SPAN_IN_HEAD = re.compile(rf"((?:19|20)\d{{2}}){_SPAN_DASH}((?:19|20)\d{{2}})\s*年")
 
 
 def _head_span_end(text: str, pub: str | None) -> int | None:

@@ -675,7 +675,7 @@ def _congress_review(
     """(where it starts, its years) of the review in a women's congress report or its news (市第十次妇女
     代表大会以来的五年…五年来): the undated figures after it are of those years; the congress's own
     (代表386名, before it) are of its year. None for any other report."""
-    if "代表大会" not in text[:300]:
+    if not marks.opens_on_a_congress(text):
         return None
     review = next((m for m in _TIME.finditer(text) if m.group("span")), None)
     cue = resolve(review, report_year, published_year) if review else None
