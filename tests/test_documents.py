@@ -310,6 +310,28 @@ def test_a_news_item_opening_on_its_event_s_day_is_of_that_year_but_not_an_early
     assert doc_of(body.format(pub="2024-02-20", day="2月19日"))["report_year"] == 2023
 
 
+def test_an_early_year_news_item_of_an_event_that_is_no_meeting_is_of_its_own_year() -> None:
+    d = doc_of(
+        "某镇妇联开展庆祝三八国际妇女节系列活动\n发布时间：2024-03-11\n"
+        "3月6日上午，镇妇联在集镇主街开展普法宣传，发放宣传资料600余份。\n"
+        "活动中表彰了2023年度巾帼建功标兵12名。\n"
+    )
+    assert d["report_year"] == 2024
+    d = doc_of(
+        "某区三八表彰会举行\n发布时间：2024-03-07\n"
+        "3月6日下午，某区纪念三八国际妇女节暨表彰大会举行，表彰2023年度三八红旗手20名。\n"
+    )
+    assert d["report_year"] == 2023, "a commendation meeting in March is of the year it commends"
+
+
+def test_a_report_to_a_congress_session_on_data_to_last_year_s_end_reports_on_that_year() -> None:
+    head = "某市人民政府关于妇女发展规划实施情况的报告\n\n——2024年10月29日在市人民代表大会常务委员会会议上\n"
+    d = doc_of(head + "截至2023年底，58项监测指标中已达到中期目标的有41项。\n")
+    assert d["report_year"] == 2023
+    d = doc_of(head + "全市受理妇女维权投诉86件，监测指标达标41项。\n")
+    assert d["report_year"] == 2024, "without a cut-off, a session's report is of its year"
+
+
 def test_a_white_paper_on_past_years_reports_on_the_last_and_the_court_that_opens_its_news_reports() -> None:
     d = doc_of(
         "五年审结家事案件一万四千余件\n——家事审判工作白皮书（2019—2023年）发布\n"

@@ -336,6 +336,8 @@ def _topic_years(text: str) -> list[int]:
 # A news item dates its event by month and day alone (1月12日上午, 记者…讯 3月8日): the year is the
 # publication's, or the one before for a day later in the year than the publication.
 _EVENT_DAY = re.compile(r"(?<![\d年])(\d{1,2})月(\d{1,2})日")
+# a meeting, a release or a commendation in a title (工作会议召开, 表彰大会, 联合发布)
+_MEETING = re.compile(r"会议|大会|召开|发布|座谈|表彰")
 # the same day opening a paragraph of the body
 _OPENING_DAY = re.compile(r"^[ \t\u3000]*(\d{1,2})月(\d{1,2})日(?:上午|下午|晚上|晚)?[，,]", re.M)
 
@@ -346,13 +348,23 @@ _PAST_YEAR = re.compile(r"过去的?一年|去年(?:一年|以来)?(?:的)?工�
 _REVIEWED_YEAR = re.compile(r"(?:回顾|总结)了?\s*((?:19|20)\d{2})\s*年")
 
 
-def _news_year(text: str, pub: str) -> int | None:
+def _news_year(text: str, title: str, pub: str) -> int | None:
     """The year of the event a news item leads with, from its month-and-day and the publication."""
     lead = text[: min(len(text), 400)]
     m = _EVENT_DAY.search(lead)
     if m is None or not ("讯" in lead[: m.start()] or "记者" in lead[: m.start()] or m.start() < 120):
         return None
+    if _early_meeting(text, title, m, pub):
+        return int(pub[:4]) - 1
     return _event_year(int(m.group(1)), int(m.group(2)), pub)
+
+
+def _early_meeting(text: str, title: str, day: re.Match[str], pub: str) -> bool:
+    """Whether a news item dated by its event's day is of a meeting (a work conference, a release, a
+    commendation) in the first quarter, which reviews the year before: its title or the sentence of
+    that day names one."""
+    sentence = text[day.start() : text.find("。", day.start()) % (len(text) + 1)]
+    return int(pub[5:7]) <= 3 and bool(_MEETING.search(title) or _MEETING.search(sentence))
 
 
 def _event_year(month: int, day: int, pub: str) -> int | None:
@@ -381,9 +393,16 @@ def _stated_year(text: str, title: str, pub: str | None) -> int | None:
     for m in _YEAR.finditer(own):
         if pub_year is None or int(m.group(1)) <= pub_year:
             return int(m.group(1))
-    if pub and marks.opens_on_a_congress(text):
-        return int(pub[:4])  # a congress report covers the years up to the congress
+    if pub_year and marks.opens_on_a_congress(text):
+        cut_off = _DATA_CUT_OFF.search(text, 0, 1500)
+        if cut_off and int(cut_off.group(1)) == pub_year - 1:
+            return pub_year - 1  # a report to a session on the data to last year's end (截至2023年底，…)
+        return pub_year  # a congress report covers the years up to the congress
     return None
+
+
+# the data's cut-off at a year's end, opening a report's account: 截至2023年底 / 年末 / 12月31日
+_DATA_CUT_OFF = re.compile(r"截至\s*((?:19|20)\d{2})\s*年\s*(?:底|末|12\s*月\s*(?:31\s*日|底))")
 
 
 # a year written after these dates no report: a goal (到2025年), a book's name, the base of a comparison
@@ -399,10 +418,11 @@ def _report_year(text: str, title: str, pub: str | None, pub_span: tuple[int, in
         return ended
     if pub and int(pub[5:7]) <= 3 and _PAST_YEAR.search(text, 0, 800):
         return int(pub[:4]) - 1  # a report early in the year on 过去的一年: the year before
-    if pub and len(pub) >= 10 and int(pub[5:7]) > 3 and (opening := _OPENING_DAY.search(text, 0, 1000)):
+    opening = _OPENING_DAY.search(text, 0, 1000) if pub and len(pub) >= 10 else None
+    if opening and not _early_meeting(text, title, opening, pub):
         # a news item opening its body on its event's day (4月17日，…推进会在…召开): of the event's
-        # year, whatever years its background sentences open with (2023年，全县…); not in the first
-        # quarter, when meetings review the year before
+        # year, whatever years its background sentences open with (2023年，全县…), unless it is a
+        # meeting early in the year
         return _event_year(int(opening.group(1)), int(opening.group(2)), pub)
     topic_years = _topic_years(text)
     if topic_years:  # the commonest; on a tie the first (a review comes before next year's plans)
@@ -410,7 +430,7 @@ def _report_year(text: str, title: str, pub: str | None, pub_span: tuple[int, in
         return max(topic, key=lambda y: (topic[y], -topic_years.index(y)))
     if reviewed := _REVIEWED_YEAR.search(text, 0, 600):
         return int(reviewed.group(1))  # a meeting's news: the year whose work it reviews (回顾总结2022年…)
-    if pub and len(pub) >= 10 and (event := _news_year(text, pub)):
+    if pub and len(pub) >= 10 and (event := _news_year(text, title, pub)):
         return event  # no year opens a sentence: a news item, dated by its event's day
     return _latest_year(text, pub, pub_span)
 
