@@ -366,3 +366,12 @@ def test_a_credit_naming_the_writer_after_the_body_still_names_the_reporter() ->
         "（南营门街道妇联 供稿  通讯员 陈思雨）\n2023-05-22\n"
     )
     assert d["organisation"] == "南营门街道妇联"
+
+
+def test_studying_a_congress_s_spirit_is_no_congress_report() -> None:
+    d = doc_of(
+        "凝心聚力 建功新征程\n——在市妇联十四届五次执委（扩大）会议上的讲话\n（2024年1月23日）\n"
+        "这次会议的任务是，学习贯彻中国妇女第十三次全国代表大会精神，总结全市妇联工作。\n"
+        "过去的一年，全市组建宣讲团42支。今年，力争新建示范基地30个。\n"
+    )
+    assert d["report_year"] == 2023

@@ -23,11 +23,15 @@ def is_han(char: str) -> bool:
     return "\u4e00" <= char <= "\u9fff"
 
 
+# a congress, not the study of one's spirit (学习贯彻…全国代表大会精神, said at the top of many speeches)
+_CONGRESS = re.compile(r"代表大会(?!\s*精神)")
+
+
 def opens_on_a_congress(text: str) -> bool:
     """Whether a report is of or on a congress (a women's congress, a people's congress's session):
     代表大会 in its first 300 characters. Read by documents (it covers the years up to the congress)
     and periods (a women's congress reviews the years since the last one)."""
-    return "代表大会" in text[:300]
+    return _CONGRESS.search(text, 0, 300) is not None
 
 
 # a site's menu or breadcrumb (首页  政务公开  乡镇动态, 您当前的位置：首页 > 乡镇动态): the lines above it
