@@ -222,6 +222,11 @@ def test_restated_number_gives_two_rows() -> None:
         ("化解家庭矛盾", "件", "cases"),
         ("建成率", "%", "rate"),
         ("志愿活动总时长", "小时", "other"),
+        ("裁定驳回申请", "件", "cases"),  # a count in 件 is of cases unless a keyword says otherwise
+        ("组建巾帼宣讲小分队", "支", "organisations"),
+        ("患病妇女获救助", "名", "aid_recipients"),
+        ("免费筛查中检出宫颈癌", "例", "other"),
+        ("公众号文章总阅读量", "次", "publicity"),
     ],
 )
 def test_categories(metric: str, unit: str, category: str) -> None:
