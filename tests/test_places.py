@@ -85,3 +85,18 @@ def test_a_place_naming_an_honours_level_or_a_national_body_is_no_place_of_the_f
     assert got["2户"] == county, "全国 is the honour's level: the families are the county's"
     assert got["1万元"] == county, "全国妇联 is a body, not where the money went"
     assert got["12个"] == county, "贵州省 names the honour earlier in the sentence"
+
+
+def test_a_figure_over_a_list_of_counties_is_their_city_s_and_the_report_is_the_city_s() -> None:
+    # Written for the project: a city federation's speech naming three of its counties, one of them
+    # a county-level city (海城市), named twice.
+    speech = (
+        "在市妇联执委会议上的讲话\n"
+        "过去的一年，在岫岩满族自治县、海城市和台安县建设巾帼现代农业示范基地35个。"
+        "海城市新建儿童之家12个。\n"
+    )
+    document, facts = extract_report(speech)
+    assert (document["city"], document["county"]) == ("鞍山市", ""), "a county's siblings named: the city's"
+    got = {f["text"]: (f["place_province"], f["place_city"], f["place_county"]) for f in facts}
+    assert got["35个"] == ("辽宁省", "鞍山市", "")
+    assert got["12个"] == ("辽宁省", "鞍山市", "海城市")

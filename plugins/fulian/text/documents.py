@@ -228,11 +228,15 @@ def _best_of_level(
     counter = _weights_at(level, prov_w, city_w, county_w)
     if level == "city":
         # 市妇联 in a report about a county-level city (定州市, under 保定市) is that city's federation
-        # when the text names it at least as often as any prefecture-level city
+        # when the text names it at least as often as any prefecture-level city, and names none of
+        # the counties beside it (a prefecture's report lists its counties: 岫岩县、海城市和台安县)
         county_cities = [(n, w) for n, w in county_w.most_common() if n.endswith("市") and n in by_name]
         top = city_w.most_common(1)
         if county_cities and (not top or county_cities[0][1] >= top[0][1]):
-            return by_name[county_cities[0][0]]
+            chosen = by_name[county_cities[0][0]]
+            siblings = [r for r in by_name.values() if r.level == "county" and r.city == chosen.city]
+            if all(r.name == chosen.name for r in siblings):
+                return chosen
     for name, _ in counter.most_common():
         if level == "province":
             regs = [r for r in regions.lookup_full(name) if r.level == "province"]

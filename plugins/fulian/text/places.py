@@ -90,30 +90,56 @@ def place_facts(norm: Normalised, document: dict, facts: list[dict]) -> list[dic
             if listed:
                 place = in_clause[rank].place
             else:
-                place = _nearest(named, starts, clause_start, pos) or _sentence_place(
-                    named, starts, sentences, clause_start
+                place = _nearest(named, starts, clause_start, pos, text) or _sentence_place(
+                    named, starts, sentences, clause_start, text
                 )
             f = facts[i]
             f["place_province"], f["place_city"], f["place_county"] = place or own
     return facts
 
 
-def _nearest(named: list[_Named], starts: list[int], lo: int, hi: int) -> tuple[str, str, str] | None:
-    """The place named last in text[lo:hi] (ending before hi), if any."""
+# between two places of one list (岫岩县、海城市和台安县)
+_LIST_JOIN = re.compile(r"[、和及与]|以及")
+
+
+def _nearest(
+    named: list[_Named], starts: list[int], lo: int, hi: int, text: str
+) -> tuple[str, str, str] | None:
+    """The place named last in text[lo:hi] (ending before hi), if any; when it ends a list of
+    places, the place they share (a figure over three counties is their city's)."""
     k = bisect_right(starts, hi) - 1
     while k >= 0 and named[k].start >= lo:
         if named[k].end <= hi:
-            return named[k].place
+            return _listed_with(named, k, lo, text)
         k -= 1
     return None
 
 
+def _listed_with(named: list[_Named], k: int, lo: int, text: str) -> tuple[str, str, str]:
+    """The place of named[k], or, when places before it are joined to it as a list, the largest place
+    that holds them all."""
+    places = [named[k].place]
+    while k > 0 and named[k - 1].start >= lo:
+        if not _LIST_JOIN.fullmatch(text[named[k - 1].end : named[k].start]):
+            break
+        k -= 1
+        places.append(named[k].place)
+    if len(places) == 1:
+        return places[0]
+    shared = []
+    for level in zip(*places, strict=True):
+        if len(set(level)) != 1:
+            break
+        shared.append(level[0])
+    return (*shared, *([""] * (3 - len(shared))))  # type: ignore[return-value]
+
+
 def _sentence_place(
-    named: list[_Named], starts: list[int], sentences: list[int], clause_start: int
+    named: list[_Named], starts: list[int], sentences: list[int], clause_start: int, text: str
 ) -> tuple[str, str, str] | None:
     """The place the sentence names before the figure's clause (its subject), if any."""
     k = bisect_left(sentences, clause_start)
     sentence_start = sentences[k - 1] + 1 if k else 0
     if sentence_start >= clause_start:
         return None
-    return _nearest(named, starts, sentence_start, clause_start)
+    return _nearest(named, starts, sentence_start, clause_start, text)
