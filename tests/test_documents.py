@@ -375,3 +375,14 @@ def test_studying_a_congress_s_spirit_is_no_congress_report() -> None:
         "过去的一年，全市组建宣讲团42支。今年，力争新建示范基地30个。\n"
     )
     assert d["report_year"] == 2023
+
+
+def test_a_media_centre_s_news_of_federation_work_in_one_place_is_that_place_s_federation_s() -> None:
+    d = doc_of(
+        "我市表彰2023年度三八红旗手\n"
+        "诸暨市融媒体中心讯（记者 某某）3月7日上午，我市召开纪念三八国际劳动妇女节暨表彰大会。"
+        "会议授予40名同志“诸暨市三八红旗手”称号。过去一年，全市各级妇联组织开展培训120余期。\n"
+    )
+    assert d["organisation"] == "诸暨市妇联"
+    d = doc_of("诸暨市召开安全生产会议\n诸暨市融媒体中心讯 3月7日，全市检查企业120家。\n")
+    assert d["organisation"] == "", "no federation work, no federation"

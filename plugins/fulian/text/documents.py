@@ -768,6 +768,10 @@ def extract_document(original: str, norm: Normalised) -> dict:
     title = original[slice(*norm.to_original(*title_span))].strip() if title_span else ""
     pub, pub_span = _publication_date(text, lines)
     organisation = _fullest_form(text, body or organisation) if (body or organisation) else ""
+    if not organisation and region and "妇联" in text:
+        # no body named as reporter, but the text is of federation work (全市各级妇联组织…) in one
+        # place (a media centre's news of 我市's Women's Day commendation): that place's federation
+        organisation = f"{region.name}妇联"
     return {
         "province": province,
         "city": city,
