@@ -320,6 +320,13 @@ def test_since_what_began_in_a_year_runs_to_a_year_the_text_may_never_say() -> N
     assert (got.year_from, got.year_to) == (2017, None)
     got = period(text, "136万余人次", report_year=2024, published=2024)
     assert (got.year_from, got.year_to) == (2017, 2024)
+    # what began on a day of that year, or joined a programme then, runs from that year as well
+    text = "自2016年3月1日《反家庭暴力法》施行以来，法院累计作出保护令118份。"
+    got = period(text, "118份", report_year=2023, published=2024)
+    assert (got.year_from, got.year_to) == (2016, 2023)
+    text = "我区自2015年被纳入全省“两癌”免费检查项目以来，累计检查14.6万人次。"
+    got = period(text, "14.6万人次", report_year=2023, published=2024)
+    assert (got.year_from, got.year_to) == (2015, 2023)
 
 
 def test_what_a_plan_named_as_its_sentences_subject_sets_covers_the_plans_years() -> None:
