@@ -59,6 +59,10 @@ def placed(report: str, *fields: str) -> dict[str, tuple]:
         ("实施“春蕾计划”，资助困难女童380名。", "380名", (2022, 2022, "actual")),
         ("实施学生营养改善计划，惠及学生9.6万人。", "9.6万人", (2022, 2022, "actual")),
         ("二〇一六年，全县举办培训班四十六期。", "四十六期", (2016, 2016, "actual")),
+        # the national immunisation programme (国家免疫规划) is a name, not a plan; a document's
+        # requirement done is no plan either
+        ("适龄儿童国家免疫规划疫苗接种率保持在98%以上。", "98%", (2022, 2022, "actual")),
+        ("依据市妇字〔2022〕12号文件要求，对1100余个村开展轮训。", "1100余个", (2022, 2022, "actual")),
         # 全年 and the items of a semicolon list take the year and the status their list opened with
         # naming the plan's goals (实现规划目标任务的关键一年) does not say a goal was met
         (
