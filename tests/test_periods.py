@@ -458,3 +458,15 @@ def test_a_congress_s_undated_review_figures_are_of_its_five_years_its_own_of_it
     assert got["1420万元"] == (2017, 2021, "actual")
     assert got["386名"] == (2021, 2021, "actual")
     assert got["210余幅"] == (2021, 2021, "actual")
+
+
+def test_a_goal_cited_in_a_plans_monitoring_report_is_of_the_plans_goal_year() -> None:
+    report = (
+        "2022年某县妇女发展规划统计监测报告\n"
+        "2022年是《某县妇女发展规划（2021—2030年）》实施的第二年。\n"
+        "一是适龄妇女“两癌”筛查率仍低于70%的目标要求；二是村委会成员中女性比例距30%的中期目标还有5.3个百分点。\n"
+    )
+    got = placed(report)
+    assert got["低于70%"] == (2030, 2030, "target")
+    assert got["30%"] == (2025, 2025, "target"), "a mid-term goal is of the plan's middle year"
+    assert got["5.3个百分点"][2] == "change"

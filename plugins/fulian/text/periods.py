@@ -521,26 +521,32 @@ _QUOTES = "\"“”「」‘’'"
 
 # a goal or a quota, of a year, a stage or a plan (年度目标, 规划目标, 任务)
 _GOAL_WORD = r"(?:年度|全年|阶段|终期|中期|规划)?(?:目标|任务)"
-_GOAL_AFTER = re.compile(rf"的?{_GOAL_WORD}")
+# the goal a figure is, after it or after a parallel figure (降至4.5‰以下和6‰以下的目标)
+_GOAL_AFTER = re.compile(rf"(?:[和、与及]\s*\d[\d.]*\s*[^\s\d，,。；;的]{{0,4}})?的?{_GOAL_WORD}")
 _CITED_GOAL = re.compile(rf"的{_GOAL_WORD}值?")
-# a plan's goal, cited after the figure (低于“30%以上”的规划目标值) or listed in brackets after it
-# (优于规划目标值（婴儿死亡率4.5‰以下、…）)
-_PLAN_GOAL_AFTER = re.compile(r"的?(?:规划|纲要)(?:中期|终期)?目标")
+# a plan's goal, cited after the figure (低于“30%以上”的规划目标值, 距30%的中期目标) or listed in
+# brackets after it (优于规划目标值（婴儿死亡率4.5‰以下、…）)
+_PLAN_GOAL_AFTER = re.compile(
+    r"的?(?:规划|纲要)(?P<mid>中期|终期)?目标|的(?P<mid_only>中期|终期)?目标(?:要求|值)?"
+)
 _PLAN_GOAL_BEFORE = re.compile(r"(?:规划|纲要)(?:中期|终期)?目标值?\s*[（(][^（）()]*$")
 
 
 def _cites_goal(text: str, end: int) -> bool:
     """A figure written as the goal itself (保持在"45%左右"的目标区间, 距80%的目标, 高于不低于98%的年度
     目标): a target value."""
-    return bool(_GOAL_AFTER.match(text[end : end + 8].lstrip(_QUOTES)))
+    return bool(_GOAL_AFTER.match(text[end : end + 20].lstrip(_QUOTES)))
 
 
-def _cites_plan_goal(text: str, start: int, end: int) -> bool:
-    """A figure that is a goal of the plan the report names (…的规划目标, 规划目标值（…4.5‰以下）)."""
-    return bool(
-        _PLAN_GOAL_AFTER.match(text[end : end + 10].lstrip(_QUOTES))
-        or _PLAN_GOAL_BEFORE.search(text, max(0, start - 40), start)
-    )
+def _cites_plan_goal(text: str, start: int, end: int, span: tuple[int, int]) -> int | None:
+    """The year of the plan's goal a figure is (…的规划目标, 规划目标值（…4.5‰以下）, 距30%的中期目标), in
+    a report naming the plan's years ``span``: its mid-term year for a mid-term goal, else its last;
+    None for any other figure."""
+    after = _PLAN_GOAL_AFTER.match(text[end : end + 10].lstrip(_QUOTES))
+    if after:
+        mid = after.group("mid") or after.group("mid_only")
+        return span[0] + (span[1] - span[0]) // 2 if mid == "中期" else span[1]
+    return span[1] if _PLAN_GOAL_BEFORE.search(text, max(0, start - 40), start) else None
 
 
 # a quota cited where a share of it is done: 完成全年培训任务（2000人次）的57%, 完成任务2000人次的64.3%
@@ -718,8 +724,8 @@ def period_of(
     plan_years = _plan_items_span(ix, clause_start, start, end, unit)
     if plan_years:  # 《妇女发展规划》设置监测指标86项: what the plan sets, over the plan's years
         return Period(*plan_years, "actual")
-    if _cites_plan_goal(text, start, end) and (span := _plan_span(ix)):
-        return Period(span[1], span[1], "target")  # 低于“30%以上”的规划目标值: the plan's goal, its last year
+    if (span := _plan_span(ix)) and (goal_year := _cites_plan_goal(text, start, end, span)):
+        return Period(goal_year, goal_year, "target")  # 低于“30%以上”的规划目标值: the plan's goal
     sentence_start, para_start = ix.sentence_of(clause_start)
     kind = _kind(ix, start, end, unit, clause_start, sentence_start)
     cue, level, in_clause = _nearest_cue(ix, start, end, clause_start, sentence_start, para_start, kind)
