@@ -362,3 +362,8 @@ def test_a_sub_total_counts_what_its_whole_counts() -> None:
     _, facts = extract_report("2023年，培训农村妇女1200人次，其中脱贫家庭妇女380人次。")
     whole, part = facts
     assert part["part_of"] == whole["observation"] and part["category"] == whole["category"]
+
+
+def test_a_word_opening_with_a_filler_character_is_kept_whole_in_the_metric() -> None:
+    facts = facts_of("今年计划培训城乡妇女1.5万人次，及时救助困难妇女86名。")
+    assert [f["metric"] for f in facts] == ["计划培训城乡妇女", "及时救助困难妇女"]

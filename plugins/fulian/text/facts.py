@@ -505,10 +505,10 @@ class _Fillers:
 
 @lru_cache(maxsize=1)
 def _fillers() -> _Fillers:
-    lead, trail = lexicons.metric_fillers()
+    lead, trail, keep = lexicons.metric_fillers()
     edge = re.escape(_EDGE_PUNCT)
     return _Fillers(
-        re.compile(rf"^(?:[{edge}]|{_trie(lead)})+"),
+        re.compile(rf"^(?:(?!{_trie(keep)})(?:[{edge}]|{_trie(lead)}))+"),
         re.compile(rf"(?:[{edge}]|{_trie(trail)})+$"),
         frozenset(_EDGE_PUNCT) | {w[0] for w in lead},
         frozenset(_EDGE_PUNCT) | {w[-1] for w in trail} | {"\n"},

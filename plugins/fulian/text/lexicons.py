@@ -107,12 +107,15 @@ def unit_blockers() -> dict[str, tuple[str, ...]]:
 
 
 @lru_cache(maxsize=1)
-def metric_fillers() -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """(leading, trailing) filler words stripped from metric phrases, longest first."""
+def metric_fillers() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """(leading, trailing) filler words stripped from metric phrases, longest first, and the words
+    kept whole although they open with a leading filler (计划, not 计 + 划)."""
     rows = _rows(DATA_DIR / "metric_fillers.csv")
-    lead = sorted({r["word"] for r in rows if r["position"] == "lead"}, key=len, reverse=True)
-    trail = sorted({r["word"] for r in rows if r["position"] == "trail"}, key=len, reverse=True)
-    return tuple(lead), tuple(trail)
+    lead, trail, keep = (
+        tuple(sorted({r["word"] for r in rows if r["position"] == where}, key=len, reverse=True))
+        for where in ("lead", "trail", "keep")
+    )
+    return lead, trail, keep
 
 
 @lru_cache(maxsize=1)
