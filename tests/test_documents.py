@@ -386,3 +386,12 @@ def test_a_media_centre_s_news_of_federation_work_in_one_place_is_that_place_s_f
     assert d["organisation"] == "诸暨市妇联"
     d = doc_of("诸暨市召开安全生产会议\n诸暨市融媒体中心讯 3月7日，全市检查企业120家。\n")
     assert d["organisation"] == "", "no federation work, no federation"
+
+
+def test_a_community_federation_after_a_title_s_bar_or_wechat_s_original_mark_reports() -> None:
+    d = doc_of(
+        "巾帼暖心 力量在社区｜汇润社区妇联2024年第一季度工作简报\n"
+        "原创 汇润社区妇联 天津市河西区越秀路街道汇润社区 2024-04-03 17:26\n"
+        "2024年第一季度，社区妇联开展庆祝三八国际妇女节系列活动5场，参与妇女180余人次。\n"
+    )
+    assert d["organisation"] == "汇润社区妇联"

@@ -587,7 +587,10 @@ def _body_at(text: str, m: re.Match[str]) -> str | None:
 # A federation below the county (依汶镇妇联, 南苑街道妇联, 锦华社区妇联): townships, streets, communities
 # and villages are not in the divisions' list, so such a body is taken only where a line opens with it
 # (a title, a byline, a signature).
-_TOWNSHIP_BODY = re.compile(r"^\s*([\u4e00-\u9fff]{2,12}?(?:镇|乡|街道|社区|村))(?:妇联|妇女联合会)", re.M)
+# a township's, street's, community's or village's federation opening a line or a label's value
+_TOWNSHIP_BODY = re.compile(
+    r"(?:^|(?<=原创)|(?<=[：:｜|]))\s*([\u4e00-\u9fff]{2,12}?(?:镇|乡|街道|社区|村))(?:妇联|妇女联合会)", re.M
+)
 _NOT_A_TOWNSHIP = ("全", "各", "本", "该", "乡镇", "镇街")
 # A body a page names by its level alone (来源：县妇联): whose it is follows from the report's region.
 _BARE_BODY = re.compile(r"([省市县区州旗])(?:妇联|妇女联合会)")
