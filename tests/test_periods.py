@@ -31,6 +31,9 @@ def placed(report: str, *fields: str) -> dict[str, tuple]:
         ("五年来，累计发放贷款38亿元。", "38亿元", (2018, 2022, "actual")),
         ('"十三五"期间，全县完成"两癌"检查5.3万人。', "5.3万人", (2016, 2020, "actual")),
         ("截至2022年底，累计建成美丽庭院3000户。", "3000户", (None, 2022, "actual")),
+        # a running total whose start its sentence gives runs from it; 截至今年 is a point this year
+        ("自2012年项目实施以来，截至今年8月底，累计发放贷款4.86亿元。", "4.86亿元", (2012, 2023, "actual")),
+        ("截至今年8月底，累计发放贷款4.86亿元。", "4.86亿元", (None, 2023, "actual")),
         ("2021年以来，开展宣讲活动120场。", "120场", (2021, 2022, "actual")),
         ("到2025年，培训农村妇女不少于1.5万人次。", "1.5万人次", (2022, 2025, "target")),
         # a rate per thousand is a level, like a share: a goal's in its last year

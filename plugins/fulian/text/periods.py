@@ -64,7 +64,9 @@ _TIME = re.compile(
             rf"(?:近|过去|这)?(?P<span>[{_CN_NUM}\d]{{1,2}})年(?:来|间|中|以来)",
             rf"(?:过去|今后|未来)(?P<span_ahead>[{_CN_NUM}\d]{{1,2}})年",
             rf"近(?P<span_near>[{_CN_NUM}\d]{{1,2}})年",
-            r"(?P<to_date>(?P<now>截至目前|截止目前|目前)|至今|近年来|近年以来|多年来|长期以来)",
+            # 截至今年8月底: a point in this year, not 至今 (to date)
+            r"截[至止](?:到)?\s*(?P<asof_this>今年|本年)",
+            r"(?P<to_date>(?P<now>截至目前|截止目前|目前)|(?<!截)至今|近年来|近年以来|多年来|长期以来)",
             r"(?P<this>今年|本年度|本年|今年以来)",
             # a point at a year's end (年末全市女性就业人员…, 截至去年底): a stock, no start year
             r"(?P<last_end>去年底|去年末|上年底|上年末)",
@@ -226,6 +228,8 @@ def _relative(g: dict, written: str, now: int | None, ref: int | None, text: str
         return TimeCue(ref - n + 1, ref)
     if g["to_date"]:
         return TimeCue(None, ref, open_start=True) if ref else None
+    if g["asof_this"]:
+        return TimeCue(None, now, open_start=True) if now else None
     if g["asof_rel"]:
         return TimeCue(None, ref, open_start=True, year_end=True) if ref else None
     if g["last_end"]:
@@ -821,7 +825,22 @@ def _nearest_cue(
         cue, level, in_clause = found, i, i == 0
         if not found.within:
             break
+    if cue is not None and cue.open_start and level <= 2:
+        # 自2012年项目实施以来，截至今年8月底，累计…: a running total whose start its sentence gives
+        since = _since_before(ix, sentence_start, start)
+        if since is not None and since.start is not None and cue.end is not None and since.start <= cue.end:
+            cue = TimeCue(since.start, cue.end)
     return cue, level, in_clause
+
+
+def _since_before(ix: _Index, lo: int, hi: int) -> TimeCue | None:
+    """The last span from a year (2012年…以来) in text[lo:hi], resolved, if any."""
+    k = bisect_left(ix.cue_starts, hi) - 1
+    while k >= 0 and ix.cue_starts[k] >= lo:
+        if ix.cues[k].group("since") and (found := ix._cue(k)) is not None:
+            return found
+        k -= 1
+    return None
 
 
 def _year_from(cue: TimeCue, kind: str, unit: str, level: int, clause_before: str, clause: str) -> int | None:
