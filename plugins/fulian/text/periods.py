@@ -524,14 +524,16 @@ _QUOTES = "\"“”「」‘’'"
 
 
 # a goal or a quota, of a year, a stage or a plan (年度目标, 规划目标, 任务)
-_GOAL_WORD = r"(?:年度|全年|阶段|终期|中期|规划)?(?:目标|任务)"
-# the goal a figure is, after it or after a parallel figure (降至4.5‰以下和6‰以下的目标)
-_GOAL_AFTER = re.compile(rf"(?:[和、与及]\s*\d[\d.]*\s*[^\s\d，,。；;的]{{0,4}})?的?{_GOAL_WORD}")
+_GOAL_WORD = r"(?:年度|全年|阶段|终期|中期|规划|控制)?(?:目标|任务)"
+# figures listed after the figure before what they all are (4.5‰以下和6‰以下的目标, 10%、5%和5%的控制目标)
+_PARALLEL = r"(?:[和、与及]\s*\d[\d.]*\s*[^\s\d，,。；;的、和]{0,4})*"
+# the goal a figure is, after it or after parallel figures
+_GOAL_AFTER = re.compile(rf"{_PARALLEL}的?{_GOAL_WORD}")
 _CITED_GOAL = re.compile(rf"的{_GOAL_WORD}值?")
 # a plan's goal, cited after the figure (低于“30%以上”的规划目标值, 距30%的中期目标) or listed in
 # brackets after it (优于规划目标值（婴儿死亡率4.5‰以下、…）)
 _PLAN_GOAL_AFTER = re.compile(
-    r"的?(?:规划|纲要)(?P<mid>中期|终期)?目标|的(?P<mid_only>中期|终期)?目标(?:要求|值)?"
+    rf"{_PARALLEL}(?:的?(?:规划|纲要)(?P<mid>中期|终期)?目标|的(?P<mid_only>中期|终期|控制)?目标(?:要求|值)?)"
 )
 _PLAN_GOAL_BEFORE = re.compile(r"(?:规划|纲要)(?:中期|终期)?目标值?\s*[（(][^（）()]*$")
 
@@ -546,7 +548,7 @@ def _cites_plan_goal(text: str, start: int, end: int, span: tuple[int, int]) -> 
     """The year of the plan's goal a figure is (…的规划目标, 规划目标值（…4.5‰以下）, 距30%的中期目标), in
     a report naming the plan's years ``span``: its mid-term year for a mid-term goal, else its last;
     None for any other figure."""
-    after = _PLAN_GOAL_AFTER.match(text[end : end + 10].lstrip(_QUOTES))
+    after = _PLAN_GOAL_AFTER.match(text[end : end + 24].lstrip(_QUOTES))
     if after:
         mid = after.group("mid") or after.group("mid_only")
         return span[0] + (span[1] - span[0]) // 2 if mid == "中期" else span[1]
@@ -580,6 +582,10 @@ def _continues_plan(ix: _Index, sentence_start: int, depth: int = 6) -> bool:
     return False
 
 
+# a gap to a goal (距终期目标差距14.3个百分点, 距离…的目标还差1.8个百分点)
+_GAP = re.compile("[距差]")
+
+
 def _kind(ix: _Index, start: int, end: int, unit: str, clause_start: int, sentence_start: int) -> str:
     phrases, text = _phrases(), ix.text
     if _cites_goal(text, end):  # even after a comparison (高于不低于98%的年度目标)
@@ -588,7 +594,7 @@ def _kind(ix: _Index, start: int, end: int, unit: str, clause_start: int, senten
         # a change planned in its own clause (力争明年讲座场次较今年增长10%以上) is a target; a gap to a
         # goal (距终期目标差距14.3个百分点) is a change
         clause = text[clause_start:end]
-        gap = "距" in clause or "差" in clause
+        gap = _GAP.search(clause)
         return "target" if not gap and ix.plans_between(clause_start, end) and _plans(clause) else "change"
     sentence_end = ix.forward(ix.sentences, end)
     if not ix.plans_between(sentence_start, sentence_end):
@@ -728,7 +734,11 @@ def period_of(
     plan_years = _plan_items_span(ix, clause_start, start, end, unit)
     if plan_years:  # 《妇女发展规划》设置监测指标86项: what the plan sets, over the plan's years
         return Period(*plan_years, "actual")
-    if (span := _plan_span(ix)) and (goal_year := _cites_plan_goal(text, start, end, span)):
+    if (
+        (span := _plan_span(ix))
+        and (goal_year := _cites_plan_goal(text, start, end, span))
+        and ix.last_cue(clause_start, start) is None  # “2025年达到90%以上”的目标: the year it names
+    ):
         return Period(goal_year, goal_year, "target")  # 低于“30%以上”的规划目标值: the plan's goal
     sentence_start, para_start = ix.sentence_of(clause_start)
     kind = _kind(ix, start, end, unit, clause_start, sentence_start)
@@ -751,6 +761,9 @@ def period_of(
     # a goal year makes a target of the figure, unless its sentence says the goal was reached (已达到…目标)
     if cue.future and kind == "actual" and not _phrases()["not_target"].search(text[sentence_start:start]):
         kind = "target"
+    elif cue.future and kind == "change" and _GAP.search(text, clause_start, start):
+        # a gap to a goal (距离2030年…的目标还差1.8个百分点) is measured now, in the report's year
+        cue = default or document_cue(text, report_year, published_year)
     if kind == "target" and not _cites_goal(text, end):
         # the figures after a planned one of its sentence are planned too; not after a goal cited
         # (高于90%的规划目标；孕产妇住院分娩率保持在99.9%以上)
