@@ -227,6 +227,10 @@ def test_restated_number_gives_two_rows() -> None:
         ("患病妇女获救助", "名", "aid_recipients"),
         ("免费筛查中检出宫颈癌", "例", "other"),
         ("公众号文章总阅读量", "次", "publicity"),
+        ("亲子短视频征集收到作品", "件", "other"),
+        ("为妇女挽回经济损失", "元", "other"),
+        ("家庭教育咨询热线接听来电", "个", "people_served"),
+        ("巡讲团深入中小学和幼儿园", "所", "other"),
     ],
 )
 def test_categories(metric: str, unit: str, category: str) -> None:
