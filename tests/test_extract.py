@@ -371,3 +371,19 @@ def test_a_sub_total_counts_what_its_whole_counts() -> None:
 def test_a_word_opening_with_a_filler_character_is_kept_whole_in_the_metric() -> None:
     facts = facts_of("今年计划培训城乡妇女1.5万人次，及时救助困难妇女86名。")
     assert [f["metric"] for f in facts] == ["计划培训城乡妇女", "及时救助困难妇女"]
+
+
+def test_figures_of_a_respectively_clause_pair_in_order_with_what_they_are_of() -> None:
+    # Written for the project: the three shapes of 分别 in statistics bulletins.
+    metrics = {
+        f["text"]: f["metric"]
+        for f in facts_of(
+            "全省婴儿死亡率为3.12‰，赣州市、上饶市分别为3.68‰和3.54‰，但较上年分别下降0.42个和0.35个千分点。"
+            "城镇居民人均可支配收入47326元，农村居民人均可支配收入27815元，分别比上年增加2251元和1894元。"
+            "萍乡市、鹰潭市毛入园率分别为95.8%和94.9%。"
+        )
+    }
+    assert metrics["3.54‰"] == "上饶市婴儿死亡率"
+    assert metrics["0.35个千分点"] == "上饶市婴儿死亡率较上年下降"
+    assert metrics["1894元"] == "农村居民人均可支配收入比上年增加"
+    assert metrics["95.8%"] == "萍乡市毛入园率"

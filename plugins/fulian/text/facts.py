@@ -783,6 +783,73 @@ def _metrics(
     return metrics, nouns
 
 
+# the items a 分别 clause lists before it (赣州市、上饶市分别为…; A和B分别为…)
+_LIST_ITEMS = re.compile(r"、|以及|和|及|与")
+
+
+def _respectively(
+    text: str,
+    facts: list[_Candidate],
+    clauses: list[tuple[int, int]],
+    sentence_starts: list[int],
+    metrics: list[str],
+) -> list[str]:
+    """The metrics of the figures of a 分别 clause, paired in order with what they are of.
+
+    A clause ``X、Y分别为a和b`` lists before 分别 as many items as it has figures: each figure is of
+    its item (at a place, the sentence's earlier metric at that place: 赣州市婴儿死亡率). A clause that
+    lists nothing (``分别比上年增加a和b``, ``但较上年分别下降a和b``) is of the figures of its sentence
+    just before it, in order, with its own words (城镇居民人均可支配收入比上年增加)."""
+    out = list(metrics)
+    i = 0
+    while i < len(facts):
+        members = [j for j in range(i, len(facts)) if clauses[j] == clauses[i]]
+        cs, at = clauses[i][0], text.find("分别", clauses[i][0], facts[i].start)
+        i += len(members)
+        if len(members) < 2 or at < 0:
+            continue
+        (said,) = _strip_fillers(text[at + 2 : facts[members[0]].start])
+        items = [item for item in _strip_fillers(*_LIST_ITEMS.split(text[cs:at])) if item]
+        if len(items) == len(members):
+            earlier = [j for j in range(members[0]) if sentence_starts[j] == sentence_starts[members[0]]]
+            subject = _WHOLE_OWN.sub("", out[earlier[0]]) if earlier else ""
+            for j, of in zip(members, _of_each(items, subject), strict=True):
+                if of:
+                    out[j] = of + said
+            continue
+        before = [j for j in range(members[0]) if sentence_starts[j] == sentence_starts[members[0]]]
+        if len(before) < len(members):
+            continue
+        (head,) = _strip_fillers(_CONJUNCTION.sub("", text[cs:at]))
+        for j, k in zip(members, before[-len(members) :], strict=True):
+            out[j] = out[k] + head + said
+    return out
+
+
+def _of_each(items: list[str], subject: str) -> list[str]:
+    """What each item of a 分别 list is of ('' where that cannot be told). Items led by places share
+    the words after the last place (萍乡市、鹰潭市毛入园率), else the sentence's subject at each
+    place (赣州市、上饶市 after 全省婴儿死亡率…). Other items are whole when of like length
+    (3岁以下儿童系统管理率和7岁以下儿童健康管理率); a short first item shares words with the last
+    that cannot be told apart (城市社区、农村家长学校覆盖率), so none is said."""
+    led = [regions.mentions_in(item) for item in items]
+    if all(found and found[0].start == 0 for found in led):
+        tail = items[-1][led[-1][0].end :]
+        out = []
+        for item, found in zip(items, led, strict=True):
+            place, own = item[: found[0].end], item[found[0].end :]
+            out.append(place + (own or tail) if own or tail else _at_place(subject, place) or place + subject)
+        return out
+    lengths = [len(item) for item in items]
+    return items if max(lengths) <= 1.5 * min(lengths) + 1 else [""] * len(items)
+
+
+# the whole of the report's own place (全省婴儿死亡率), which a listed place's figure is not of
+_WHOLE_OWN = re.compile(r"全国|全省|全区|全市|全州|全盟|全县|全旗")
+# a conjunction opening a clause (但较上年分别下降…): no part of what it says
+_CONJUNCTION = re.compile(r"^(?:但|而|并|且|同时|其中)")
+
+
 def extract_facts(original: str, norm: Normalised, title: str = "") -> list[dict]:
     """Facts of one report, in text order (fields: see GUIDELINES.md plus sentence/start/end).
 
@@ -801,6 +868,7 @@ def extract_facts(original: str, norm: Normalised, title: str = "") -> list[dict
     sentence_starts = doc.sentences.starts(starts)
     sentence_ends = [e + 1 if e < len(text) else e for e in doc.sentences.ends(ends)]  # with its end mark
     metrics, nouns = _metrics(doc, facts, clauses, sentence_starts)
+    metrics = _respectively(text, facts, clauses, sentence_starts, metrics)
     if cells:  # a table cell's metric is its row label (and column), not the words around it
         metrics = [
             cells[c.start].metric if c.start in cells else m for c, m in zip(facts, metrics, strict=True)
