@@ -387,3 +387,8 @@ def test_figures_of_a_respectively_clause_pair_in_order_with_what_they_are_of() 
     assert metrics["0.35个千分点"] == "上饶市婴儿死亡率较上年下降"
     assert metrics["1894元"] == "农村居民人均可支配收入比上年增加"
     assert metrics["95.8%"] == "萍乡市毛入园率"
+
+
+def test_a_goal_quoted_after_a_figure_is_the_goal_of_what_its_sentence_measures() -> None:
+    facts = facts_of("0—6个月婴儿纯母乳喂养率为62.8%，比上年提高2.3个百分点，超过《规划》“50%以上”的目标。")
+    assert facts[-1]["metric"] == "0—6个月婴儿纯母乳喂养率目标"

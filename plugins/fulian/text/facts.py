@@ -783,6 +783,25 @@ def _metrics(
     return metrics, nouns
 
 
+# a goal quoted as the plan words it (超过《规划》“50%以上”的目标, 距离“达到95%以上”的目标)
+_QUOTED_GOAL = re.compile(r"[”\"」』]\s*的[^，,。；;]{0,6}?目标")
+
+
+def _quoted_goals(
+    text: str, facts: list[_Candidate], sentence_starts: list[int], metrics: list[str]
+) -> list[str]:
+    """A goal quoted after a figure of its sentence (纯母乳喂养率为62.8%，超过《规划》“50%以上”的目标)
+    is the goal of what the sentence's first figure measures: its metric is that one's + 目标."""
+    out = list(metrics)
+    for i, c in enumerate(facts):
+        if not _QUOTED_GOAL.match(text, c.end, c.end + 12):
+            continue
+        first = next((j for j in range(i) if sentence_starts[j] == sentence_starts[i]), None)
+        if first is not None:
+            out[i] = metrics[first] + "目标"
+    return out
+
+
 # the items a 分别 clause lists before it (赣州市、上饶市分别为…; A和B分别为…)
 _LIST_ITEMS = re.compile(r"、|以及|和|及|与")
 
@@ -869,6 +888,7 @@ def extract_facts(original: str, norm: Normalised, title: str = "") -> list[dict
     sentence_ends = [e + 1 if e < len(text) else e for e in doc.sentences.ends(ends)]  # with its end mark
     metrics, nouns = _metrics(doc, facts, clauses, sentence_starts)
     metrics = _respectively(text, facts, clauses, sentence_starts, metrics)
+    metrics = _quoted_goals(text, facts, sentence_starts, metrics)
     if cells:  # a table cell's metric is its row label (and column), not the words around it
         metrics = [
             cells[c.start].metric if c.start in cells else m for c, m in zip(facts, metrics, strict=True)
