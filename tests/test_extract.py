@@ -392,3 +392,14 @@ def test_figures_of_a_respectively_clause_pair_in_order_with_what_they_are_of() 
 def test_a_goal_quoted_after_a_figure_is_the_goal_of_what_its_sentence_measures() -> None:
     facts = facts_of("0—6个月婴儿纯母乳喂养率为62.8%，比上年提高2.3个百分点，超过《规划》“50%以上”的目标。")
     assert facts[-1]["metric"] == "0—6个月婴儿纯母乳喂养率目标"
+
+
+def test_rows_under_an_introduction_naming_the_columns_are_of_their_label_in_each_column() -> None:
+    facts = facts_of(
+        "各县区受表彰情况如下（县区／三八红旗手／三八红旗集体）：\n兰山区　11名　6个；\n罗庄区　6名　3个。\n"
+        "会上，3名受表彰代表作了交流发言。\n"
+    )
+    got = {(f["text"], f["metric"], f["category"]) for f in facts}
+    assert ("11名", "兰山区三八红旗手", "honours") in got
+    assert ("3个", "罗庄区三八红旗集体", "honours") in got
+    assert not any(f["metric"].startswith("会上") and "红旗" in f["metric"] for f in facts)

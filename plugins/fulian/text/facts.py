@@ -802,6 +802,35 @@ def _quoted_goals(
     return out
 
 
+# a list's columns named in its introduction (各县区受表彰情况如下（县区／三八红旗手／三八红旗集体）：)
+_COLUMNS_NAMED = re.compile(
+    r"[（(]([^（）()\n]{1,30}?(?:[／/][^（）()\n／/]{1,20}){2,})[）)]\s*[:：]?[ \t]*$", re.M
+)
+_ROW_END = re.compile(r"[；;。]?[ \t\u3000]*$")
+
+
+def _headed_rows(text: str, facts: list[_Candidate], metrics: list[str]) -> list[str]:
+    """The figures of the rows under an introduction that names the columns (县区／三八红旗手／三八红旗集体,
+    then 兰山区　11名　6个；): each is of its row's label in its column's name (兰山区三八红旗手)."""
+    out = list(metrics)
+    starts = [c.start for c in facts]
+    for header in _COLUMNS_NAMED.finditer(text):
+        columns = [c.strip() for c in re.split("[／/]", header.group(1))]
+        line_start = text.find("\n", header.end()) + 1
+        while 0 < line_start < len(text):
+            line_end = text.find("\n", line_start) % (len(text) + 1)
+            members = [i for i in range(bisect_left(starts, line_start), len(facts)) if starts[i] < line_end]
+            if not members or len(members) > len(columns) - 1 or line_end - line_start > 60:
+                break  # the rows end at the first line that is no short row of figures
+            label = text[line_start : facts[members[0]].start].strip(" \t\u3000")
+            if not label or not _ROW_END.fullmatch(text, facts[members[-1]].end, line_end):
+                break
+            for column, i in zip(columns[1:], members, strict=False):
+                out[i] = label + column
+            line_start = line_end + 1
+    return out
+
+
 # the items a 分别 clause lists before it (赣州市、上饶市分别为…; A和B分别为…)
 _LIST_ITEMS = re.compile(r"、|以及|和|及|与")
 
@@ -889,6 +918,7 @@ def extract_facts(original: str, norm: Normalised, title: str = "") -> list[dict
     metrics, nouns = _metrics(doc, facts, clauses, sentence_starts)
     metrics = _respectively(text, facts, clauses, sentence_starts, metrics)
     metrics = _quoted_goals(text, facts, sentence_starts, metrics)
+    metrics = _headed_rows(text, facts, metrics)
     if cells:  # a table cell's metric is its row label (and column), not the words around it
         metrics = [
             cells[c.start].metric if c.start in cells else m for c, m in zip(facts, metrics, strict=True)
