@@ -403,3 +403,8 @@ def test_rows_under_an_introduction_naming_the_columns_are_of_their_label_in_eac
     assert ("11名", "兰山区三八红旗手", "honours") in got
     assert ("3个", "罗庄区三八红旗集体", "honours") in got
     assert not any(f["metric"].startswith("会上") and "红旗" in f["metric"] for f in facts)
+
+
+def test_a_decimal_spaced_digit_by_digit_is_one_figure_and_a_family_is_no_count() -> None:
+    facts = facts_of("同比增長1 5 . 3%，發放助學金1 5 . 6萬元。次坞镇一家珍珠养殖合作社带动农户120户。")
+    assert [(f["value"], f["unit"]) for f in facts] == [(15.3, "%"), (156000.0, "元"), (120.0, "户")]

@@ -43,13 +43,15 @@ _SP = r"[ \t]{0,2}"
 # a whole number spaced digit by digit (3 1 6 0 名, 4 2 萬多), as some page conversions print digits,
 # or with stray spaces anywhere in it when its unit follows it at once (1 2 360人次, 4 8 600餘件).
 _ARABIC = (
-    r"\d{1,3}(?:(?:,\d{3})+|(?: \d{3})+)(?:\.\d+)?|\d(?: \d)+(?![\d.])|\d{1,3}(?: \d{1,3})+(?![\d. ])"
+    r"\d{1,3}(?:(?:,\d{3})+|(?: \d{3})+)(?:\.\d+)?|\d(?: \d)+(?: ?\. ?\d(?: \d)*)?(?![\d.])"
+    r"|\d{1,3}(?: \d{1,3})+(?![\d. ])"
     r"|\d+(?:\.\d+)?"
 )
 # The same language, tried in the same order, but starting with a plain \d so that the regex engine
 # scans for a digit instead of trying the pattern at every position.
 _ARABIC_HEAD = (
-    r"\d(?:\d{0,2}(?:(?:,\d{3})+|(?: \d{3})+)(?:\.\d+)?|(?: \d)+(?![\d.])|\d{0,2}(?: \d{1,3})+(?![\d. ])"
+    r"\d(?:\d{0,2}(?:(?:,\d{3})+|(?: \d{3})+)(?:\.\d+)?|(?: \d)+(?: ?\. ?\d(?: \d)*)?(?![\d.])"
+    r"|\d{0,2}(?: \d{1,3})+(?![\d. ])"
     r"|\d*(?:\.\d+)?)"
 )
 _CN_CHARS = "零〇○一二两三四五六七八九十百千万亿"
