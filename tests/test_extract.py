@@ -231,6 +231,7 @@ def test_restated_number_gives_two_rows() -> None:
         ("为妇女挽回经济损失", "元", "other"),
         ("家庭教育咨询热线接听来电", "个", "people_served"),
         ("巡讲团深入中小学和幼儿园", "所", "other"),
+        ("被告人依法宣告从业禁止", "名", "cases"),
     ],
 )
 def test_categories(metric: str, unit: str, category: str) -> None:
