@@ -44,6 +44,8 @@ def placed(report: str, *fields: str) -> dict[str, tuple]:
         ("城镇居民人均可支配收入比上年增加2297元。", "2297元", (2022, 2022, "change")),
         ("同时启动项目，力争明年讲座场次较今年增长10%以上。", "10%", (2024, 2024, "target")),
         ("乳腺癌筛查率距终期目标差距14.3个百分点。", "14.3", (2022, 2022, "change")),
+        # a done figure's clause may go on to the years ahead without planning it (a meeting: its year)
+        ("出席大会的代表780名，共商未来五年发展大计。", "780名", (2023, 2023, "actual")),
         # a gap to a goal year is measured now; goals listed in parallel are goals each
         ("毛入学率距离2030年“达到95%以上”的目标还差1.8个百分点。", "1.8", (2022, 2022, "change")),
         ("贫血患病率为4.62%，低于10%、5%和5%的控制目标。", "10%", (2022, 2022, "target")),

@@ -828,8 +828,8 @@ def _nearest_cue(
     paragraph (2023年，…。全市…超额完成年度任务); a plan's 全年 is not dated by a past year before it."""
     cue, level, in_clause = None, 9, False
     for i, found in _cues_nearest_first(ix, start, end, clause_start, sentence_start, para_start):
-        if found is None:
-            continue
+        if found is None or (i == 1 and found.future and kind == "actual"):
+            continue  # a done figure's clause going on to the years ahead (代表780名，共商未来五年大计)
         if cue is not None:
             single = found.start is not None and found.start == found.end and not found.within
             if single and (i <= 2 or (i == 3 and kind != "target")):
