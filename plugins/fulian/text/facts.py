@@ -796,12 +796,19 @@ def _quoted_goals(
     is the goal of what the sentence's first figure measures: its metric is that one's + 目标."""
     out = list(metrics)
     for i, c in enumerate(facts):
-        if not _QUOTED_GOAL.match(text, c.end, c.end + 12):
-            continue
-        first = next((j for j in range(i) if sentence_starts[j] == sentence_starts[i]), None)
-        if first is not None:
-            out[i] = metrics[first] + "目标"
+        if _QUOTED_GOAL.match(text, c.end, c.end + 12) and (
+            earlier := _earlier_in_sentence(sentence_starts, i)
+        ):
+            out[i] = metrics[earlier[0]] + "目标"
     return out
+
+
+def _earlier_in_sentence(sentence_starts: list[int], i: int) -> list[int]:
+    """The facts before fact i in its sentence, in text order (facts are in text order)."""
+    j = i
+    while j > 0 and sentence_starts[j - 1] == sentence_starts[i]:
+        j -= 1
+    return list(range(j, i))
 
 
 # a list's columns named in its introduction (各县区受表彰情况如下（县区／三八红旗手／三八红旗集体）：)
@@ -853,21 +860,22 @@ def _respectively(
     out = list(metrics)
     i = 0
     while i < len(facts):
-        members = [j for j in range(i, len(facts)) if clauses[j] == clauses[i]]
-        cs, at = clauses[i][0], text.find("分别", clauses[i][0], facts[i].start)
-        i += len(members)
+        k = i + 1
+        while k < len(facts) and clauses[k] == clauses[i]:
+            k += 1  # the facts of a clause are consecutive
+        members, i = list(range(i, k)), k
+        cs, at = clauses[members[0]][0], text.find("分别", clauses[members[0]][0], facts[members[0]].start)
         if len(members) < 2 or at < 0:
             continue
         (said,) = _strip_fillers(text[at + 2 : facts[members[0]].start])
         items = [item for item in _strip_fillers(*_LIST_ITEMS.split(text[cs:at])) if item]
+        before = _earlier_in_sentence(sentence_starts, members[0])
         if len(items) == len(members):
-            earlier = [j for j in range(members[0]) if sentence_starts[j] == sentence_starts[members[0]]]
-            subject = _WHOLE_OWN.sub("", out[earlier[0]]) if earlier else ""
+            subject = _WHOLE_OWN.sub("", out[before[0]]) if before else ""
             for j, of in zip(members, _of_each(items, subject), strict=True):
                 if of:
                     out[j] = of + said
             continue
-        before = [j for j in range(members[0]) if sentence_starts[j] == sentence_starts[members[0]]]
         if len(before) < len(members):
             continue
         (head,) = _strip_fillers(_CONJUNCTION.sub("", text[cs:at]))
