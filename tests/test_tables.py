@@ -147,3 +147,22 @@ def test_a_ruled_table_with_a_place_column_places_each_row_and_dates_its_target_
         "over",
     )
     assert not any(f["text"] in ("2020", "2023") for f in facts)
+
+
+def test_columns_listed_in_a_caption_head_the_rows_below_and_a_bound_after_a_number_qualifies_it() -> None:
+    # Written for the project: a mid-term evaluation whose tables list their columns in the caption
+    # and state targets as bounds (81以上, 保持在40以上), the second table's columns "as above".
+    report = (
+        "某市两规划中期评估报告\n"
+        "（一）妇女发展规划主要指标（表1，按“指标名称 / 2020年 / 2023年 / 2025年目标 / 评估结论”排列）\n"
+        "女性人均预期寿命（岁） 79.86 80.71 81以上 接近目标\n"
+        "城镇单位女性就业人员占比（%） 40.8 41.6 保持在40以上 已达标\n"
+        "（二）儿童发展规划主要指标（表2，栏目同上）\n"
+        "学前三年毛入园率（%） 90.5 93.6 ≥92 已达标\n"
+    )
+    _, facts = extract_report(report)
+    got = {f["text"]: (f["value"], f["unit"], f["qualifier"], f["year_to"], f["kind"]) for f in facts}
+    assert got["79.86"] == (79.86, "岁", "exact", 2020, "actual")
+    assert got["81以上"] == (81.0, "岁", "over", 2025, "target")
+    assert got["40以上"] == (40.0, "%", "over", 2025, "target")
+    assert got["93.6"] == (93.6, "%", "exact", 2023, "actual")

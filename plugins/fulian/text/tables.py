@@ -28,7 +28,10 @@ _TOKEN = re.compile(r"[^ \t\u3000]+")
 # a cell between rules (渭滨区 | 婴儿死亡率（‰） | ≤4.5): its text may hold spaces
 _RULED_CELL = re.compile(r"[^|｜]*[^|｜ \t\u3000]")
 _RULE = re.compile(r"[|｜]")
-_CELL = re.compile(r"(?P<cmp>[≥≤><])?(?P<num>-?\d+(?:\.\d+)?)(?P<pct>%)?")
+# a cell: a number, with a comparison before it or a bound after it (≥92, 81以上, 保持在40以上)
+_CELL = re.compile(
+    r"(?:保持在|不低于|不少于|不高于|控制在)?(?P<cmp>[≥≤><])?(?P<num>-?\d+(?:\.\d+)?)(?P<pct>%)?(?P<bound>以上|以下)?"
+)
 _EMPTY_CELL = frozenset("—–-－/…")
 _YEAR_COLUMN = re.compile(r"(\d{4})年(?:底|末)?(?:数据|数值|基数|基期值|基线值)?")
 _TARGET_COLUMN = re.compile(r"目标")
@@ -56,7 +59,11 @@ _PART_COLUMN = re.compile(r"其中.{1,8}")
 # a table's unit in its caption: （单位：人次）, 单位：万元
 _CAPTION_UNIT = re.compile(r"单位\s*[:：]\s*([^\s)）:：，,。]{1,4})")
 _UNIT_SUFFIX = re.compile(r"[(（]([^()（）]{1,4})[)）]$")
-_QUALIFIER = {"≥": "over", ">": "over", "≤": "under", "<": "under"}
+_QUALIFIER = {"≥": "over", ">": "over", "≤": "under", "<": "under", "以上": "over", "以下": "under"}
+# a table's columns listed in its caption (表1，按“指标名称 / 2020年 / 2023年 / 2025年目标 / 评估结论”排列)
+_LISTED_COLUMNS = re.compile(
+    r"(?:指标|项目|类别|名称)[^“”\"/／\n]{0,4}(?:\s*[/／]\s*[^/／“”\"\n）)]{1,12}){2,}"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,6 +190,14 @@ def _is_value(token: str) -> bool:
     return bool(_CELL.fullmatch(token)) or token in _EMPTY_CELL
 
 
+def _open_table(state: dict, names: list[str], opener: str) -> None:
+    """Start a table in ``state`` from its header: the column names after the label's (``opener``)."""
+    state["has_unit_column"] = "单位" in names
+    state["place_column"] = "" in names
+    state["columns"] = _columns([n for n in names if n not in ("单位", "")])
+    state["by_place"] = not state["place_column"] and opener.startswith(_PLACE_HEADS)
+
+
 def _cells_of_line(text: str, start: int, end: int, state: dict) -> list[Cell]:
     """The cells of one line; ``state`` carries the current header across the lines of a table."""
     spans = _spans(text, start, end)
@@ -193,11 +208,7 @@ def _cells_of_line(text: str, start: int, end: int, state: dict) -> list[Cell]:
         header = _header(tokens, i)
         if header:
             names, i = header
-            state["has_unit_column"] = "单位" in names
-            state["place_column"] = "" in names
-            state["columns"] = _columns([n for n in names if n not in ("单位", "")])
-            opener = tokens[i - len(names) - 1]
-            state["by_place"] = not state["place_column"] and opener.startswith(_PLACE_HEADS)
+            _open_table(state, names, tokens[i - len(names) - 1])
             continue
         if _is_value(tokens[i]) or not state.get("columns"):
             i += 1
@@ -233,11 +244,11 @@ def _cells_of_line(text: str, start: int, end: int, state: dict) -> list[Cell]:
             value = float(m.group("num")) * (1.0 if m.group("pct") else mult)
             cells.append(
                 Cell(
-                    spans[k][0],
+                    spans[k][0] + (m.start("cmp") if m.group("cmp") else m.start("num")),
                     spans[k][1],
                     value if not value.is_integer() else float(int(value)),
                     "%" if m.group("pct") else unit,
-                    _QUALIFIER.get(m.group("cmp") or "", "exact"),
+                    _QUALIFIER.get(m.group("cmp") or m.group("bound") or "", "exact"),
                     metric,
                     column.year,
                     column.year,
@@ -269,6 +280,12 @@ def table_cells(text: str) -> list[Cell]:
     pos = 0
     for line in text.split("\n"):
         end = pos + len(line)
+        if listed := _LISTED_COLUMNS.search(line):
+            names = [n.strip() for n in re.split("[/／]", listed.group())]
+            if header := _header(names, 0):
+                _open_table(state, header[0], names[0])
+                pos = end + 1
+                continue
         if _MAYBE_TABLE.search(line) or _header_in(line):
             cells += _cells_of_line(text, pos, end, state)
         elif len(line.strip()) > 40:
