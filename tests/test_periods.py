@@ -44,6 +44,10 @@ def placed(report: str, *fields: str) -> dict[str, tuple]:
         ("城镇居民人均可支配收入比上年增加2297元。", "2297元", (2022, 2022, "change")),
         ("同时启动项目，力争明年讲座场次较今年增长10%以上。", "10%", (2024, 2024, "target")),
         ("乳腺癌筛查率距终期目标差距14.3个百分点。", "14.3", (2022, 2022, "change")),
+        # couples planning a pregnancy, a project obtained and carried out, indicators near their goal
+        ("全年为1920对计划怀孕夫妇提供免费孕前优生健康检查。", "1920对", (2022, 2022, "actual")),
+        ("争取并落实“两癌”免费检查项目，检查4.8万人。", "4.8万人", (2022, 2022, "actual")),
+        ("接近目标的指标9项，滞后的4项。", "9项", (2022, 2022, "actual")),
         # a done figure's clause may go on to the years ahead without planning it (a meeting: its year)
         ("出席大会的代表780名，共商未来五年发展大计。", "780名", (2023, 2023, "actual")),
         # a gap to a goal year is measured now; goals listed in parallel are goals each
@@ -478,3 +482,13 @@ def test_a_goal_cited_in_a_plans_monitoring_report_is_of_the_plans_goal_year() -
     assert got["低于70%"] == (2030, 2030, "target")
     assert got["30%"] == (2025, 2025, "target"), "a mid-term goal is of the plan's middle year"
     assert got["5.3个百分点"][2] == "change"
+
+
+def test_what_a_plan_section_says_stands_now_is_no_plan() -> None:
+    report = (
+        "某县妇幼健康工作情况\n六、2023年工作目标\n2023年将力争新建儿童之家10个。\n"
+        "据了解，县妇幼保健院目前开放床位120张，现有职工286人。\n"
+    )
+    got = placed(report, "kind")
+    assert got["10个"] == ("target",)
+    assert got["120张"] == ("actual",) and got["286人"] == ("actual",)

@@ -582,6 +582,7 @@ def _continues_plan(ix: _Index, sentence_start: int, depth: int = 6) -> bool:
     return False
 
 
+_NOW = re.compile(r"目前|现有|现已")
 # a gap to a goal (距终期目标差距14.3个百分点, 距离…的目标还差1.8个百分点)
 _GAP = re.compile("[距差]")
 
@@ -743,7 +744,10 @@ def period_of(
     sentence_start, para_start = ix.sentence_of(clause_start)
     kind = _kind(ix, start, end, unit, clause_start, sentence_start)
     cue, level, in_clause = _nearest_cue(ix, start, end, clause_start, sentence_start, para_start, kind)
-    planned_by_section = kind == "actual" and _plan_section(ix, para_start)
+    # what a plan's section says stands now (目前开放床位120张) is no plan
+    planned_by_section = (
+        kind == "actual" and _plan_section(ix, para_start) and not _NOW.search(text, sentence_start, start)
+    )
     # what a plan's own paragraph dates before the plan's year (2023年，…。…；举办培训21期) was done then
     if planned_by_section and not _done_before(ix, cue, report_year, sentence_start, start):
         kind = "target"
