@@ -395,3 +395,11 @@ def test_a_community_federation_after_a_title_s_bar_or_wechat_s_original_mark_re
         "2024年第一季度，社区妇联开展庆祝三八国际妇女节系列活动5场，参与妇女180余人次。\n"
     )
     assert d["organisation"] == "汇润社区妇联"
+
+
+def test_a_township_body_named_with_its_county_once_places_the_report_in_that_county() -> None:
+    d = doc_of(
+        "洪水镇妇联：志愿服务走进12个村\n来源：洪水镇妇联  发布时间：2024-03-08\n"
+        "本网讯 3月5日，民乐县洪水镇妇联组织巾帼志愿者43名走进12个村开展志愿服务。\n"
+    )
+    assert (d["city"], d["county"]) == ("张掖市", "民乐县")

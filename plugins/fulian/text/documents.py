@@ -761,7 +761,9 @@ def extract_document(original: str, norm: Normalised) -> dict:
     body = _reporting_body(text, lines, title_span or (lines[0] if lines else (0, 0)))
     if body and body[0] in _BARE_LEVEL:  # the federation the text itself points to, if of that level
         body = organisation if organisation.endswith(body) else _name_bare_body(body, region) or organisation
-    region = _region_of(body, region) if body else region
+    if body:
+        # the fullest form the text writes the body in may name its place (洪水镇妇联 → 民乐县洪水镇妇联)
+        region = _region_of(_fullest_form(text, body), region)
     province = city = county = code = ""
     if region:
         province = region.province
