@@ -232,6 +232,7 @@ def test_restated_number_gives_two_rows() -> None:
         ("家庭教育咨询热线接听来电", "个", "people_served"),
         ("巡讲团深入中小学和幼儿园", "所", "other"),
         ("被告人依法宣告从业禁止", "名", "cases"),
+        ("新建“爱心妈妈小屋”", "个", "organisations"),
     ],
 )
 def test_categories(metric: str, unit: str, category: str) -> None:
