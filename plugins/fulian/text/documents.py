@@ -761,9 +761,11 @@ def extract_document(original: str, norm: Normalised) -> dict:
     body = _reporting_body(text, lines, title_span or (lines[0] if lines else (0, 0)))
     if body and body[0] in _BARE_LEVEL:  # the federation the text itself points to, if of that level
         body = organisation if organisation.endswith(body) else _name_bare_body(body, region) or organisation
+    named = body or organisation
+    organisation = _fullest_form(text, named) if named else ""
     if body:
         # the fullest form the text writes the body in may name its place (洪水镇妇联 → 民乐县洪水镇妇联)
-        region = _region_of(_fullest_form(text, body), region)
+        region = _region_of(organisation, region)
     province = city = county = code = ""
     if region:
         province = region.province
@@ -772,7 +774,6 @@ def extract_document(original: str, norm: Normalised) -> dict:
         code = region.code
     title = original[slice(*norm.to_original(*title_span))].strip() if title_span else ""
     pub, pub_span = _publication_date(text, lines)
-    organisation = _fullest_form(text, body or organisation) if (body or organisation) else ""
     if not organisation and region and "妇联" in text:
         # no body named as reporter, but the text is of federation work (全市各级妇联组织…) in one
         # place (a media centre's news of 我市's Women's Day commendation): that place's federation

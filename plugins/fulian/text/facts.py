@@ -828,7 +828,7 @@ def _headed_rows(text: str, facts: list[_Candidate], metrics: list[str]) -> list
         line_start = text.find("\n", header.end()) + 1
         while 0 < line_start < len(text):
             line_end = text.find("\n", line_start) % (len(text) + 1)
-            members = [i for i in range(bisect_left(starts, line_start), len(facts)) if starts[i] < line_end]
+            members = list(range(bisect_left(starts, line_start), bisect_left(starts, line_end)))
             if not members or len(members) > len(columns) - 1 or line_end - line_start > 60:
                 break  # the rows end at the first line that is no short row of figures
             label = text[line_start : facts[members[0]].start].strip(" \t\u3000")
@@ -871,7 +871,7 @@ def _respectively(
         items = [item for item in _strip_fillers(*_LIST_ITEMS.split(text[cs:at])) if item]
         before = _earlier_in_sentence(sentence_starts, members[0])
         if len(items) == len(members):
-            subject = _WHOLE_OWN.sub("", out[before[0]]) if before else ""
+            subject = marks.OWN_WHOLE.sub("", out[before[0]]) if before else ""  # not 全省婴儿死亡率
             for j, of in zip(members, _of_each(items, subject), strict=True):
                 if of:
                     out[j] = of + said
@@ -902,8 +902,6 @@ def _of_each(items: list[str], subject: str) -> list[str]:
     return items if max(lengths) <= 1.5 * min(lengths) + 1 else [""] * len(items)
 
 
-# the whole of the report's own place (全省婴儿死亡率), which a listed place's figure is not of
-_WHOLE_OWN = re.compile(r"全国|全省|全区|全市|全州|全盟|全县|全旗")
 # a conjunction opening a clause (但较上年分别下降…): no part of what it says
 _CONJUNCTION = re.compile(r"^(?:但|而|并|且|同时|其中)")
 

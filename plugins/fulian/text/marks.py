@@ -23,6 +23,9 @@ def is_han(char: str) -> bool:
     return "\u4e00" <= char <= "\u9fff"
 
 
+# the report's own divisions as a whole (全国, 全省, 全市, 全县 …): places reads them as places, facts
+# leaves them out of a listed place's metric
+OWN_WHOLE = re.compile(r"全国|全省|全区|全市|全州|全盟|全县|全旗")
 # a congress, not the study of one's spirit (学习贯彻…全国代表大会精神, said at the top of many speeches)
 _CONGRESS = re.compile(r"代表大会(?!\s*精神)")
 

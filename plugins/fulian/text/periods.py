@@ -331,11 +331,13 @@ class _Index:
         k = bisect_left(self.plan_marks, lo)
         return k < len(self.plan_marks) and self.plan_marks[k] < hi
 
-    def _last_cue_index(self, lo: int, hi: int) -> int | None:
-        """Index of the last resolvable time expression wholly inside text[lo:hi], if any."""
+    def _last_cue_index(self, lo: int, hi: int, since: bool = False) -> int | None:
+        """Index of the last resolvable time expression wholly inside text[lo:hi], if any; with
+        ``since``, of the last span from a year (2012年…以来)."""
         k = bisect_left(self.cue_starts, hi) - 1
         while k >= 0 and self.cue_starts[k] >= lo:
-            if self.cues[k].end() <= hi and self._cue(k) is not None:
+            wanted = not since or self.cues[k].group("since")
+            if self.cues[k].end() <= hi and wanted and self._cue(k) is not None:
                 return k
             k -= 1
         return None
@@ -852,12 +854,8 @@ def _nearest_cue(
 
 def _since_before(ix: _Index, lo: int, hi: int) -> TimeCue | None:
     """The last span from a year (2012年…以来) in text[lo:hi], resolved, if any."""
-    k = bisect_left(ix.cue_starts, hi) - 1
-    while k >= 0 and ix.cue_starts[k] >= lo:
-        if ix.cues[k].group("since") and (found := ix._cue(k)) is not None:
-            return found
-        k -= 1
-    return None
+    k = ix._last_cue_index(lo, hi, since=True)
+    return None if k is None else ix._cue(k)
 
 
 def _year_from(cue: TimeCue, kind: str, unit: str, level: int, clause_before: str, clause: str) -> int | None:

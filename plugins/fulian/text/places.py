@@ -28,7 +28,6 @@ from fulian.text.normalise import Normalised
 _CLAUSE_STOPS = "，,；;。！？!?\n：:"
 _SENTENCE_STOPS = "。！？!?\n；;"
 # the report's own divisions, by the level they name
-_OWN = re.compile(r"全国|全省|全区|全市|全州|全盟|全县|全旗")
 _NATIONAL = ("", "", "")
 
 
@@ -61,7 +60,9 @@ def _named_places(text: str, own: tuple[str, str, str], level: str) -> list[_Nam
             continue
         county = r.county if r.level == "county" else ""
         named.append(_Named(m.start, m.end, (r.province, r.effective_city, county)))
-    named += [_Named(m.start(), m.end(), _own_place(m.group(), own, level)) for m in _OWN.finditer(text)]
+    named += [
+        _Named(m.start(), m.end(), _own_place(m.group(), own, level)) for m in marks.OWN_WHOLE.finditer(text)
+    ]
     named.sort()
     as_name = place_as_name()
     return [n for n in named if not as_name.match(text, n.end)]
