@@ -492,3 +492,21 @@ def test_what_a_plan_section_says_stands_now_is_no_plan() -> None:
     got = placed(report, "kind")
     assert got["10个"] == ("target",)
     assert got["120张"] == ("actual",) and got["286人"] == ("actual",)
+
+
+def test_this_reporting_year_is_the_report_s_and_a_shortfall_against_a_goal_is_a_change_of_it() -> None:
+    # Written for the project: a report on 2022 published in 2023; 本年度 is the year reported on, a
+    # result below its goal by points is a change measured then, and the problems listed after it plan
+    # nothing.
+    report = (
+        "某县2022年妇女儿童发展规划实施情况报告\n"
+        "发布时间：2023-04-18\n"
+        "妇女发展规划共设置监测指标77项，其中本年度可监测的定量指标63项。\n"
+        "存在的问题：一是筛查率距离规划目标仍有差距，宫颈癌筛查率低于目标11.8个百分点。"
+        "二是部分指标口径不统一，有3项指标暂无法获取年度数据。\n"
+    )
+    _, facts = extract_report(report)
+    got = {f["text"]: (f["year_from"], f["year_to"], f["kind"]) for f in facts}
+    assert got["63项"] == (2022, 2022, "actual")
+    assert got["11.8个百分点"] == (2022, 2022, "change")
+    assert got["3项"] == (2022, 2022, "actual")

@@ -166,3 +166,25 @@ def test_columns_listed_in_a_caption_head_the_rows_below_and_a_bound_after_a_num
     assert got["81以上"] == (81.0, "岁", "over", 2025, "target")
     assert got["40以上"] == (40.0, "%", "over", 2025, "target")
     assert got["93.6"] == (93.6, "%", "exact", 2023, "actual")
+
+
+def test_ruled_columns_listed_in_a_caption_head_rows_whose_cells_carry_their_units_and_keep_columns() -> None:
+    # Written for the project: an implementation report that lists its columns in brackets, set apart by
+    # rules, rows numbered, each cell with its own unit; a cell that is no figure keeps its column.
+    report = (
+        "某县2022年妇女儿童发展规划实施情况报告\n"
+        "《某县妇女发展规划（2021—2030年）》实施第二年，主要指标如下（指标名称｜规划目标值｜2022年实际值｜是否达标）：\n"
+        "1．孕产妇系统管理率｜90%以上｜93.6%｜达标\n"
+        "2．婚前医学检查率｜逐步提高｜81.4%｜达标\n"
+        "3．婴儿死亡率｜5‰以下｜2.87‰｜达标\n"
+        "4．居委会成员中女性比例｜50%左右｜54.2%｜达标\n"
+    )
+    _, facts = extract_report(report)
+    fields = ("value", "unit", "qualifier", "year_to", "kind", "metric")
+    got = {f["text"]: tuple(f[k] for k in fields) for f in facts}
+    assert got["90%以上"] == (90.0, "%", "over", 2030, "target", "孕产妇系统管理率规划目标值")
+    assert got["93.6%"] == (93.6, "%", "exact", 2022, "actual", "孕产妇系统管理率")
+    assert got["81.4%"][3:5] == (2022, "actual")  # not read as the target of 逐步提高's column
+    assert got["5‰以下"][1:5] == ("‰", "under", 2030, "target")
+    assert got["2.87‰"][3:5] == (2022, "actual")
+    assert got["50%左右"][2:5] == ("about", 2030, "target")

@@ -67,12 +67,13 @@ _TIME = re.compile(
             # 截至今年8月底: a point in this year, not 至今 (to date)
             r"截[至止](?:到)?\s*(?P<asof_this>今年|本年)",
             r"(?P<to_date>(?P<now>截至目前|截止目前|目前)|(?<!截)至今|近年来|近年以来|多年来|长期以来)",
-            r"(?P<this>今年|本年度|本年|今年以来)",
+            r"(?P<this>今年|本年(?!度)|今年以来)",
             # a point at a year's end (年末全市女性就业人员…, 截至去年底): a stock, no start year
             r"(?P<last_end>去年底|去年末|上年底|上年末)",
             r"(?P<asof_rel>年末|年底)(?!前)",
             # part of one year (上半年, 前三季度, 1-9月): the year named before it, else the report's
-            r"(?P<within>全年|年内|年度|年初以来|[上下]半年|前[三两二]季度|第?[一二三四]季度"
+            # 本年度: the year a report is on (本年度可监测的指标), not the one it is written in
+            r"(?P<within>本年度|全年|年内|年度|年初以来|[上下]半年|前[三两二]季度|第?[一二三四]季度"
             r"|(?:1|一)\s*(?:[-—–~～至到]|——)\s*(?:1[0-2]|[2-9]|十[一二]|[二三四五六七八九十])\s*月)",
             r"(?P<last>去年以来|去年|上年度|上年|上一年|过去的一年|过去一年|前一年)",
             r"(?P<next>明年|来年|下一年)",
@@ -532,6 +533,8 @@ _PARALLEL = r"(?:[和、与及]\s*\d[\d.]*\s*[^\s\d，,。；;的、和]{0,4})*"
 # the goal a figure is, after it or after parallel figures
 _GOAL_AFTER = re.compile(rf"{_PARALLEL}的?{_GOAL_WORD}")
 _CITED_GOAL = re.compile(rf"的{_GOAL_WORD}值?")
+# a goal a result falls short of or passes (距离规划目标仍有差距, 低于目标): no plan of the sentence's own
+_GOAL_MISSED = re.compile(rf"(?:距离?|[低高]于|差距)[^，,。；;]{{0,8}}?{_GOAL_WORD}")
 # a plan's goal, cited after the figure (低于“30%以上”的规划目标值, 距30%的中期目标) or listed in
 # brackets after it (优于规划目标值（婴儿死亡率4.5‰以下、…）)
 _PLAN_GOAL_AFTER = re.compile(
@@ -578,15 +581,15 @@ def _continues_plan(ix: _Index, sentence_start: int, depth: int = 6) -> bool:
             return False
         previous = ix.back(ix.sentences, sentence_start - 1)
         # a goal it cites (高于90%的规划目标；…) is no plan of its own
-        if _plans(_CITED_GOAL.sub("", text[previous : sentence_start - 1])):
+        if _plans(_GOAL_MISSED.sub("", _CITED_GOAL.sub("", text[previous : sentence_start - 1]))):
             return True
         sentence_start, depth = previous, depth - 1
     return False
 
 
 _NOW = re.compile(r"目前|现有|现已")
-# a gap to a goal (距终期目标差距14.3个百分点, 距离…的目标还差1.8个百分点)
-_GAP = re.compile("[距差]")
+# a gap to a goal (距终期目标差距14.3个百分点, 距离…的目标还差1.8个百分点, 低于目标8.5个百分点)
+_GAP = re.compile("[距差]|[低高]于[^，,。；;]{0,6}?目标")
 
 
 def _kind(ix: _Index, start: int, end: int, unit: str, clause_start: int, sentence_start: int) -> str:

@@ -28,9 +28,11 @@ _TOKEN = re.compile(r"[^ \t\u3000]+")
 # a cell between rules (渭滨区 | 婴儿死亡率（‰） | ≤4.5): its text may hold spaces
 _RULED_CELL = re.compile(r"[^|｜]*[^|｜ \t\u3000]")
 _RULE = re.compile(r"[|｜]")
-# a cell: a number, with a comparison before it or a bound after it (≥92, 81以上, 保持在40以上)
+# a cell: a number, with a comparison before it or a bound after it (≥92, 81以上, 保持在40以上), and
+# its own unit when it is a share or a rate per thousand (93.6%, 2.87‰)
 _CELL = re.compile(
-    r"(?:保持在|不低于|不少于|不高于|控制在)?(?P<cmp>[≥≤><])?(?P<num>-?\d+(?:\.\d+)?)(?P<pct>%)?(?P<bound>以上|以下)?"
+    r"(?:保持在|稳定在|不低于|不少于|不高于|控制在)?(?P<cmp>[≥≤><])?(?P<num>-?\d+(?:\.\d+)?)(?P<pct>[%‰])?"
+    r"(?P<bound>以上|以下|左右)?"
 )
 _EMPTY_CELL = frozenset("—–-－/…")
 _YEAR_COLUMN = re.compile(r"(\d{4})年(?:底|末)?(?:数据|数值|基数|基期值|基线值)?")
@@ -53,17 +55,28 @@ _PLACE_HEADS = (
     "镇街",
 )
 # a column named by a year and what it holds: 2023年任务 (a quota), 2023年完成 (what was done)
-_YEAR_WORD_COLUMN = re.compile(r"(\d{4})年(?:度)?(任务|计划|目标|完成|实际|实绩)(?:数)?")
+_YEAR_WORD_COLUMN = re.compile(r"(\d{4})年(?:度)?(任务|计划|目标|完成|实际|实绩)(?:数|值)?")
 _RATE_COLUMN = re.compile(r"完成率|完成比例|完成进度")
 _PART_COLUMN = re.compile(r"其中.{1,8}")
 # a table's unit in its caption: （单位：人次）, 单位：万元
 _CAPTION_UNIT = re.compile(r"单位\s*[:：]\s*([^\s)）:：，,。]{1,4})")
 _UNIT_SUFFIX = re.compile(r"[(（]([^()（）]{1,4})[)）]$")
-_QUALIFIER = {"≥": "over", ">": "over", "≤": "under", "<": "under", "以上": "over", "以下": "under"}
-# a table's columns listed in its caption (表1，按“指标名称 / 2020年 / 2023年 / 2025年目标 / 评估结论”排列)
+_QUALIFIER = {
+    "≥": "over",
+    ">": "over",
+    "≤": "under",
+    "<": "under",
+    "以上": "over",
+    "以下": "under",
+    "左右": "about",
+}
+# a table's columns listed in its caption (表1，按“指标名称 / 2020年 / 2023年 / 2025年目标 / 评估结论”排列,
+# 列示如下（指标名称｜规划目标值｜2022年实际值｜是否达标）)
 _LISTED_COLUMNS = re.compile(
-    r"(?:指标|项目|类别|名称)[^“”\"/／\n]{0,4}(?:\s*[/／]\s*[^/／“”\"\n）)]{1,12}){2,}"
+    r"(?:指标|项目|类别|名称)[^“”\"/／|｜\n]{0,4}(?:\s*[/／|｜]\s*[^/／|｜“”\"\n）)]{1,12}){2,}"
 )
+# a row's number in a list (1．孕产妇死亡率, 2、…): no part of what the row measures
+_ROW_NUMBER = re.compile(r"^[(（]?\d{1,2}[)）.．、]\s*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,6 +203,12 @@ def _is_value(token: str) -> bool:
     return bool(_CELL.fullmatch(token)) or token in _EMPTY_CELL
 
 
+def _own_unit(token: str) -> bool:
+    """Whether a value cell carries its own unit (93.6%, 2.87‰) or is empty (—)."""
+    m = _CELL.fullmatch(token)
+    return m is None or bool(m.group("pct"))
+
+
 def _open_table(state: dict, names: list[str], opener: str) -> None:
     """Start a table in ``state`` from its header: the column names after the label's (``opener``)."""
     state["has_unit_column"] = "单位" in names
@@ -202,6 +221,7 @@ def _cells_of_line(text: str, start: int, end: int, state: dict) -> list[Cell]:
     """The cells of one line; ``state`` carries the current header across the lines of a table."""
     spans = _spans(text, start, end)
     tokens = [text[s:e] for s, e in spans]
+    ruled = bool(_RULE.search(text, start, end))
     cells: list[Cell] = []
     i = 0
     while i < len(tokens):
@@ -213,19 +233,19 @@ def _cells_of_line(text: str, start: int, end: int, state: dict) -> list[Cell]:
         if _is_value(tokens[i]) or not state.get("columns"):
             i += 1
             continue
-        label, i = tokens[i], i + 1
+        label, i = _ROW_NUMBER.sub("", tokens[i]), i + 1
         if state.get("place_column") and i < len(tokens) and not _is_value(tokens[i]):
             label, i = tokens[i], i + 1  # the place before it is the figure's own place, read from the row
         unit_cell = None
         if state.get("has_unit_column") and i < len(tokens) and not _is_value(tokens[i]):
             unit_cell, i = tokens[i], i + 1
-        first = i
-        while i < len(tokens) and _is_value(tokens[i]):
-            i += 1
+        first, i = i, _row_end(tokens, i, ruled, len(state["columns"]))
         row = _row_unit(label, unit_cell, state.get("caption_unit"))
         columns = state["columns"]
-        if row is None and all(c.unit for c in columns):
-            row = (label, "", 1.0)  # every column says its own unit (乡镇  技能培训（人次） …)
+        if row is None and (
+            all(c.unit for c in columns) or all(_own_unit(tokens[k]) for k in range(first, i))
+        ):
+            row = (label, "", 1.0)  # every column or cell says its own unit (技能培训（人次）, 93.6%)
         if row is None or i == first or i - first > len(columns):
             continue
         name, row_unit, row_mult = row
@@ -247,7 +267,7 @@ def _cells_of_line(text: str, start: int, end: int, state: dict) -> list[Cell]:
                     spans[k][0] + (m.start("cmp") if m.group("cmp") else m.start("num")),
                     spans[k][1],
                     value if not value.is_integer() else float(int(value)),
-                    "%" if m.group("pct") else unit,
+                    m.group("pct") or unit,
                     _QUALIFIER.get(m.group("cmp") or m.group("bound") or "", "exact"),
                     metric,
                     column.year,
@@ -257,6 +277,17 @@ def _cells_of_line(text: str, start: int, end: int, state: dict) -> list[Cell]:
                 )
             )
     return cells
+
+
+def _row_end(tokens: list[str], first: int, ruled: bool, columns: int) -> int:
+    """The index after a row's value cells from ``first``: the run of values, or between rules the
+    columns' count of cells, a cell keeping its column even when it is no figure (逐步提高)."""
+    if ruled:
+        return min(len(tokens), first + columns)
+    i = first
+    while i < len(tokens) and _is_value(tokens[i]):
+        i += 1
+    return i
 
 
 def _spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -273,20 +304,20 @@ def _spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def table_cells(text: str) -> list[Cell]:
     """Every table cell of a normalised text that reads as a figure, in text order."""
-    if not _MAYBE_TABLE.search(text):
+    if not _MAYBE_TABLE.search(text) and not _LISTED_COLUMNS.search(text):
         return []
     cells: list[Cell] = []
     state: dict = {}
     pos = 0
     for line in text.split("\n"):
         end = pos + len(line)
-        if listed := _LISTED_COLUMNS.search(line):
-            names = [n.strip() for n in re.split("[/／]", listed.group())]
+        if (listed := _LISTED_COLUMNS.search(line)) and _is_caption(line, listed):
+            names = [n.strip() for n in re.split("[/／|｜]", listed.group())]
             if header := _header(names, 0):
                 _open_table(state, header[0], names[0])
                 pos = end + 1
                 continue
-        if _MAYBE_TABLE.search(line) or _header_in(line):
+        if _MAYBE_TABLE.search(line) or _header_in(line) or (state.get("columns") and _RULE.search(line)):
             cells += _cells_of_line(text, pos, end, state)
         elif len(line.strip()) > 40:
             state = {}  # prose ends a table
@@ -294,6 +325,13 @@ def table_cells(text: str) -> list[Cell]:
             state["caption_unit"] = caption.group(1)  # the caption before a table: …如下（单位：人次）
         pos = end + 1
     return cells
+
+
+def _is_caption(line: str, listed: re.Match[str]) -> bool:
+    """Whether columns listed in a line are a caption's (按“指标名称 / 2020年 / …”, （指标名称｜…）), not
+    the ruled header row of the table itself (县区 | 指标 | 目标值 | 2023年): columns set apart by rules
+    are a caption's only in brackets or quotes."""
+    return not _RULE.search(listed.group()) or line[: listed.start()].endswith(("(", "（", "“", '"'))
 
 
 def _header_in(line: str) -> bool:
