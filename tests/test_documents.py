@@ -403,3 +403,15 @@ def test_a_township_body_named_with_its_county_once_places_the_report_in_that_co
         "本网讯 3月5日，民乐县洪水镇妇联组织巾帼志愿者43名走进12个村开展志愿服务。\n"
     )
     assert (d["city"], d["county"]) == ("张掖市", "民乐县")
+
+
+def test_news_of_the_day_it_is_published_is_of_that_year_whatever_year_its_background_opens_with() -> None:
+    # Written for the project: an item published on the day its lead names, whose background paragraph
+    # opens with the year before.
+    d = doc_of(
+        "某市春蕾助学金发放仪式举行\n"
+        "来源：某市妇联　发布时间：2019-10-11 16:42\n"
+        "10月11日是国际女童日。当天上午，某市妇联举行助学金发放仪式，向120名女童发放助学金。\n"
+        "2018年，全市共资助女童986名。今年以来，共募集善款213.6万元。\n"
+    )
+    assert d["report_year"] == 2019

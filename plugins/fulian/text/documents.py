@@ -363,6 +363,22 @@ def _news_year(text: str, title: str, pub: str) -> int | None:
     return _event_year(int(m.group(1)), int(m.group(2)), pub)
 
 
+def _fresh_news_year(text: str, title: str, pub: str) -> int | None:
+    """The publication's year for a news item whose lead names a day of the week before it (10月11日是
+    …国际女童日。当天…, published on 10-11): news of that day, whatever years its background sentences
+    open with (2018年，全市…); None for any other text, and for a meeting early in the year."""
+    m = _EVENT_DAY.search(text, 0, 300)
+    if m is None:
+        return None
+    try:
+        lag = (date.fromisoformat(pub) - date(int(pub[:4]), int(m.group(1)), int(m.group(2)))).days
+    except ValueError:
+        return None
+    if 0 <= lag <= 7 and not _early_meeting(text, title, m, pub):
+        return int(pub[:4])
+    return None
+
+
 def _early_meeting(text: str, title: str, day: re.Match[str], pub: str) -> bool:
     """Whether a news item dated by its event's day is of a meeting (a work conference, a release, a
     commendation) in the first quarter, which reviews the year before: its title or the sentence of
@@ -428,6 +444,8 @@ def _report_year(text: str, title: str, pub: str | None, pub_span: tuple[int, in
         # year, whatever years its background sentences open with (2023年，全县…), unless it is a
         # meeting early in the year
         return _event_year(int(opening.group(1)), int(opening.group(2)), pub)
+    if pub and len(pub) >= 10 and (fresh := _fresh_news_year(text, title, pub)):
+        return fresh
     topic_years = _topic_years(text)
     if topic_years:  # the commonest; on a tie the first (a review comes before next year's plans)
         topic = Counter(topic_years)
