@@ -510,3 +510,19 @@ def test_this_reporting_year_is_the_report_s_and_a_shortfall_against_a_goal_is_a
     assert got["63项"] == (2022, 2022, "actual")
     assert got["11.8个百分点"] == (2022, 2022, "change")
     assert got["3项"] == (2022, 2022, "actual")
+
+
+def test_a_span_since_an_event_of_a_year_is_its_sentence_s_and_the_sentences_after_are_the_year_s() -> None:
+    # Written for the project: a report on 2022 whose paragraph gives one running total since a congress
+    # of 2019 and goes on with the year's figures.
+    report = (
+        "某省妇联执委会议工作报告\n（2023年2月16日）\n"
+        "一、2022年工作回顾\n"
+        "全年发放贷款21.4亿元。2019年省第十二次妇代会以来，全省累计发放贷款86.3亿元。"
+        "巾帼家政培训3.1万人次，推荐就业1.9万人。\n"
+    )
+    _, facts = extract_report(report)
+    got = {f["text"]: (f["year_from"], f["year_to"]) for f in facts}
+    assert got["86.3亿元"] == (2019, 2022)
+    assert got["3.1万人次"] == (2022, 2022)
+    assert got["1.9万人"] == (2022, 2022)

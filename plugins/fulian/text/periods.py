@@ -53,7 +53,7 @@ _TIME = re.compile(
             # 2019年项目启动以来, 2015年被纳入…项目以来, 2016年3月1日《反家庭暴力法》施行以来)
             rf"(?P<since>{_YEAR})\s*年(?:\d{{1,2}}月(?:\d{{1,2}}日)?)?"
             rf"(?:[^，,。；;\d]{{0,12}}?(?:成立|建立|启动|实施|施行|开展|组建|挂牌|纳入|列入|设立|开通)"
-            rf"[^，,。；;\d]{{0,20}}?)?(?:以来|来|至今)",
+            rf"[^，,。；;\d]{{0,20}}?|[^，,。；;\d]{{1,12}}?(?=以来))?(?:以来|来|至今)",
             rf"截[至止](?:到)?\s*(?P<asof>{_YEAR})\s*年",
             rf"(?P<asof_end>{_YEAR})\s*年(?:底|末)",
             rf"(?:到|至)\s*(?P<until>{_YEAR})\s*年",
@@ -438,7 +438,12 @@ def _paragraph_cue(ix: _Index, para_start: int, sentence_start: int) -> TimeCue 
                 return cue
             break
         k += 1
-    return ix.last_cue(para_start, sentence_start)
+    k = ix._last_cue_index(para_start, sentence_start)
+    # a span from a year said inside the paragraph (…。2019年省妇代会以来，全省累计…) is its own
+    # sentence's: the sentences after it go on in the time said before it, else the report's
+    while k is not None and ix.cues[k].group("since"):
+        k = ix._last_cue_index(para_start, ix.cue_starts[k])
+    return None if k is None else ix._cue(k)
 
 
 def _settle(
