@@ -518,11 +518,12 @@ def test_a_span_since_an_event_of_a_year_is_its_sentence_s_and_the_sentences_aft
     report = (
         "某省妇联执委会议工作报告\n（2023年2月16日）\n"
         "一、2022年工作回顾\n"
-        "全年发放贷款21.4亿元。2019年省第十二次妇代会以来，全省累计发放贷款86.3亿元。"
+        "全年发放贷款21.4亿元。2019年省第十二次妇代会以来，全省累计发放贷款86.3亿元；惠及妇女1520名。"
         "巾帼家政培训3.1万人次，推荐就业1.9万人。\n"
     )
     _, facts = extract_report(report)
     got = {f["text"]: (f["year_from"], f["year_to"]) for f in facts}
     assert got["86.3亿元"] == (2019, 2022)
+    assert got["1520名"] == (2019, 2022)  # after a semicolon, still in the span's sentence
     assert got["3.1万人次"] == (2022, 2022)
     assert got["1.9万人"] == (2022, 2022)

@@ -440,10 +440,18 @@ def _paragraph_cue(ix: _Index, para_start: int, sentence_start: int) -> TimeCue 
         k += 1
     k = ix._last_cue_index(para_start, sentence_start)
     # a span from a year said inside the paragraph (…。2019年省妇代会以来，全省累计…) is its own
-    # sentence's: the sentences after it go on in the time said before it, else the report's
-    while k is not None and ix.cues[k].group("since"):
+    # sentence's (up to its full stop, over its semicolons): the sentences after it go on in the time
+    # said before it, else the report's
+    while (
+        k is not None
+        and ix.cues[k].group("since")
+        and _FULL_STOP.search(ix.text, ix.cue_starts[k], sentence_start)
+    ):
         k = ix._last_cue_index(para_start, ix.cue_starts[k])
     return None if k is None else ix._cue(k)
+
+
+_FULL_STOP = re.compile("[。！？!?]")
 
 
 def _settle(
