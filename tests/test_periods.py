@@ -527,3 +527,29 @@ def test_a_span_since_an_event_of_a_year_is_its_sentence_s_and_the_sentences_aft
     assert got["1520名"] == (2019, 2022)  # after a semicolon, still in the span's sentence
     assert got["3.1万人次"] == (2022, 2022)
     assert got["1.9万人"] == (2022, 2022)
+
+
+def test_bases_of_changes_take_their_years_and_an_assessment_or_a_year_s_end_named_before_plans_not() -> None:
+    # Written for the project: a monitoring report on 2022 published in 2023.
+    report = (
+        "某市2022年妇女发展规划统计监测报告\n发布时间：2023-08-10\n"
+        "可监测指标中，发展态势良好、预期可达标的19项，占27.9%。\n"
+        "孕产妇死亡率由2015年的22.1/10万下降到2022年的9.6/10万，婴儿死亡率由4.8‰下降到3.1‰。\n"
+        "签发保护令58份，比2021年的47份增加11份。\n"
+        "普通高中在校生中女生占50.8%，与上年基本持平；普通高等学校在校生中女生占52.3%。\n"
+    )
+    _, facts = extract_report(report)
+    got = {f["text"]: (f["year_from"], f["year_to"], f["kind"]) for f in facts}
+    assert got["19项"][2] == got["27.9%"][2] == "actual"
+    assert got["4.8‰"] == (2015, 2015, "actual")
+    assert got["3.1‰"][1] == 2022
+    assert got["47份"][1] == 2021
+    assert got["52.3%"] == (2022, 2022, "actual")
+    plan = (
+        "某市巾帼家政培训工作综述\n发布时间：2021-11-09\n"
+        "今年以来培训家政服务人员2100人次。\n"
+        "下一步，计划到2022年底新培育示范企业10家，全年培训家政服务人员3000人次以上。\n"
+    )
+    _, facts = extract_report(plan)
+    got = {f["text"]: (f["year_from"], f["year_to"], f["kind"]) for f in facts}
+    assert got["3000人次以上"] == (2022, 2022, "target")  # the whole year of the year's end named before

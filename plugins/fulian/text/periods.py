@@ -99,10 +99,29 @@ _NOT_HEADING = re.compile(
     r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}-\d{1,2}-\d{1,2}|发布|来源|作者|浏览"
 )
 _COMPARISON_BASE = "比较由从同"
-# a figure written as the base of a change: 由2017年的8.5%, 从2022年底的46家 (…提高到, …增加到)
-_BASE_FIGURE = re.compile(r"[由从]\s*((?:19|20)\d{2})\s*年(?:底|末)?的?$")
+# a figure written as the base of a change: 由2017年的8.5%, 从2022年底的46家 (…提高到, …增加到),
+# 比2021年的47份增加11份
+_BASE_FIGURE = re.compile(r"(?:[由从比较]|相比)\s*((?:19|20)\d{2})\s*年(?:底|末)?的?$")
+# the base of a change said without its year after one said with it (由2015年的22.1/10万下降到2022年的
+# 9.6/10万，婴儿死亡率由4.8‰下降到3.1‰): of the same year
+_BARE_BASE = re.compile(r"[由从]\s*$")
+_YEAR_BASE = re.compile(r"[由从]\s*((?:19|20)\d{2})\s*年")
 _FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:万|亿)?\s*(?:[人名户场期个家件元所支项次]|%)")
 _GOAL_NAMED = re.compile(r"(?:的)?(?:阶段性|中期|终期|规划)?目标(?!任务)")
+
+
+_SET_AGAINST = re.compile("相比|持平|相当|相同|一致")
+
+
+def _year_of_bare_base(ix: _Index, start: int) -> re.Match[str] | None:
+    """For the base of a change said without its year (…，婴儿死亡率由4.8‰下降到3.1‰), the year of the
+    base said with one earlier in its sentence (由2015年的22.1/10万下降到…), if any."""
+    if not _BARE_BASE.search(ix.text, max(0, start - 2), start):
+        return None
+    found = None
+    for m in _YEAR_BASE.finditer(ix.text, ix.back(ix.sentences, start), start):
+        found = m
+    return found
 
 
 def _is_base(text: str, start: int, end: int) -> bool:
@@ -110,8 +129,8 @@ def _is_base(text: str, start: int, end: int) -> bool:
     if not start:
         return False
     before = text[start - 1]
-    if before == "与":  # 与2022年秋季学期相比
-        return "相比" in text[end : end + 10]
+    if before == "与":  # 与2022年秋季学期相比, 与上年基本持平
+        return bool(_SET_AGAINST.search(text, end, end + 10))
     return before in _COMPARISON_BASE or (before in "是为" and text.startswith("的", end))
 
 
@@ -375,10 +394,19 @@ class _Index:
     def _named_year(self, lo: int, hi: int, within: TimeCue) -> TimeCue:
         """The year a `within` cue (全年, 年内) ending text[lo:hi] stands for: the single year named
         before it in that stretch (今年…：力争全年…), else its own (the report's year)."""
-        named = self.last_cue(lo, self._cue_start(lo, hi))
+        k = self._last_cue_index(lo, self._cue_start(lo, hi))
+        named = None if k is None else self._cue(k)
         if named is not None and named.start is not None and named.start == named.end:
             return named
+        if named is not None and named.end is not None and self._at_year_end(k):
+            # a year's end named before (计划到2022年底…，全年培训…): that year
+            return TimeCue(named.end, named.end, future=named.future)
         return within
+
+    def _at_year_end(self, k: int) -> bool:
+        """Whether time expression k names a year's end (2022年底, 到2022年底, 截至2022年末)."""
+        m = self.cues[k]
+        return m.group(0).endswith(("底", "末")) or self.text.startswith(("底", "末"), m.end())
 
     def _wider_cues(self, sentence_start: int, para_start: int) -> list[tuple[int, TimeCue]]:
         """The paragraph's and the headings' cues for a sentence, found once per sentence (the
@@ -745,7 +773,7 @@ def period_of(
     `default` is the report's own period (document_cue), used when nothing nearer dates the figure;
     `index` the report's _Index, built here when not given (one figure)."""
     ix = index or _Index(text, report_year, published_year)
-    base = _BASE_FIGURE.search(text, max(0, start - 12), start)
+    base = _BASE_FIGURE.search(text, max(0, start - 12), start) or _year_of_bare_base(ix, start)
     if base:  # 由2017年的8.5%提高到…: the base figure is of its own year, a level (a stock's, no start)
         year = int(base.group(1))
         return Period(year if unit in _LEVEL_UNITS else None, year, "actual")
@@ -860,6 +888,8 @@ def _nearest_cue(
         cue, level, in_clause = found, i, i == 0
         if not found.within:
             break
+    if cue is not None and cue.within and in_clause:
+        cue = ix._named_year(sentence_start, start, cue)  # 计划到2022年底…，全年培训…: that year's
     if cue is not None and cue.open_start and level <= 2:
         # 自2012年项目实施以来，截至今年8月底，累计…: a running total whose start its sentence gives
         since = _since_before(ix, sentence_start, start)
