@@ -40,3 +40,13 @@ def test_a_restated_figure_is_one_observation_and_a_sub_total_is_part_of_it() ->
     assert by_text["380人次"][0]["part_of"] == body["observation"]
     assert by_text["1200份"][0]["observation"] != body["observation"]  # same value, other thing
     assert by_text["24期"][0]["part_of"] == ""
+
+
+def test_a_part_opening_its_own_sentence_is_part_of_the_sentence_before_and_counts_what_it_counts() -> None:
+    # Written for the project: the whole in one sentence, its parts by city in the next.
+    _, facts = extract_report(
+        "某省妇联2022年工作总结\n全年发放创业担保贷款21.4亿元，落实贴息1.12亿元。其中，甲市发放4.1亿元，居全省首位。\n"
+    )
+    got = {f["text"]: f for f in facts}
+    assert got["4.1亿元"]["part_of"] == got["21.4亿元"]["observation"]
+    assert got["4.1亿元"]["category"] == got["21.4亿元"]["category"] == "loans"

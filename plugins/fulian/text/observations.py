@@ -6,9 +6,10 @@ observation carry the same value, unit, place, years and kind, and say what they
 same indicator, or, where none was mapped, metrics that share most of their characters). Every other
 fact is an observation of its own.
 
-A figure introduced by `其中` (or `包括`) is part of the figure before it in the same sentence, when that
-one is counted in the same unit and is larger: `part_of` holds the whole's observation label, and the
-part takes the whole's category (the trainees among whom 380 were poor women are trainees).
+A figure introduced by `其中` (or `包括`) is part of the figure before it in the same sentence (or in the
+sentence before, when its own opens with `其中`), when that one is counted in the same unit and is
+larger: `part_of` holds the whole's observation label, and the part takes the whole's category (the
+trainees among whom 380 were poor women are trainees).
 Labels (`o1`, `o2`, …) are per report, in order of first mention.
 """
 
@@ -62,7 +63,9 @@ def group_observations(facts: list[dict]) -> list[dict]:
 
 
 def _whole(facts: list[dict], i: int) -> str:
-    """The observation a `其中` figure is part of: the last larger figure of its sentence, same unit."""
+    """The observation a `其中` figure is part of: the last larger figure of its sentence in the same
+    unit, or of the sentence before when its own opens with `其中` (…发放贷款21.4亿元。其中，运城市发放
+    4.1亿元)."""
     f = facts[i]
     sentence = f["sentence"]
     if not any(w in sentence for w in _PART_WORDS):
@@ -70,9 +73,11 @@ def _whole(facts: list[dict], i: int) -> str:
     before = sentence[: max(0, sentence.find(f["text"]))]
     if not any(w in before[-12:] for w in _PART_WORDS):
         return ""
-    for g in reversed(facts[:i]):
-        if g["sentence"] != sentence:
-            break
+    earlier = [g for g in facts[:i] if g["sentence"] == sentence]
+    if not earlier and sentence.lstrip().startswith(_PART_WORDS) and i:
+        previous = facts[i - 1]["sentence"]
+        earlier = [g for g in facts[:i] if g["sentence"] == previous]
+    for g in reversed(earlier):
         if g["unit"] == f["unit"] and g["value"] > f["value"]:
             return g["observation"]
     return ""
