@@ -410,3 +410,14 @@ def test_rows_under_an_introduction_naming_the_columns_are_of_their_label_in_eac
 def test_a_decimal_spaced_digit_by_digit_is_one_figure_and_a_family_is_no_count() -> None:
     facts = facts_of("同比增長1 5 . 3%，發放助學金1 5 . 6萬元。次坞镇一家珍珠养殖合作社带动农户120户。")
     assert [(f["value"], f["unit"]) for f in facts] == [(15.3, "%"), (156000.0, "元"), (120.0, "户")]
+
+
+def test_a_change_said_only_as_a_comparison_measures_what_the_figure_before_it_measures() -> None:
+    # Written for the project: a bulletin's level, then its change against the year before.
+    _, facts = extract_report(
+        "某市2022年妇女发展统计监测报告\n全市婚前医学检查率为76.3%，比上年提高4.1个百分点。"
+        "女性人均预期寿命80.1岁，比男性高5.4岁。\n"
+    )
+    got = {f["text"]: f["metric"] for f in facts}
+    assert got["4.1个百分点"].startswith(got["76.3%"]) and got["4.1个百分点"].endswith("比上年提高")
+    assert got["5.4岁"] == "女性人均预期寿命比男性高"

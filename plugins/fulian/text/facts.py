@@ -818,6 +818,23 @@ _COLUMNS_NAMED = re.compile(
 _ROW_END = re.compile(r"[；;。]?[ \t\u3000]*$")
 
 
+# a metric that is only a comparison (比上年提高, 较上届增加, 同比增长): what changed is said before it
+_COMPARISON_ONLY = re.compile(r"^(?:比|较|同比|环比)")
+_COMPARISON = re.compile(r"比|较")
+
+
+def _changes_of_levels(sentence_starts: list[int], metrics: list[str]) -> list[str]:
+    """婚前医学检查率76.3%，比上年提高4.1个百分点: a change whose metric is only the comparison measures
+    what the figure before it in its sentence measures (婚前医学检查率比上年提高)."""
+    out = list(metrics)
+    for i in range(1, len(metrics)):
+        if sentence_starts[i] == sentence_starts[i - 1] and _COMPARISON_ONLY.match(metrics[i]):
+            subject = _COMPARISON.split(out[i - 1], 1)[0]
+            if subject:
+                out[i] = subject + metrics[i]
+    return out
+
+
 def _headed_rows(text: str, facts: list[_Candidate], metrics: list[str]) -> list[str]:
     """The figures of the rows under an introduction that names the columns (县区／三八红旗手／三八红旗集体,
     then 兰山区　11名　6个；): each is of its row's label in its column's name (兰山区三八红旗手)."""
@@ -927,6 +944,7 @@ def extract_facts(original: str, norm: Normalised, title: str = "") -> list[dict
     metrics = _respectively(text, facts, clauses, sentence_starts, metrics)
     metrics = _quoted_goals(text, facts, sentence_starts, metrics)
     metrics = _headed_rows(text, facts, metrics)
+    metrics = _changes_of_levels(sentence_starts, metrics)
     if cells:  # a table cell's metric is its row label (and column), not the words around it
         metrics = [
             cells[c.start].metric if c.start in cells else m for c, m in zip(facts, metrics, strict=True)
