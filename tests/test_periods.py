@@ -553,3 +553,23 @@ def test_bases_of_changes_take_their_years_and_an_assessment_or_a_year_s_end_nam
     _, facts = extract_report(plan)
     got = {f["text"]: (f["year_from"], f["year_to"], f["kind"]) for f in facts}
     assert got["3000人次以上"] == (2022, 2022, "target")  # the whole year of the year's end named before
+
+
+def test_a_congress_counts_itself_in_its_year_and_its_plans_five_year_totals_are_goals() -> None:
+    # Written for the project: a district women's congress report whose review opens the body, a
+    # section on the congress's own delegates, and the next five years' goals.
+    report = (
+        "在某区第十四次妇女代表大会上的工作报告\n（2022年6月16日）\n"
+        "一、过去五年的工作回顾\n"
+        "五年来，累计评选区级最美家庭530户，建成妇女之家135个。\n"
+        "二、本次大会代表产生情况\n"
+        "本次大会应到代表286名，实到代表279名。\n"
+        "三、今后五年的目标任务\n"
+        "今后五年的总体目标是：到2027年，妇女作用更加彰显。\n"
+        "——每年开展巾帼宣讲不少于600场，五年累计覆盖妇女群众50万人次以上；\n"
+    )
+    _, facts = extract_report(report)
+    got = {f["text"]: (f["year_from"], f["year_to"], f["kind"]) for f in facts}
+    assert got["530户"] == (2018, 2022, "actual")
+    assert got["286名"] == (2022, 2022, "actual")
+    assert got["50万人次以上"][1:] == (2027, "target")

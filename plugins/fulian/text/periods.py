@@ -426,7 +426,9 @@ class _Index:
         if found is None:
             # the page's head (a title, under a site's menu or not) is no heading here: it dates the
             # report, which the document's default does (部署2024年重点任务 over 2023's results)
-            scopes = [h for h in self.headings_above(para_start) if h[0] >= self.body_start]
+            scopes = _outline_ancestors(
+                self.text, [h for h in self.headings_above(para_start) if h[0] >= self.body_start]
+            )
             found = self._headed[para_start] = [
                 (i, self._settled(lo, hi, cue))
                 for i, (lo, hi) in enumerate(scopes, start=4)
@@ -451,6 +453,30 @@ class _Index:
             hi = bisect_left(self.heading_lines, bisect_left(self.lines, para_start))  # the paragraph's line
             found = self._above[para_start] = [self._line(j) for j in reversed(self.heading_lines[:hi])]
         return found
+
+
+# the numbering of an outline's headings, by level: 一、 over （一） over 1. over （1）
+_OUTLINE_LEVELS = (
+    re.compile(r"\s*[一二三四五六七八九十]+\s*[、.．]"),
+    re.compile(r"\s*[(（][一二三四五六七八九十]+[)）]"),
+    re.compile(r"\s*\d{1,2}\s*[、.．](?!\d)"),
+    re.compile(r"\s*[(（]\d{1,2}[)）]"),
+)
+
+
+def _outline_ancestors(text: str, headings: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The headings above a paragraph (nearest first) that contain it: a numbered heading is left out
+    when a nearer one of its level or higher stands between (二、本次大会代表产生情况 ends 一、过去五年的
+    工作回顾 for what follows it); an unnumbered one (a title) always contains it."""
+    kept, lowest = [], len(_OUTLINE_LEVELS)
+    for lo, hi in headings:
+        level = next((k for k, pattern in enumerate(_OUTLINE_LEVELS) if pattern.match(text, lo, hi)), None)
+        if level is None:
+            kept.append((lo, hi))
+        elif level < lowest:
+            kept.append((lo, hi))
+            lowest = level
+    return kept
 
 
 def _paragraph_cue(ix: _Index, para_start: int, sentence_start: int) -> TimeCue | None:
@@ -726,12 +752,14 @@ _AT_THE_CONGRESS = re.compile(r"大会|会议|会上|会期|展出|展览|参观
 
 def _under_review(ix: _Index, start: int, end: int, sentence_start: int) -> TimeCue | None:
     """The years of a congress's review (``_congress_review``) for an undated figure after it opens;
-    None before it and for what the congress itself counts (表彰, 展览, 出席大会: of the year it meets)."""
-    if ix.review is None or start < ix.review[0]:
+    the year the congress meets for what it counts itself (本次大会应到代表286名, 表彰, 展览), wherever
+    it stands (else a review opening the report would date it); None before the review."""
+    if ix.review is None:
         return None
     if _AT_THE_CONGRESS.search(ix.text, sentence_start, ix.forward(ix.sentences, end)):
-        return None
-    return ix.review[1]
+        year = ix.years[0] or ix.years[1]
+        return TimeCue(year, year) if year else None
+    return None if start < ix.review[0] else ix.review[1]
 
 
 def _congress_review(
@@ -932,6 +960,9 @@ def _year_from(cue: TimeCue, kind: str, unit: str, level: int, clause_before: st
     return None if role and _phrases()[role].search(clause_before) else cue.start
 
 
+_RAN_TOTAL = re.compile(r"来[^。；;]{0,12}累计")
+
+
 def _done_before(
     ix: _Index, cue: TimeCue | None, report_year: int | None, sentence_start: int, start: int
 ) -> bool:
@@ -942,7 +973,8 @@ def _done_before(
         return True
     phrases = _phrases()
     said = ix.text[sentence_start:start]
-    done = phrases["not_target"].search(said) or "累计" in said
+    # 累计 says done only after a span that ran (五年来累计, 2018年以来累计): 五年累计覆盖 in a plan is a goal
+    done = phrases["not_target"].search(said) or _RAN_TOTAL.search(said)
     return bool(done) and not phrases["target"].search(said)
 
 
