@@ -573,3 +573,15 @@ def test_a_congress_counts_itself_in_its_year_and_its_plans_five_year_totals_are
     assert got["530户"] == (2018, 2022, "actual")
     assert got["286名"] == (2022, 2022, "actual")
     assert got["50万人次以上"][1:] == (2027, "target")
+
+
+def test_a_base_said_a_year_back_is_of_the_year_before_the_one_reported_on() -> None:
+    # Written for the project: a civil-affairs report on 2023, issued in January 2024.
+    report = (
+        "某县民政局关于2023年农村留守儿童关爱保护工作情况的报告\n发布时间：2024-01-12\n"
+        "截至2023年12月31日，全县共有农村留守儿童8436名，比上年末的9052名减少616名。\n"
+    )
+    _, facts = extract_report(report)
+    got = {f["text"]: (f["year_from"], f["year_to"], f["kind"]) for f in facts}
+    assert got["9052名"] == (None, 2022, "actual")
+    assert got["8436名"][1] == 2023

@@ -113,6 +113,22 @@ _GOAL_NAMED = re.compile(r"(?:的)?(?:阶段性|中期|终期|规划)?目标(?!�
 _SET_AGAINST = re.compile("相比|持平|相当|相同|一致")
 
 
+# the base of a change a year before (比上年末的9052名, 较去年同期的41件)
+_RELATIVE_BASE = re.compile(r"[由从比较]\s*(上|去)年(?:底|末|同期)?的$")
+
+
+def _relative_base_year(
+    text: str, start: int, report_year: int | None, published_year: int | None
+) -> int | None:
+    """The year of a base said a year back (比上年末的9052名): 上年 the one before the year reported on,
+    去年 the one before the year of writing; None for any other figure."""
+    m = _RELATIVE_BASE.search(text, max(0, start - 8), start)
+    if m is None:
+        return None
+    base = report_year or published_year if m.group(1) == "上" else published_year or report_year
+    return base - 1 if base else None
+
+
 def _year_of_bare_base(ix: _Index, start: int) -> re.Match[str] | None:
     """For the base of a change said without its year (…，婴儿死亡率由4.8‰下降到3.1‰), the year of the
     base said with one earlier in its sentence (由2015年的22.1/10万下降到…), if any."""
@@ -253,7 +269,10 @@ def _relative(g: dict, written: str, now: int | None, ref: int | None, text: str
     if g["asof_rel"]:
         return TimeCue(None, ref, open_start=True, year_end=True) if ref else None
     if g["last_end"]:
-        return TimeCue(None, now - 1, open_start=True, year_end=True) if now else None
+        # 去年底 from the year it is written in; 上年末 from the year the report is on (a report on 2023
+        # published in January 2024: its 上年末 is 2022's end)
+        base = ref if written.startswith("上") else now
+        return TimeCue(None, base - 1, open_start=True, year_end=True) if base else None
     if g["within"]:
         return TimeCue(ref, ref, within=True) if ref else None
     step = next((v for k, v in _STEPS.items() if g[k]), None)
@@ -802,8 +821,8 @@ def period_of(
     `index` the report's _Index, built here when not given (one figure)."""
     ix = index or _Index(text, report_year, published_year)
     base = _BASE_FIGURE.search(text, max(0, start - 12), start) or _year_of_bare_base(ix, start)
-    if base:  # 由2017年的8.5%提高到…: the base figure is of its own year, a level (a stock's, no start)
-        year = int(base.group(1))
+    year = int(base.group(1)) if base else _relative_base_year(text, start, report_year, published_year)
+    if year:  # 由2017年的8.5%提高到…: the base figure is of its own year, a level (a stock's, no start)
         return Period(year if unit in _LEVEL_UNITS else None, year, "actual")
     clause_start = ix.back(ix.clauses, start)
     plan_years = _plan_items_span(ix, clause_start, start, end, unit)
