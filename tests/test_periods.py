@@ -585,3 +585,16 @@ def test_a_base_said_a_year_back_is_of_the_year_before_the_one_reported_on() -> 
     got = {f["text"]: (f["year_from"], f["year_to"], f["kind"]) for f in facts}
     assert got["9052名"] == (None, 2022, "actual")
     assert got["8436名"][1] == 2023
+
+
+def test_a_share_of_the_year_s_plan_done_is_an_actual_and_the_plan_cited_its_quota() -> None:
+    # Written for the project: a township's half-year summary.
+    report = (
+        "某镇妇联2024年上半年工作总结\n发布时间：2024-07-05\n"
+        "举办各类培训班11期，培训妇女410人次，占全年计划（600人次）的68.3%。"
+        "举办家庭教育讲座7场，完成全年计划12场的58.3%，参与家长约540人次。\n"
+    )
+    _, facts = extract_report(report)
+    kinds = {f["text"]: f["kind"] for f in facts}
+    assert (kinds["600人次"], kinds["68.3%"]) == ("target", "actual")
+    assert (kinds["12场"], kinds["58.3%"], kinds["约540人次"]) == ("target", "actual", "actual")

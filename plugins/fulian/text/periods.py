@@ -647,7 +647,7 @@ def _cites_plan_goal(text: str, start: int, end: int, span: tuple[int, int]) -> 
 
 
 # a quota cited where a share of it is done: 完成全年培训任务（2000人次）的57%, 完成任务2000人次的64.3%
-_QUOTA_BEFORE = re.compile(r"(?:任务|目标)数?\s*(?:为|是)?\s*([（(])?\s*(?:各|均|分别为?)?\s*$")
+_QUOTA_BEFORE = re.compile(r"(?:任务|目标|计划)数?\s*(?:为|是)?\s*([（(])?\s*(?:各|均|分别为?)?\s*$")
 _SHARE_OF_IT = re.compile(r"\s*[）)]?\s*的\s*\d")
 
 
@@ -861,12 +861,12 @@ def period_of(
     elif cue.future and kind == "change" and _GAP.search(text, clause_start, start):
         # a gap to a goal (距离2030年…的目标还差1.8个百分点) is measured now, in the report's year
         cue = default or document_cue(text, report_year, published_year)
-    if kind == "target" and not _cites_goal(text, end):
+    if _cites_quota(text, start, end):
+        kind = "target"  # placed in time as what was done; the figures after it are not planned
+    elif kind == "target" and not _cites_goal(text, end):
         # the figures after a planned one of its sentence are planned too; not after a goal cited
         # (高于90%的规划目标；孕产妇住院分娩率保持在99.9%以上)
         ix.targets[sentence_start] = end
-    elif _cites_quota(text, start, end):
-        kind = "target"  # placed in time as what was done; the figures after it are not planned
     # a part (其中…) is placed like the whole of the clause before it
     whole_start = clause_start
     if text.startswith("其中", clause_start):
