@@ -188,3 +188,19 @@ def test_ruled_columns_listed_in_a_caption_head_rows_whose_cells_carry_their_uni
     assert got["5‰以下"][1:5] == ("‰", "under", 2030, "target")
     assert got["2.87‰"][3:5] == (2022, "actual")
     assert got["50%左右"][2:5] == ("about", 2030, "target")
+
+
+def test_columns_listed_after_a_colon_head_rows_whose_cells_follow_a_colon_between_slashes() -> None:
+    # Written for the project: a monitoring report's table flattened as "label：base / now / target".
+    report = (
+        "某省儿童发展规划2022年统计监测报告\n"
+        "主要健康指标对照（指标名称：2020年基期值 / 2022年监测值 / 2030年目标值）\n"
+        "婴儿死亡率（‰）：3.6 / 3.2 / 4.5以下\n"
+        "7岁以下儿童健康管理率（%）：94.2 / 95.6 / 95以上\n"
+    )
+    _, facts = extract_report(report)
+    got = {f["text"]: (f["value"], f["unit"], f["year_to"], f["kind"]) for f in facts}
+    assert got["94.2"] == (94.2, "%", 2020, "actual")
+    assert got["95.6"] == (95.6, "%", 2022, "actual")
+    assert got["95以上"] == (95.0, "%", 2030, "target")
+    assert got["3.2"] == (3.2, "‰", 2022, "actual")

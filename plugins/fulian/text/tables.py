@@ -35,7 +35,7 @@ _CELL = re.compile(
     r"(?P<bound>以上|以下|左右)?"
 )
 _EMPTY_CELL = frozenset("—–-－/…")
-_YEAR_COLUMN = re.compile(r"(\d{4})年(?:底|末)?(?:数据|数值|基数|基期值|基线值)?")
+_YEAR_COLUMN = re.compile(r"(\d{4})年(?:底|末)?(?:数据|数值|基数|基期值|基线值|监测值|实际值|现状值)?")
 _TARGET_COLUMN = re.compile(r"目标")
 _CHANGE_COLUMN = re.compile(r"增减|增幅|增长|变化|变动|比上年|同比")
 _LABEL_HEADS = ("指标", "项目", "类别", "名称")
@@ -73,8 +73,11 @@ _QUALIFIER = {
 # a table's columns listed in its caption (表1，按“指标名称 / 2020年 / 2023年 / 2025年目标 / 评估结论”排列,
 # 列示如下（指标名称｜规划目标值｜2022年实际值｜是否达标）)
 _LISTED_COLUMNS = re.compile(
-    r"(?:指标|项目|类别|名称)[^“”\"/／|｜\n]{0,4}(?:\s*[/／|｜]\s*[^/／|｜“”\"\n）)]{1,12}){2,}"
+    r"(?:指标|项目|类别|名称)[^“”\"/／|｜:：\n]{0,4}(?:\s*[/／|｜:：]\s*[^/／|｜:：“”\"\n）)]{1,12}){2,}"
 )
+# a row whose cells are set apart by slashes after its label's colon (婴儿死亡率（‰）：3.6 / 3.2 / 4.5以下)
+_SLASHED_ROW = re.compile(r"[^:：\n]{2,40}[:：]\s*[^/／\n]+(?:\s[/／]\s|／)")
+_SLASH_RULE = re.compile(r"\s*(?:\s[/／]\s|／)\s*")
 # a row's number in a list (1．孕产妇死亡率, 2、…): no part of what the row measures
 _ROW_NUMBER = re.compile(r"^[(（]?\d{1,2}[)）.．、]\s*")
 
@@ -221,7 +224,7 @@ def _cells_of_line(text: str, start: int, end: int, state: dict) -> list[Cell]:
     """The cells of one line; ``state`` carries the current header across the lines of a table."""
     spans = _spans(text, start, end)
     tokens = [text[s:e] for s, e in spans]
-    ruled = bool(_RULE.search(text, start, end))
+    ruled = bool(_RULE.search(text, start, end)) or bool(_SLASHED_ROW.match(text, start, end))
     cells: list[Cell] = []
     i = 0
     while i < len(tokens):
@@ -291,8 +294,16 @@ def _row_end(tokens: list[str], first: int, ruled: bool, columns: int) -> int:
 
 
 def _spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The cells of a line as spans: between rules when the line is ruled (a | b | c), else the runs
-    of text between spaces."""
+    """The cells of a line as spans: between rules when the line is ruled (a | b | c), after its label's
+    colon and between slashes when it is slashed (a：1 / 2 / 3), else the runs of text between spaces."""
+    if not _RULE.search(text, start, end) and _SLASHED_ROW.match(text, start, end):
+        colon = min(i for i in (text.find("：", start, end), text.find(":", start, end)) if i >= 0)
+        spans, lo = [(start, colon)], colon + 1
+        for m in _SLASH_RULE.finditer(text, lo, end):
+            spans.append((lo, m.start()))
+            lo = m.end()
+        spans.append((lo, end))
+        return [(s + len(text[s:e]) - len(text[s:e].lstrip()), e) for s, e in spans if text[s:e].strip()]
     if _RULE.search(text, start, end):
         spans = []
         for m in _RULED_CELL.finditer(text, start, end):
@@ -312,12 +323,16 @@ def table_cells(text: str) -> list[Cell]:
     for line in text.split("\n"):
         end = pos + len(line)
         if (listed := _LISTED_COLUMNS.search(line)) and _is_caption(line, listed):
-            names = [n.strip() for n in re.split("[/／|｜]", listed.group())]
+            names = [n.strip() for n in re.split("[/／|｜:：]", listed.group())]
             if header := _header(names, 0):
                 _open_table(state, header[0], names[0])
                 pos = end + 1
                 continue
-        if _MAYBE_TABLE.search(line) or _header_in(line) or (state.get("columns") and _RULE.search(line)):
+        if (
+            _MAYBE_TABLE.search(line)
+            or _header_in(line)
+            or (state.get("columns") and (_RULE.search(line) or _SLASHED_ROW.match(line)))
+        ):
             cells += _cells_of_line(text, pos, end, state)
         elif len(line.strip()) > 40:
             state = {}  # prose ends a table
