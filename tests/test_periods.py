@@ -598,3 +598,16 @@ def test_a_share_of_the_year_s_plan_done_is_an_actual_and_the_plan_cited_its_quo
     kinds = {f["text"]: f["kind"] for f in facts}
     assert (kinds["600人次"], kinds["68.3%"]) == ("target", "actual")
     assert (kinds["12场"], kinds["58.3%"], kinds["约540人次"]) == ("target", "actual", "actual")
+
+
+def test_a_year_end_goal_said_the_year_after_the_one_reported_on_is_of_the_year_it_is_said_in() -> None:
+    # Written for the project: a report on 2023 issued in January 2024, ending with next steps.
+    report = (
+        "某县民政局关于2023年儿童关爱保护工作情况的报告\n发布时间：2024-01-12\n"
+        "全年新建儿童之家20个。\n"
+        "下一步，我们将力争年底儿童之家达到180个。\n"
+    )
+    _, facts = extract_report(report)
+    got = {f["text"]: (f["year_to"], f["kind"]) for f in facts}
+    assert got["20个"] == (2023, "actual")
+    assert got["180个"] == (2024, "target")

@@ -545,9 +545,12 @@ def _settle(
             # 力争全年… said in 2024 of a report on 2023's work: the year it is said in
             cue = TimeCue(published_year, published_year, within=True)
         return cue, level
+    later = published_year and report_year and published_year > report_year
+    if kind == "target" and later and cue is not None and cue.year_end and cue.end == report_year:
+        # 力争年底… said in 2024 of a report on 2023's work: the end of the year it is said in
+        return TimeCue(None, published_year, open_start=True, year_end=True), level
     if level > 3 and published_year and published_year != report_year and _news_lead(ix.text, para_start):
         return TimeCue(published_year, published_year), 2
-    later = published_year and report_year and published_year > report_year
     if level >= 3 and kind == "actual" and later and _at_meeting(ix, sentence_start):
         # the meeting a news item reports (…等4个单位作交流发言, 1800余人参加会议) is held when it is
         # published, whatever year the meeting reviews
