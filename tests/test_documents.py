@@ -415,3 +415,19 @@ def test_news_of_the_day_it_is_published_is_of_that_year_whatever_year_its_backg
         "2018年，全市共资助女童986名。今年以来，共募集善款213.6万元。\n"
     )
     assert d["report_year"] == 2019
+
+
+def test_a_township_named_by_the_page_reports_through_its_federation_and_a_court_by_its_full_name() -> None:
+    # Written for the project: a township's news on its county's portal, its federation named by level
+    # alone; a city intermediate court's news.
+    township = doc_of(
+        "干汊河镇20户家庭获评2023年度镇级“最美家庭”\n"
+        "舒城县人民政府网　　2024-03-08 16:21　　来源：干汊河镇\n"
+        "3月6日下午，干汊河镇召开表彰会，为20户家庭颁发证书。镇妇联负责人介绍了评选情况。\n"
+    )
+    assert township["organisation"] == "干汊河镇妇联"
+    court = doc_of(
+        "桂林中院通报妇女儿童权益司法保护工作情况\n发布时间：2022-03-07　来源：桂林市中级人民法院\n"
+        "“三八”国际妇女节前夕，桂林市中级人民法院召开新闻发布会，与市妇联共同通报去年发出保护令41份。\n"
+    )
+    assert court["organisation"] == "桂林市中级人民法院"

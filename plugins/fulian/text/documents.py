@@ -569,7 +569,7 @@ _COMMITTEE = "妇女儿童工作委员会办公室|妇儿工委办公室|妇女�
 _BODY = re.compile(
     rf"人民政府(?:{_COMMITTEE})|{_COMMITTEE}"
     r"|妇女联合会|妇联|统计局|乡村振兴局|卫生健康委员会|卫生健康局|卫健委|卫健局|民政局|教育局"
-    r"|人力资源和社会保障局|人民法院|人民检察院|司法局|公安局|人民政府办公室|人民政府办公厅|人民政府"
+    r"|人力资源和社会保障局|中级人民法院|高级人民法院|人民法院|人民检察院|司法局|公安局|人民政府办公室|人民政府办公厅|人民政府"
     r"|总工会女职工委员会|总工会|妇幼保健院|妇幼保健计划生育服务中心|残疾人联合会|残联"
     r"|关心下一代工作委员会|关工委|红十字会|慈善总会|农业农村局|医疗保障局|医保局|文化和旅游局"
     r"|科学技术协会|科协|工商业联合会|工商联|团委|团市委|团县委|团区委"
@@ -768,6 +768,26 @@ def _fullest_form(text: str, name: str) -> str:
 # ----------------------------------------------------------------------------------------- entry
 
 
+# a township, town or street named by a page's source label or opening its title (来源：某某镇,
+# 某某镇20户家庭获评…), and its federation named by level alone in the text (镇妇联)
+_TOWNSHIP_NAMED = re.compile(
+    r"(?:^|来源\s*[：:]\s*)([\u4e00-\u9fff]{2,8}?(镇|乡|街道))(?![\u4e00-\u9fff]*妇)", re.M
+)
+_BARE_TOWNSHIP_BODY = re.compile(r"(?<![\u4e00-\u9fff])(镇|乡|街道)妇联|[，。、；：（]\s*(镇|乡|街道)妇联")
+
+
+def _township_reporter(text: str, head_end: int) -> str:
+    """某某镇妇联 for a page whose head names a township (its source label or its title's first word) and
+    whose text names that level's federation alone (镇妇联): the township's federation reports; '' else."""
+    named = _TOWNSHIP_NAMED.search(text, 0, head_end)
+    if named is None:
+        return ""
+    for m in _BARE_TOWNSHIP_BODY.finditer(text):
+        if (m.group(1) or m.group(2)) == named.group(2):
+            return named.group(1) + "妇联"
+    return ""
+
+
 def extract_document(original: str, norm: Normalised) -> dict:
     """Document attributes: province, city, county, region_code, organisation, report_year, script,
     title, publication_date, source."""
@@ -779,7 +799,7 @@ def extract_document(original: str, norm: Normalised) -> dict:
     body = _reporting_body(text, lines, title_span or (lines[0] if lines else (0, 0)))
     if body and body[0] in _BARE_LEVEL:  # the federation the text itself points to, if of that level
         body = organisation if organisation.endswith(body) else _name_bare_body(body, region) or organisation
-    named = body or organisation
+    named = body or _township_reporter(text, head_end) or organisation
     organisation = _fullest_form(text, named) if named else ""
     if body:
         # the fullest form the text writes the body in may name its place (洪水镇妇联 → 民乐县洪水镇妇联)
