@@ -125,7 +125,7 @@ def _relative_base_year(
     m = _RELATIVE_BASE.search(text, max(0, start - 8), start)
     if m is None:
         return None
-    base = report_year or published_year if m.group(1) == "上" else published_year or report_year
+    base = (report_year or published_year) if m.group(1) == "上" else (published_year or report_year)
     return base - 1 if base else None
 
 
