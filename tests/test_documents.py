@@ -431,3 +431,26 @@ def test_a_township_named_by_the_page_reports_through_its_federation_and_a_court
         "“三八”国际妇女节前夕，桂林市中级人民法院召开新闻发布会，与市妇联共同通报去年发出保护令41份。\n"
     )
     assert court["organisation"] == "桂林市中级人民法院"
+
+
+def test_a_speaker_s_formula_a_page_widget_and_a_community_s_credit_name_the_body_that_reports() -> None:
+    # Written for the project: a city congress report naming its body only where the speaker says whom
+    # she speaks for; a bureau's page whose byline carries the font-size widget; a community's post
+    # naming its federation once mid-text and credited at its foot by level alone.
+    congress = doc_of(
+        "凝心聚力 建功新时代\n——在宿州市妇女第七次代表大会上的工作报告\n（2021年10月12日）\n各位代表：\n"
+        "现在，我代表宿州市妇女联合会第六届执行委员会向大会作工作报告，请予审议。\n"
+        "五年来，全市各级妇联组织在省妇联指导下，培训妇女3.2万人次。省妇联多次肯定我市工作。\n"
+    )
+    assert (congress["organisation"], congress["city"]) == ("宿州市妇女联合会", "宿州市")
+    bureau = doc_of(
+        "洋县完成年度适龄妇女“两癌”筛查任务\n\n洋县卫生健康局　　【字体：大 中 小】\n\n"
+        "今年以来，县卫健局联合县妇联为全县8000名妇女开展免费筛查，完成率102.5%。\n"
+    )
+    assert bureau["organisation"] == "洋县卫生健康局"
+    community = doc_of(
+        "春风里的亲子课堂\n\n花桥街道微家园　原创　2025年03月08日\n\n"
+        "3月7日上午，由花桥街道妇联指导，桃源社区妇联联合辖区幼儿园举办亲子课堂，20组家庭参加。\n\n"
+        "图文：社区妇联\n编辑：王丽\n审核：李娜\n终审：赵红\n\n花桥街道微家园\n街道官方公众号。\n\n阅读 860　赞 31\n"
+    )
+    assert community["organisation"] == "桃源社区妇联"

@@ -74,13 +74,15 @@ def test_a_task_table_by_place_reads_its_unit_from_the_caption_and_each_column_s
     _, facts = extract_report(TASKS)
     got = {(f["text"], f["place_county"]): f for f in facts}
     quota, done = got[("600", "东营区")], got[("642", "东营区")]
-    assert (quota["unit"], quota["metric"]) == ("人次", "2023年任务")
+    assert (quota["unit"], quota["metric"]) == ("人次", "东营区2023年任务"), (
+        "a reader names a cell by row and column"
+    )
     assert (quota["year_to"], quota["kind"]) == (2023, "target")
-    assert (done["metric"], done["year_to"], done["kind"]) == ("2023年完成", 2023, "actual")
+    assert (done["metric"], done["year_to"], done["kind"]) == ("东营区2023年完成", 2023, "actual")
     rate = got[("97.8%", "利津县")]
     assert (rate["unit"], rate["value"], rate["year_to"], rate["kind"]) == ("%", 97.8, 2023, "actual")
     part = got[("150", "利津县")]
-    assert (part["metric"], part["year_to"], part["kind"]) == ("其中家政服务类", 2024, "target")
+    assert (part["metric"], part["year_to"], part["kind"]) == ("利津县其中家政服务类", 2024, "target")
     assert quota["category"] == "people_trained", "the title says what a table by place counts"
     total = next(f for f in facts if f["text"] == "1250")
     assert (total["place_city"], total["place_county"]) == ("东营市", "")
@@ -204,3 +206,17 @@ def test_columns_listed_after_a_colon_head_rows_whose_cells_follow_a_colon_betwe
     assert got["95.6"] == (95.6, "%", 2022, "actual")
     assert got["95以上"] == (95.0, "%", 2030, "target")
     assert got["3.2"] == (3.2, "‰", 2022, "actual")
+
+
+def test_a_table_by_city_takes_each_column_s_unit_from_the_caption_s_list_by_what_it_counts() -> None:
+    # Written for the project: honours by city, bare cells under columns named by what they count, the
+    # caption listing the units once (people 名, items 个, households 户).
+    _, facts = extract_report(
+        "某省2023年度妇女工作表彰名单公布\n各市受表彰情况如下（单位：名、个、户）：\n"
+        "设区市 三八红旗手 巾帼文明岗 最美家庭\n甲山市 12 8 5\n乙水市 9 6 4\n合计 21 14 9\n"
+    )
+    by_text = {(f["metric"], f["value"]): f["unit"] for f in facts}
+    assert by_text[("甲山市三八红旗手", 12)] == "名"
+    assert by_text[("甲山市巾帼文明岗", 8)] == "个"
+    assert by_text[("乙水市最美家庭", 4)] == "户"
+    assert by_text[("合计最美家庭", 9)] == "户"

@@ -574,15 +574,15 @@ _BODY = re.compile(
     r"|关心下一代工作委员会|关工委|红十字会|慈善总会|农业农村局|医疗保障局|医保局|文化和旅游局"
     r"|科学技术协会|科协|工商业联合会|工商联|团委|团市委|团县委|团区委"
 )
-# What a byline holds besides the body's name: dates, labels, spaces.
-_BYLINE_NOISE = re.compile(r"[\s\d年月日:：\-/.()（）]|来源|发布|作者|时间|日期|供稿|编辑")
-_LABEL_WORD = re.compile(r"来源|发布|供稿|稿源")
+# What a byline holds besides the body's name: dates, labels, spaces, a page's widgets (【字体：大 中 小】).
+_BYLINE_NOISE = re.compile(r"【[^】]{0,16}】|[\s\d年月日:：\-/.()（）]|来源|发布|作者|时间|日期|供稿|编辑")
+_LABEL_WORD = re.compile(r"来源|发布|供稿|稿源|图文|撰稿")
 # A credit after an article: the body that wrote it (（某镇妇联 供稿）, （某街道妇联 供稿  通讯员 某某）).
 _CREDIT = re.compile(
     r"[（(]\s*(?:稿件来源|稿源|来源)?[:：]?\s*(?P<body>[^（）()\s:：]{2,30}?)\s*供稿[^（）()\n]{0,24}[)）]"
 )
 # Where a page names who publishes it.
-_BODY_LABEL = re.compile(r"(?:来源|发布单位|发布机构|发布|供稿|信息来源|稿源)\s*[:：]\s*$")
+_BODY_LABEL = re.compile(r"(?:来源|发布单位|发布机构|发布|供稿|信息来源|稿源|图文|文图|撰稿)\s*[:：]\s*$")
 
 
 def _body_at(text: str, m: re.Match[str]) -> str | None:
@@ -633,13 +633,33 @@ def _bodies(text: str, lo: int, hi: int) -> list[tuple[int, str]]:
 
 
 def _bare_label_body(text: str, s: int, e: int) -> str:
-    """`县妇联` when the page's source label names a body by its level alone, else ''."""
+    """`县妇联` when the page's source label names a body by its level alone, else ''; below the county
+    (图文：社区妇联) the one federation of that level the text names (某某社区妇联), if it names one."""
     for m in _BARE_BODY.finditer(text, s, e):
         # the whole label (来源：县妇联), not a unit of it (来源：省妇联新媒体中心)
         whole = m.end() == e or not ("\u4e00" <= text[m.end()] <= "\u9fff")
         if whole and _BODY_LABEL.search(text, s, m.start()):
             return m.group(0)
+    for m in _BARE_LOWER_BODY.finditer(text, s, e):
+        if _BODY_LABEL.search(text, s, m.start()) and (named := _named_lower_body(text, m.group(1))):
+            return named
     return ""
+
+
+# a body below the county named by its level alone (社区妇联), and by its name mid-text (，某某社区妇联联合…)
+_LOWER_LEVEL = r"(社区|街道|镇|乡|村)"
+_BARE_LOWER_BODY = re.compile(rf"(?<![\u4e00-\u9fff]){_LOWER_LEVEL}(?:妇联|妇女联合会)")
+_LOWER_BODY = re.compile(rf"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{{2,8}}?{_LOWER_LEVEL})(?:妇联|妇女联合会)")
+
+
+def _named_lower_body(text: str, level: str) -> str:
+    """The federation of a level below the county that the text names, when it names exactly one."""
+    names = {
+        m.group(1) + "妇联"
+        for m in _LOWER_BODY.finditer(text)
+        if m.group(2) == level and not m.group(1).startswith(_NOT_A_TOWNSHIP)
+    }
+    return names.pop() if len(names) == 1 else ""
 
 
 def _name_bare_body(bare: str, region: Region | None) -> str:
@@ -675,10 +695,11 @@ def _reporting_body(text: str, lines: list[tuple[int, int]], title: tuple[int, i
     title_start, title_end = title
     head, tail = lines[:8], lines[-4:]
     # only short lines (bylines, signatures) and labelled ones can name the reporter: others are body
-    # text. A short text's head and tail share lines: each line is read once.
+    # text. A short text's head and tail share lines: each line is read once. A label may stand
+    # further up the foot, above a page's editor lines and account card (图文：… / 编辑：… / 审核：…).
     bodies = {
         (s, e): _bodies(text, s, e) if e - s <= 60 or _LABEL_WORD.search(text, s, e) else []
-        for s, e in dict.fromkeys(head + tail)
+        for s, e in dict.fromkeys(head + lines[-10:])
     }
     for (s, e), found in bodies.items():
         for pos, name in found:
@@ -708,7 +729,26 @@ def _reporting_body(text: str, lines: list[tuple[int, int]], title: tuple[int, i
     found = _bodies(text, title_start, min(title_end, title_start + 60))
     if found and found[0][0] < title_start + 20:
         return found[0][1]  # 海口市妇联凝聚巾帼力量…
-    return _opening_body(text, lines, title_end)
+    return _speaker_body(text) or _opening_body(text, lines, title_end)
+
+
+# the speaker's formula of a congress or an executive committee's report: whom the report is given for
+# (现在，我代表某市妇女联合会第十届执行委员会向大会作工作报告; 我受市妇联常委会委托，向执委会报告工作)
+_SPEAKER_FOR = re.compile(
+    r"我(?:代表|受)([^，。,；\n]{2,40}?)(?:第[一二三四五六七八九十百零〇\d]+届)?"
+    r"(?:执行委员会|执委会|常务委员会|常委会)?(?:委托)?[，,]?\s*向"
+)
+
+
+def _speaker_body(text: str) -> str:
+    """The body a report's speaker speaks for, named in the opening (a level alone: 市妇联), else ''."""
+    m = _SPEAKER_FOR.search(text, 0, 2000)
+    if m is None:
+        return ""
+    if found := _bodies(text, m.start(1), m.end(1)):
+        return found[0][1]
+    bare = _BARE_BODY.fullmatch(m.group(1))
+    return bare.group(0) if bare else ""
 
 
 # what may open a news item's first sentence before its subject: the day, 近日, 日前, the occasion

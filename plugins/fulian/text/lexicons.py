@@ -66,6 +66,14 @@ def units() -> dict[str, Unit]:
 
 
 @lru_cache(maxsize=1)
+def counted_nouns() -> tuple[tuple[str, str], ...]:
+    """(suffix, unit class) of the nouns a table column may count (三八红旗手: people), longest first
+    (counted_nouns.csv): which of the units its caption lists (单位：名、个、户) a column takes."""
+    rows = [(r["suffix"], r["unit_class"]) for r in _rows(DATA_DIR / "counted_nouns.csv")]
+    return tuple(sorted(rows, key=lambda r: -len(r[0])))
+
+
+@lru_cache(maxsize=1)
 def category_codes() -> tuple[str, ...]:
     return tuple(r["category_code"] for r in _rows(CATEGORIES_CSV))
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from fulian.text import lexicons, regions
+from fulian.text import lexicons
 
 # A line holding two numbers separated only by spaces or a rule (|) is the cheap sign that a table
 # may be there.
@@ -53,6 +53,8 @@ _PLACE_HEADS = (
     "市（州）",
     "乡镇",
     "镇街",
+    "设区市",
+    "地市",
 )
 # a column named by a year and what it holds: 2023年任务 (a quota), 2023年完成 (what was done)
 _YEAR_WORD_COLUMN = re.compile(r"(\d{4})年(?:度)?(任务|计划|目标|完成|实际|实绩)(?:数|值)?")
@@ -60,6 +62,9 @@ _RATE_COLUMN = re.compile(r"完成率|完成比例|完成进度")
 _PART_COLUMN = re.compile(r"其中.{1,8}")
 # a table's unit in its caption: （单位：人次）, 单位：万元
 _CAPTION_UNIT = re.compile(r"单位\s*[:：]\s*([^\s)）:：，,。]{1,4})")
+# a caption listing one unit per kind of column (单位：名、个、户): a column takes the one its noun counts in
+_LISTED_UNIT = r"[^\s)）:：，,。、/／]{1,2}"
+_CAPTION_UNITS = re.compile(rf"单位\s*[:：]\s*({_LISTED_UNIT}(?:[、/／]{_LISTED_UNIT})+)")
 _UNIT_SUFFIX = re.compile(r"[(（]([^()（）]{1,4})[)）]$")
 _QUALIFIER = {
     "≥": "over",
@@ -184,10 +189,18 @@ def _header(tokens: list[str], i: int) -> tuple[list[str], int] | None:
     if j == i + 1:  # columns named with their units (乡镇  技能培训（人次）  新建“妇女微家”（个）)
         while j < len(tokens) and _named_unit(tokens[j]) is not None:
             j += 1
+    by_place = tokens[i].startswith(_PLACE_HEADS)
+    if j == i + 1 and by_place and len(tokens) - j >= 2 and all(map(_counted, tokens[j:])):
+        j = len(tokens)  # columns named by what they count (设区市  三八红旗手  三八红旗集体  最美家庭)
     names = tokens[i + 1 : j]
     if names[:1] and names[0].startswith(_LABEL_HEADS):
         names = ["", *names[1:]]  # the label column after the place column: marked by an empty name
     return (names, j) if len([n for n in names if n not in ("单位", "")]) >= 2 else None
+
+
+def _counted(token: str) -> bool:
+    """Whether a header token can name what a column counts (三八红旗手): a short name, no figure."""
+    return len(token) <= 12 and not _is_value(token) and not any(c.isdigit() for c in token)
 
 
 def _row_unit(label: str, unit_cell: str | None, caption: str | None = None) -> tuple[str, str, float] | None:
@@ -216,8 +229,26 @@ def _open_table(state: dict, names: list[str], opener: str) -> None:
     """Start a table in ``state`` from its header: the column names after the label's (``opener``)."""
     state["has_unit_column"] = "单位" in names
     state["place_column"] = "" in names
-    state["columns"] = _columns([n for n in names if n not in ("单位", "")])
+    columns = _columns([n for n in names if n not in ("单位", "")])
+    if listed := state.get("caption_units"):
+        columns = [_counted_in(c, listed) for c in columns]
+    state["columns"] = columns
     state["by_place"] = not state["place_column"] and opener.startswith(_PLACE_HEADS)
+
+
+def _counted_in(column: _Column, listed: list[str]) -> _Column:
+    """The column with the unit of its caption's list (单位：名、个、户) that its noun counts in
+    (三八红旗手: people, 名; 最美家庭: households, 户); unchanged when its name says no such noun."""
+    if column.unit or column.year is not None:
+        return column
+    known = lexicons.units()
+    for suffix, unit_class in lexicons.counted_nouns():
+        if column.name.endswith(suffix):
+            for word in listed:
+                if word in known and known[word].unit_class == unit_class:
+                    return _Column(column.name, column.year, column.kind, (word, 1.0))
+            return column
+    return column
 
 
 def _cells_of_line(text: str, start: int, end: int, state: dict) -> list[Cell]:
@@ -259,9 +290,9 @@ def _cells_of_line(text: str, start: int, end: int, state: dict) -> list[Cell]:
             column = columns[k - first]
             unit, mult = column.unit or (row_unit, row_mult)
             if state.get("by_place"):
-                # the row is a place: a division is the figure's own place, so the column says what;
-                # a township or a total (合计) is no place the figure can carry, so it stays in the metric
-                metric = column.name if regions.is_division_name(label) else label + column.name
+                # the row is a place: the metric is the row and the column (福州市三八红旗手), as a reader
+                # names the cell; a division is also the figure's own place (fulian.text.places)
+                metric = label + column.name
             else:
                 metric = name + ("" if column.kind == "actual" else column.name)
             value = float(m.group("num")) * (1.0 if m.group("pct") else mult)
@@ -336,7 +367,9 @@ def table_cells(text: str) -> list[Cell]:
             cells += _cells_of_line(text, pos, end, state)
         elif len(line.strip()) > 40:
             state = {}  # prose ends a table
-        if not state.get("columns") and (caption := _CAPTION_UNIT.search(line)):
+        if not state.get("columns") and (caption := _CAPTION_UNITS.search(line)):
+            state["caption_units"] = re.split("[、/／]", caption.group(1))  # …如下（单位：名、个、户）
+        elif not state.get("columns") and (caption := _CAPTION_UNIT.search(line)):
             state["caption_unit"] = caption.group(1)  # the caption before a table: …如下（单位：人次）
         pos = end + 1
     return cells
