@@ -23,7 +23,6 @@ from airflow.sdk import Param, dag, get_current_context, task, teardown
 from airflow.sdk.exceptions import AirflowFailException, AirflowSkipException
 from cosmos import DbtTaskGroup, ExecutionConfig, ProfileConfig, ProjectConfig, RenderConfig
 from cosmos.constants import ExecutionMode, InvocationMode, LoadMode, TestBehavior
-from cosmos.operators.local import DbtBuildLocalOperator
 
 from fulian import pipeline, settings
 from fulian.asset import event_extra, warehouse_asset
@@ -31,7 +30,7 @@ from fulian.dq.notifiers import on_task_failure
 from fulian.errors import CannotRun
 from fulian.settings import DBT_PROJECT_DIR, WRITER_POOL, landing_dir, warehouse_path
 from fulian.warehouse.dbt import dbt_vars
-from fulian.watcher import watch_after_producer
+from fulian.watcher import ReleasingDbtBuild, watch_after_producer
 
 WORKING_COPY = "{{ ti.xcom_pull(task_ids='prepare')['working'] }}"
 WAREHOUSE = warehouse_asset()  # updated by `publish`; fulian_exports is scheduled on it
@@ -152,7 +151,7 @@ def fulian_daily():
 
     # The checks' quarantine reaches the marts here, in dbt, where the graph shows it: the fact mart
     # and its dependants are rebuilt, and their models leave quarantined facts out.
-    apply_quarantine = DbtBuildLocalOperator(
+    apply_quarantine = ReleasingDbtBuild(
         task_id="dbt_apply_quarantine",
         project_dir=DBT_PROJECT_DIR,
         profile_config=PROFILE,

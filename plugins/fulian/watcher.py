@@ -33,7 +33,10 @@ from airflow.exceptions import AirflowException
 from airflow.sdk.exceptions import AirflowSkipException
 from cosmos.operators._watcher.base import _log_dbt_msg
 from cosmos.operators._watcher.state import get_dbt_event_xcom_key, get_xcom_val, safe_xcom_push
+from cosmos.operators.local import DbtBuildLocalOperator
 from cosmos.operators.watcher import DbtConsumerWatcherSensor, DbtProducerWatcherOperator
+
+from fulian.warehouse.dbt import release_duckdb
 
 log = logging.getLogger(__name__)
 # the producer's states in which it has ended without ever running dbt
@@ -80,7 +83,10 @@ class Producing:
 
     def execute(self, context: Any, **kwargs: Any) -> Any:
         self.__dict__["_fulian_failures"] = {}
-        return super().execute(context, **kwargs)  # type: ignore[misc]
+        try:
+            return super().execute(context, **kwargs)  # type: ignore[misc]
+        finally:
+            release_duckdb()  # under `airflow dags test` the next task opens the file in this process
 
     def _record_failure(self, node: dict, event: dict, extra_kwargs: Any) -> None:
         """A failed node's message, model or test, for the tasks of the models dbt then skipped."""
@@ -90,6 +96,18 @@ class Producing:
         context = (extra_kwargs or {}).get("context")
         if context is not None:
             safe_xcom_push(task_instance=context["ti"], key=FAILURES_KEY, value=dict(failures))
+
+
+class ReleasingDbtBuild(DbtBuildLocalOperator):
+    """cosmos's `dbt build` task that closes the DuckDB file dbt-duckdb keeps open when it ends
+    (profiles.yml: keep_open), as the producer does: under `airflow dags test` the tasks after it run
+    in the same process and open the file again."""
+
+    def execute(self, context: Any, **kwargs: Any) -> Any:
+        try:
+            return super().execute(context, **kwargs)
+        finally:
+            release_duckdb()
 
 
 class Watching:

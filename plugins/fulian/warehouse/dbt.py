@@ -26,27 +26,48 @@ def dbt_vars(database: Path | str) -> dict[str, str | int]:
     return {"fulian_db": str(database), "fulian_freshness_days": freshness_days(), **dbt_bound_vars()}
 
 
+def release_duckdb() -> None:
+    """Close the DuckDB database dbt-duckdb keeps open after an invocation (profiles.yml: keep_open).
+
+    The process goes on to open the same file (the checks, the publication, the next task under
+    `airflow dags test`), and DuckDB refuses a second connection to a file with another configuration
+    (read-only) while the first is open. dbt-duckdb keeps its one environment on its connection
+    manager and only drops it at exit, so it is closed here.
+    """
+    try:
+        from dbt.adapters.duckdb.connections import DuckDBConnectionManager
+    except ImportError:  # the adapter is not installed: nothing was opened
+        return
+    with DuckDBConnectionManager._LOCK:
+        env, DuckDBConnectionManager._ENV = DuckDBConnectionManager._ENV, None
+    if env is not None:
+        env.close()
+
+
 def _invoke(args: list[str], database: Path):
     """`dbt <args>` in-process on the project against `database`; the dbtRunnerResult."""
     from dbt.cli.main import dbtRunner
 
     # Each warehouse gets its own target and log folders, so concurrent runs never share dbt's
     # manifest and partial-parse files.
-    return dbtRunner().invoke(
-        [
-            *args,
-            "--vars",
-            json.dumps(dbt_vars(database)),
-            "--project-dir",
-            str(DBT_PROJECT_DIR),
-            "--profiles-dir",
-            str(DBT_PROJECT_DIR),
-            "--target-path",
-            str(database.parent / "dbt_target"),
-            "--log-path",
-            str(database.parent / "dbt_logs"),
-        ]
-    )
+    try:
+        return dbtRunner().invoke(
+            [
+                *args,
+                "--vars",
+                json.dumps(dbt_vars(database)),
+                "--project-dir",
+                str(DBT_PROJECT_DIR),
+                "--profiles-dir",
+                str(DBT_PROJECT_DIR),
+                "--target-path",
+                str(database.parent / "dbt_target"),
+                "--log-path",
+                str(database.parent / "dbt_logs"),
+            ]
+        )
+    finally:
+        release_duckdb()
 
 
 def run_dbt(args: list[str], database: Path) -> None:
