@@ -24,7 +24,7 @@ from airflow.sdk.exceptions import AirflowFailException, AirflowSkipException
 from cosmos import DbtTaskGroup, ExecutionConfig, ProfileConfig, ProjectConfig, RenderConfig
 from cosmos.constants import ExecutionMode, InvocationMode, LoadMode, TestBehavior
 
-from fulian import pipeline, settings
+from fulian import settings
 from fulian.asset import event_extra, warehouse_asset
 from fulian.dq.notifiers import on_task_failure
 from fulian.errors import CannotRun
@@ -35,6 +35,15 @@ from fulian.watcher import ReleasingDbtBuild, watch_after_producer
 WORKING_COPY = "{{ ti.xcom_pull(task_ids='prepare')['working'] }}"
 WAREHOUSE = warehouse_asset()  # updated by `publish`; fulian_exports is scheduled on it
 log = logging.getLogger(__name__)
+
+
+def _pipeline():
+    """fulian.pipeline, imported when a task that needs it runs, not when the file is parsed: the DAG
+    processor and every task process parse this file, and most tasks (the dbt models', the gates)
+    never use the pipeline, whose imports (pandas, pyarrow, the extractor) cost a second or more."""
+    from fulian import pipeline
+
+    return pipeline
 
 
 @contextmanager
@@ -79,7 +88,8 @@ def fulian_daily():
     def prepare() -> dict:
         ctx = get_current_context()
         with fail_fast():
-            return pipeline.prepare(ctx["params"]["landing_dir"], ctx["params"]["warehouse"], ctx["run_id"])
+            params = ctx["params"]
+            return _pipeline().prepare(params["landing_dir"], params["warehouse"], ctx["run_id"])
 
     @task
     def batches(plan: dict) -> list[str]:
@@ -89,24 +99,24 @@ def fulian_daily():
     @task(max_active_tis_per_dagrun=os.cpu_count() or 2)
     def extract(plan: dict, manifest: str) -> str:
         with fail_fast():
-            return pipeline.extract(plan, manifest)
+            return _pipeline().extract(plan, manifest)
 
     @task(trigger_rule="none_failed", retries=0, pool=WRITER_POOL)
     def load(plan: dict, batch_dirs: list[str] | None) -> dict:
         with fail_fast():
-            return pipeline.load_raw(plan, list(batch_dirs or []))
+            return _pipeline().load_raw(plan, list(batch_dirs or []))
 
     @task.short_circuit(ignore_downstream_trigger_rules=False)
     def anything_new(plan: dict, added: dict) -> bool:
-        return pipeline.has_work(plan, added, bool(get_current_context()["params"]["rebuild"]))
+        return _pipeline().has_work(plan, added, bool(get_current_context()["params"]["rebuild"]))
 
     # Beside the gate, not behind it: a stale landing is exactly the run that finds nothing new.
     @task(retries=0, pool=WRITER_POOL)
     def dbt_source_freshness(plan: dict, added: dict) -> dict:
         """`dbt source freshness` on the working copy when the run brought no report; alerts, never fails."""
-        if pipeline.brought_reports(added):
+        if _pipeline().brought_reports(added):
             raise AirflowSkipException("this run brought new reports: the landing is fresh")
-        return pipeline.check_freshness(plan)
+        return _pipeline().check_freshness(plan)
 
     # One `dbt build` (models and tests) in the producer task `dbt_producer_watcher`, one start-up of dbt
     # per run; every model keeps its task, which reads the status dbt reported for it (fulian/watcher.py).
@@ -143,7 +153,7 @@ def fulian_daily():
 
     @task(retries=0, pool=WRITER_POOL)
     def check(plan: dict, added: dict) -> dict:
-        return pipeline.check(plan, added)
+        return _pipeline().check(plan, added)
 
     @task.short_circuit(ignore_downstream_trigger_rules=False)
     def anything_quarantined(counts: dict) -> bool:
@@ -171,11 +181,11 @@ def fulian_daily():
     @task(retries=0, trigger_rule="all_done", pool=WRITER_POOL, outlets=[WAREHOUSE])
     def publish(plan: dict | None, added: dict | None, counts: dict | None) -> str:
         ctx = get_current_context()
-        reason = pipeline.why_not_publish(plan, added, counts, bool(ctx["params"]["rebuild"]))
+        reason = _pipeline().why_not_publish(plan, added, counts, bool(ctx["params"]["rebuild"]))
         if reason:
             raise AirflowSkipException(reason)
         with fail_fast():
-            published = pipeline.publish(plan, added, counts)
+            published = _pipeline().publish(plan, added, counts)
         ctx["outlet_events"][WAREHOUSE].extra = event_extra(published, plan, added, counts)
         return published
 
@@ -190,7 +200,7 @@ def fulian_daily():
 
     @task(trigger_rule="none_failed")
     def summary(plan: dict) -> dict:
-        result = pipeline.summary(Path(plan["warehouse"]))
+        result = _pipeline().summary(Path(plan["warehouse"]))
         print("FULIAN SUMMARY", json.dumps(result, ensure_ascii=False, default=str))
         return result
 
@@ -199,7 +209,7 @@ def fulian_daily():
     def cleanup(plan: dict | None) -> None:
         """Drop the run's workspace whatever happened: the published warehouse is never touched.
         Never fails: with no plan (prepare failed) there is nothing to drop."""
-        pipeline.discard(plan)
+        _pipeline().discard(plan)
 
     plan = prepare()
     batch_dirs = extract.partial(plan=plan).expand(manifest=batches(plan))

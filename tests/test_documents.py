@@ -451,6 +451,7 @@ def test_a_speaker_s_formula_a_page_widget_and_a_community_s_credit_name_the_bod
     community = doc_of(
         "春风里的亲子课堂\n\n花桥街道微家园　原创　2025年03月08日\n\n"
         "3月7日上午，由花桥街道妇联指导，桃源社区妇联联合辖区幼儿园举办亲子课堂，20组家庭参加。\n\n"
-        "图文：社区妇联\n编辑：王丽\n审核：李娜\n终审：赵红\n\n花桥街道微家园\n街道官方公众号。\n\n阅读 860　赞 31\n"
+        "图文：社区妇联\n编辑：王丽\n审核：李娜\n终审：赵红\n\n"
+        "花桥街道微家园\n街道官方公众号。\n\n阅读 860　赞 31\n"
     )
     assert community["organisation"] == "桃源社区妇联"

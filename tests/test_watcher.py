@@ -3,6 +3,8 @@ nodes whose failure makes dbt skip a model (what a skipped model's alert names).
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -59,3 +61,15 @@ def test_a_model_task_never_runs_dbt_itself(dbt_group) -> None:
     task = dbt_group["dbt_marts.fct_facts_run"]
     with pytest.raises(Exception, match="never runs dbt itself"):
         task._fallback_to_non_watcher_run(try_number=2, context={})
+
+
+def test_parsing_the_dag_file_leaves_the_pipeline_s_heavy_imports_to_the_tasks_that_need_them() -> None:
+    # Every task process and the DAG processor parse the file; the models' tasks never use the pipeline.
+    heavy = ("pandas", "pyarrow", "fulian.pipeline", "fulian.text.extract")
+    code = (
+        "import sys; sys.path[:0] = ['dags', 'plugins']; import fulian_daily; "
+        f"print(sorted(m for m in {heavy!r} if m in sys.modules))"
+    )
+    root = Path(__file__).resolve().parents[1]
+    done = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=True)
+    assert done.stdout.strip().splitlines()[-1] == "[]", done.stderr[-2000:]
