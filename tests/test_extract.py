@@ -233,6 +233,11 @@ def test_restated_number_gives_two_rows() -> None:
         ("巡讲团深入中小学和幼儿园", "所", "other"),
         ("被告人依法宣告从业禁止", "名", "cases"),
         ("新建“爱心妈妈小屋”", "个", "organisations"),
+        ("全省共保障孤儿", "名", "aid_recipients"),  # aided, not merely counted
+        ("新增纳入保障", "人", "aid_recipients"),
+        ("全县现有留守儿童", "名", "other"),  # a stock of children, not the children aided
+        ("共有困境儿童", "人", "other"),
+        ("三八红旗手中来自制造业、数字经济等领域", "名", "honours"),  # 等 lists kinds: the head is no noun
     ],
 )
 def test_categories(metric: str, unit: str, category: str) -> None:

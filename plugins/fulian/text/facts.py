@@ -728,6 +728,10 @@ def _unit_rules(unit: str) -> _UnitRules:
     return _UnitRules(*_runs(rules))
 
 
+# what may follow 等 without being what is counted: the list before it names kinds, places or parts
+_KIND_WORDS = ("领域", "方面", "行业", "类型", "地区", "部门", "岗位", "环节")
+
+
 def categorise(metric: str, unit: str, sentence: str = "", noun: str = "", clause: str = "") -> str:
     """Category of a fact: the highest-priority rule of category_keywords.csv that matches.
 
@@ -737,7 +741,9 @@ def categorise(metric: str, unit: str, sentence: str = "", noun: str = "", claus
     (both the metric when empty). The rules are tried run by run, in priority order.
     """
     head = metric[metric.rfind("等") + 1 :]
-    scopes = (head if len(head) >= 2 else metric, noun, clause or metric, sentence or metric)
+    if len(head) < 2 or head.startswith(_KIND_WORDS):
+        head = metric  # 来自制造业、数字经济等领域: the list names kinds of something the metric says
+    scopes = (head, noun, clause or metric, sentence or metric)
     rules = _unit_rules(unit)
     for scope, keywords, categories, needs_all in rules.runs:
         text = scopes[scope]
