@@ -85,6 +85,8 @@ def placed(report: str, *fields: str) -> dict[str, tuple]:
         ("今年要：力争全年培训妇女2000人次；新建儿童之家10个。", "10个", (2023, 2023, "target")),
         ("今年要：力争全年培训妇女2000人次；新建儿童之家10个。", "2000人次", (2023, 2023, "target")),
         ("力争全年培训妇女2000人次；已建成儿童之家10个。", "10个", (None, 2022, "actual")),
+        # a running total since a year its sentence opens with (自…年起), to the year reported on
+        ("市妇联自1995年起开展评选，迄今累计表彰先进个人3100余名。", "3100余名", (1995, 2022, "actual")),
     ],
 )
 def test_period_and_kind(text: str, figure: str, expected: tuple) -> None:
