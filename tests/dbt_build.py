@@ -20,7 +20,12 @@ def dbt_build(tmp: Path, target: str | None = None) -> dict[str, int]:
     args = ["build", "--project-dir", str(PROJECT), "--profiles-dir", str(PROJECT)]
     args += ["--vars", json.dumps(dbt_bound_vars())]  # the bounds dbt shares with GX (bounds.yml)
     args += ["--target-path", str(tmp / "target"), "--log-path", str(tmp / "logs"), "--threads", "1"]
-    res = dbtRunner().invoke(args + (["--target", target] if target else []))
+    from fulian.warehouse.dbt import release_duckdb
+
+    try:
+        res = dbtRunner().invoke(args + (["--target", target] if target else []))
+    finally:
+        release_duckdb()  # dbt-duckdb keeps the file open (profiles.yml: keep_open); the test reads it next
     statuses: dict[str, int] = {}
     failed = []
     for r in res.result or []:
