@@ -55,7 +55,19 @@ FAILURES_KEY = "fulian_dbt_failures"  # XCom of the producer: {unique id: dbt's 
 FAILED = {"error", "fail", "runtime error"}
 
 
-class Producing:
+class Releasing:
+    """Mixed into a cosmos task that runs dbt: it closes the DuckDB file dbt-duckdb keeps open when the
+    task ends (profiles.yml: keep_open), since under `airflow dags test` the tasks after it run in the
+    same process and open the file again."""
+
+    def execute(self, context: Any, **kwargs: Any) -> Any:
+        try:
+            return super().execute(context, **kwargs)  # type: ignore[misc]
+        finally:
+            release_duckdb()
+
+
+class Producing(Releasing):
     """Mixed into cosmos's producer: only the events a task reads become XCom.
 
     cosmos writes XCom for each of a node's start, compiling, executing and result events, tests
@@ -83,10 +95,7 @@ class Producing:
 
     def execute(self, context: Any, **kwargs: Any) -> Any:
         self.__dict__["_fulian_failures"] = {}
-        try:
-            return super().execute(context, **kwargs)  # type: ignore[misc]
-        finally:
-            release_duckdb()  # under `airflow dags test` the next task opens the file in this process
+        return super().execute(context, **kwargs)  # type: ignore[misc]
 
     def _record_failure(self, node: dict, event: dict, extra_kwargs: Any) -> None:
         """A failed node's message, model or test, for the tasks of the models dbt then skipped."""
@@ -98,16 +107,8 @@ class Producing:
             safe_xcom_push(task_instance=context["ti"], key=FAILURES_KEY, value=dict(failures))
 
 
-class ReleasingDbtBuild(DbtBuildLocalOperator):
-    """cosmos's `dbt build` task that closes the DuckDB file dbt-duckdb keeps open when it ends
-    (profiles.yml: keep_open), as the producer does: under `airflow dags test` the tasks after it run
-    in the same process and open the file again."""
-
-    def execute(self, context: Any, **kwargs: Any) -> Any:
-        try:
-            return super().execute(context, **kwargs)
-        finally:
-            release_duckdb()
+class ReleasingDbtBuild(Releasing, DbtBuildLocalOperator):
+    """cosmos's `dbt build` task, closing the DuckDB file when it ends (see `Releasing`)."""
 
 
 class Watching:

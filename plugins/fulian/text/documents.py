@@ -813,7 +813,6 @@ def _fullest_form(text: str, name: str) -> str:
 _TOWNSHIP_NAMED = re.compile(
     r"(?:^|来源\s*[：:]\s*)([\u4e00-\u9fff]{2,8}?(镇|乡|街道))(?![\u4e00-\u9fff]*妇)", re.M
 )
-_BARE_TOWNSHIP_BODY = re.compile(r"(?<![\u4e00-\u9fff])(镇|乡|街道)妇联")
 
 
 def _township_reporter(text: str, head_end: int) -> str:
@@ -822,7 +821,7 @@ def _township_reporter(text: str, head_end: int) -> str:
     named = _TOWNSHIP_NAMED.search(text, 0, head_end)
     if named is None:
         return ""
-    for m in _BARE_TOWNSHIP_BODY.finditer(text):
+    for m in _BARE_LOWER_BODY.finditer(text):
         if m.group(1) == named.group(2):
             return named.group(1) + "妇联"
     return ""
