@@ -318,3 +318,29 @@ def test_export_writes_indicator_observation_and_part_of_as_written(builds, ware
     assert labels[("dongying-2025.txt", 60)] == ("loans_amount", "o2", "o1")  # the 其中 sub-total
     assert labels[("dongying-2025.txt", 40)] == ("loans_amount", "o1", "")
     assert labels[("guangdong.txt", 5)] == ("", "", "")  # extracted before observations
+
+
+def test_the_warehouse_itself_refuses_nulls_in_mart_columns_declared_not_null(builds, warehouse) -> None:
+    """The marts rebuilt each run declare not_null as contract constraints, not as data tests: DuckDB
+    enforces them on every write (a build that would write a null fails at that model), and analysts'
+    clients see the columns as NOT NULL. (The incremental fct_facts keeps data tests: a column it
+    gains later is added by ALTER TABLE without the constraint, as this warehouse's third build shows.)"""
+    manifest = json.loads((warehouse.parent / "target" / "manifest.json").read_text(encoding="utf-8"))
+    declared = {
+        (node["name"], column)
+        for node in manifest["nodes"].values()
+        if node["resource_type"] == "model" and node["config"]["materialized"] == "table"
+        for column, spec in node["columns"].items()
+        if any(c["type"] == "not_null" for c in spec.get("constraints", []))
+    }
+    assert len(declared) >= 70  # every key and measure the tables of the marts promise
+    not_nullable = set(
+        _q(
+            warehouse,
+            "select table_name, column_name from information_schema.columns "
+            "where table_schema = 'marts' and is_nullable = 'NO'",
+        )
+    )
+    assert declared <= not_nullable
+    with duckdb.connect(str(warehouse)) as con, pytest.raises(duckdb.ConstraintException, match="NOT NULL"):
+        con.execute("insert into marts.dim_unit (unit_key) values (null)")
