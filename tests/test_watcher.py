@@ -46,7 +46,7 @@ def dbt_group(airflow_db):
 
 
 def test_only_the_producer_writes_and_every_model_waits_for_it(dbt_group) -> None:
-    producer = dbt_group.pop("dbt_marts.dbt_producer_watcher")
+    producer = dbt_group["dbt_marts.dbt_producer_watcher"]
     assert producer.pool == WRITER_POOL, "the one dbt build is the run's writer of the working copy"
     models = [t for t in dbt_group.values() if t.task_id.endswith(("_run", "_seed"))]
     assert len(models) > 20, "one task per model and seed"
@@ -55,6 +55,15 @@ def test_only_the_producer_writes_and_every_model_waits_for_it(dbt_group) -> Non
         assert task.pool != WRITER_POOL and not task.deferrable, task.task_id
         ancestors = task.get_flat_relative_ids(upstream=True)
         assert producer.task_id in ancestors, f"{task.task_id} could start before the build"
+
+
+def test_the_daily_build_runs_the_data_tests_and_leaves_the_unit_tests_to_the_suite(dbt_group) -> None:
+    from fulian.warehouse.dbt import BUILD
+
+    flags = dbt_group["dbt_marts.dbt_producer_watcher"].dbt_cmd_flags
+    assert "--resource-type=test" in flags, "a failed data test must stop the models after it"
+    assert not any("unit_test" in flag for flag in flags)
+    assert BUILD[0] == "build" and BUILD[BUILD.index("--exclude-resource-type") + 1] == "unit_test"
 
 
 def test_a_model_task_never_runs_dbt_itself(dbt_group) -> None:

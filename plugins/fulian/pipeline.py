@@ -287,7 +287,7 @@ def run_in_process(landing: str, published: str, run_id: str, rebuild: bool = Fa
     call, with dbt run in-process instead of through cosmos. Prints a `STAGE <name>` line as each step
     starts, so a test can kill the process at a known point.
     """
-    from fulian.warehouse.dbt import run_dbt
+    from fulian.warehouse.dbt import BUILD, run_dbt
 
     def stage(name: str) -> None:
         print(f"STAGE {name}", flush=True)
@@ -305,7 +305,7 @@ def run_in_process(landing: str, published: str, run_id: str, rebuild: bool = Fa
         counts = None
         if has_work(plan, added, rebuild):
             stage("dbt")
-            run_dbt(["build"], Path(plan["working"]))
+            run_dbt([*BUILD], Path(plan["working"]))
             stage("check")
             try:
                 counts = check(plan, added)
@@ -313,7 +313,7 @@ def run_in_process(landing: str, published: str, run_id: str, rebuild: bool = Fa
                 publish(plan, added, None)  # records the failure, then raises it again
             if counts["facts_quarantined"]:
                 stage("dbt_apply_quarantine")
-                run_dbt(["build", "--select", "fct_facts+"], Path(plan["working"]))
+                run_dbt([*BUILD, "--select", "fct_facts+"], Path(plan["working"]))
         stage("publish")
         publish(plan, added, counts)
         stage("done")

@@ -16,6 +16,12 @@ from fulian.dq.bounds import dbt_bound_vars
 from fulian.errors import DbtFailed
 from fulian.settings import DBT_PROJECT_DIR, freshness_days
 
+# A run's `dbt build`: models, seeds and data tests, without the unit tests. Their inputs are fixed in
+# the project, so a daily run would only repeat the verdict the test suite already gave on the same
+# code (dbt's advice: run them in development and CI, not in production builds); they cost a tenth of
+# a build's execution. `make test` runs them (tests/test_dbt_models.py, tests/test_dbt_postgres.py).
+BUILD = ("build", "--exclude-resource-type", "unit_test")
+
 
 def dbt_vars(database: Path | str) -> dict[str, str | int]:
     """The dbt variables of every invocation: the warehouse file to build, the bounds dbt tests that GX

@@ -140,10 +140,10 @@ def restore(published: Path, run_id: str | None = None, use_generation: bool = T
         else:
             if use_generation and generation is not None:
                 log.warning("generation %s is missing or damaged: rebuilding from the Parquet", generation)
-            from fulian.warehouse.dbt import run_dbt
+            from fulian.warehouse.dbt import BUILD, run_dbt
 
             rows = load_raw_layer(published, working, files_at(manifests, index))
-            run_dbt(["build"], working)  # the marts; their fact models leave the restored quarantine out
+            run_dbt([*BUILD], working)  # the marts; their fact models leave the restored quarantine out
         database.publish(published, restore_id, expected, keep=False)
     finally:
         shutil.rmtree(workspace, ignore_errors=True)
