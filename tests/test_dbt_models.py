@@ -320,7 +320,7 @@ def test_export_writes_indicator_observation_and_part_of_as_written(builds, ware
     assert labels[("guangdong.txt", 5)] == ("", "", "")  # extracted before observations
 
 
-def test_the_warehouse_itself_refuses_nulls_in_mart_columns_declared_not_null(builds, warehouse) -> None:
+def test_the_warehouse_itself_refuses_what_the_mart_contracts_forbid(builds, warehouse) -> None:
     """The marts rebuilt each run declare not_null as contract constraints, not as data tests: DuckDB
     enforces them on every write (a build that would write a null fails at that model), and analysts'
     clients see the columns as NOT NULL. (The incremental fct_facts keeps data tests: a column it
@@ -342,5 +342,9 @@ def test_the_warehouse_itself_refuses_nulls_in_mart_columns_declared_not_null(bu
         )
     )
     assert declared <= not_nullable
-    with duckdb.connect(str(warehouse)) as con, pytest.raises(duckdb.ConstraintException, match="NOT NULL"):
-        con.execute("insert into marts.dim_unit (unit_key) values (null)")
+    with duckdb.connect(str(warehouse)) as con:
+        with pytest.raises(duckdb.ConstraintException, match="NOT NULL"):
+            con.execute("insert into marts.dim_unit (unit_key) values (null)")
+        # counts that cannot be negative say so as check constraints, enforced the same way
+        with pytest.raises(duckdb.ConstraintException, match="CHECK"):
+            con.execute("update marts.agg_figures_by_region_year set fact_count = -1")
