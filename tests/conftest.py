@@ -40,25 +40,20 @@ def airflow_db() -> Path:
 
 
 # The slowest modules first (measured with `pytest --durations`): pytest-xdist hands whole files to
-# its workers in collection order (--dist loadfile, with --no-loadscope-reorder: by default it would
-# reorder files by their number of tests, which puts the many quick unit tests first and leaves the
-# few long integration files to the end), so a long file collected last would run alone at the end
-# while the other workers idle.
+# its workers in collection order (--dist loadfile), so a long file collected last would run alone
+# at the end while the other worker idles.
 _SLOWEST_FIRST = (
-    "test_scheduler_ui.py",
-    "test_crash_safety.py",
+    "test_check_scope.py",
     "test_pipeline_e2e.py",
     "test_failure_alerts.py",
-    "test_check_scope.py",
-    "test_restore.py",
+    "test_crash_safety.py",
     "test_run_level_failures.py",
+    "test_scheduler_ui.py",
+    "test_restore.py",
     "test_dbt_models.py",
-    "test_report.py",
+    "test_targets.py",
     "test_dbt_postgres.py",
     "test_revisions.py",
-    "test_hostile_landing.py",
-    "test_targets.py",
-    "test_make_run_failure.py",
 )
 
 
