@@ -58,6 +58,9 @@ def one(text: str) -> dict:
         ("团结全县 4 2 萬多婦女", "4 2 萬多", 420_000, "", "over"),
         ("覆盖妇女群众1 2 360人次，", "1 2 360人次", 12_360, "人次", "exact"),  # stray spaces, unit at once
         ("办理民生事项4 8 600餘件。", "4 8 600餘件", 48_600, "件", "over"),
+        ("发放贷款3 . 5亿元，", "3 . 5亿元", 350_000_000, "元", "exact"),  # spaces round the point
+        ("增长12. 4%，", "12. 4%", 12.4, "%", "exact"),
+        ("资金2 .75万元", "2 .75万元", 27_500, "元", "exact"),
         ("发放创业贷款1万-2万元。", "1万-2万元", 10_000, "元", "over"),  # a range: the lower value
         ("资助1-2万元。", "1-2万元", 10_000, "元", "over"),  # the magnitude serves both ends
         ("筛查覆盖率达百分之九十以上。", "百分之九十以上", 90, "%", "over"),
@@ -426,3 +429,25 @@ def test_a_change_said_only_as_a_comparison_measures_what_the_figure_before_it_m
     got = {f["text"]: f["metric"] for f in facts}
     assert got["4.1个百分点"].startswith(got["76.3%"]) and got["4.1个百分点"].endswith("比上年提高")
     assert got["5.4岁"] == "女性人均预期寿命比男性高"
+
+
+def test_bare_sums_listed_after_money_or_a_count_of_loans_are_money_and_a_dialled_number_is_none() -> None:
+    # Written for the project: a bureau's loan news writes its sums without 元.
+    facts = facts_of(
+        "向返乡创业妇女发放贷款1860笔、3.12亿，其中三县分别发放0.96亿、0.71亿和0.52亿。"
+        "全市贷款余额达到18.4亿。咨询可拨打12333人社服务热线。"
+    )
+    assert [(f["text"], f["value"], f["unit"]) for f in facts] == [
+        ("1860笔", 1860, "笔"),
+        ("3.12亿", 312_000_000, "元"),
+        ("0.96亿", 96_000_000, "元"),
+        ("0.71亿", 71_000_000, "元"),
+        ("0.52亿", 52_000_000, "元"),
+        ("18.4亿", 1_840_000_000, "元"),
+    ]
+
+
+def test_a_bare_ten_thousand_of_people_after_a_sum_is_not_made_money() -> None:
+    # a list of unlike things: the sum is money, the count after a full stop is not
+    facts = facts_of("发放助学金50万元。受益群众1.2万，")
+    assert [(f["text"], f["unit"]) for f in facts] == [("50万元", "元"), ("1.2万", "")]

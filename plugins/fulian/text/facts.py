@@ -28,7 +28,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from itertools import accumulate, repeat
+from itertools import accumulate, pairwise, repeat
 from operator import attrgetter
 from typing import NamedTuple
 
@@ -41,10 +41,12 @@ from fulian.text.tables import Cell, table_cells
 _SP = r"[ \t]{0,2}"
 # Thousands grouped by commas (1,200) or by single spaces (1 200, as some conversions write them);
 # a whole number spaced digit by digit (3 1 6 0 名, 4 2 萬多), as some page conversions print digits,
-# or with stray spaces anywhere in it when its unit follows it at once (1 2 360人次, 4 8 600餘件).
+# or with stray spaces anywhere in it when its unit follows it at once (1 2 360人次, 4 8 600餘件), or
+# round its decimal point (3 . 5億元, 12. 4%).
 _ARABIC = (
     r"\d{1,3}(?:(?:,\d{3})+|(?: \d{3})+)(?:\.\d+)?|\d(?: \d)+(?: ?\. ?\d(?: \d)*)?(?![\d.])"
     r"|\d{1,3}(?: \d{1,3})+(?![\d. ])"
+    r"|\d+(?: \. ?| ?\. )\d+(?![\d.])"
     r"|\d+(?:\.\d+)?"
 )
 # The same language, tried in the same order, but starting with a plain \d so that the regex engine
@@ -52,6 +54,7 @@ _ARABIC = (
 _ARABIC_HEAD = (
     r"\d(?:\d{0,2}(?:(?:,\d{3})+|(?: \d{3})+)(?:\.\d+)?|(?: \d)+(?: ?\. ?\d(?: \d)*)?(?![\d.])"
     r"|\d{0,2}(?: \d{1,3})+(?![\d. ])"
+    r"|\d*(?: \. ?| ?\. )\d+(?![\d.])"
     r"|\d*(?:\.\d+)?)"
 )
 _CN_CHARS = "零〇○一二两三四五六七八九十百千万亿"
@@ -184,7 +187,7 @@ def _money_context(text: str, start: int, end: int) -> bool:
     if any(head.startswith(w) for w in after):
         return True
     tail = text[max(0, start - 6) : start]
-    return any(tail.endswith(w) or tail.endswith(w + "达") or tail.endswith(w + "为") for w in before)
+    return any(tail.endswith((w, w + "达", w + "达到", w + "为")) for w in before)
 
 
 def _ordinal_before(text: str, pos: int) -> bool:
@@ -999,17 +1002,35 @@ def _by_place(cells: dict[int, Cell], start: int, title: str) -> str:
 
 
 _LIST_JOINERS = frozenset("、和及与,， ")
+_BARE_MAGNITUDE = re.compile("[万亿]")
+
+
+def _listed(text: str, c: _Candidate, nxt: _Candidate) -> bool:
+    """Whether nxt is listed right after c (、, 和, a comma: at most two joining characters)."""
+    between = text[c.end : nxt.start]
+    return bool(between) and len(between) <= 2 and set(between) <= _LIST_JOINERS
 
 
 def _share_listed_units(text: str, facts: list[_Candidate]) -> None:
-    """分别下降0.19个、0.33个和0.37个千分点: a measure word 个 listed before the figure that names the
-    unit (百分点, 千分点) counts in that unit too. From the last figure back, so a list passes it on."""
+    """Units a list passes on to its figures.
+
+    分别下降0.19个、0.33个和0.37个千分点: a measure word 个 listed before the figure that names the unit
+    (百分点, 千分点) counts in that unit too (from the last figure back, so a list passes it on).
+    发放贷款2310笔、2.06亿, 分别发放1.93亿、1.52亿和1.40亿: a bare 万/亿 figure listed after a sum of money
+    or a count of loans (笔) is money too (from the first figure on)."""
     for i in range(len(facts) - 2, -1, -1):
         c, nxt = facts[i], facts[i + 1]
-        if c.unit == "个" and nxt.unit.startswith("个") and nxt.unit.endswith("分点"):
-            between = text[c.end : nxt.start]
-            if between and len(between) <= 2 and set(between) <= _LIST_JOINERS:
-                c.unit = nxt.unit
+        points = nxt.unit.startswith("个") and nxt.unit.endswith("分点")
+        if c.unit == "个" and points and _listed(text, c, nxt):
+            c.unit = nxt.unit
+    for before, c in pairwise(facts):
+        if (
+            c.unit == ""
+            and before.unit in ("元", "笔")
+            and _BARE_MAGNITUDE.search(text, c.start, c.end)
+            and _listed(text, before, c)
+        ):
+            c.unit = "元"
 
 
 def _with_cells(facts: list[_Candidate], cells: dict[int, Cell]) -> list[_Candidate]:
