@@ -451,3 +451,14 @@ def test_a_bare_ten_thousand_of_people_after_a_sum_is_not_made_money() -> None:
     # a list of unlike things: the sum is money, the count after a full stop is not
     facts = facts_of("发放助学金50万元。受益群众1.2万，")
     assert [(f["text"], f["unit"]) for f in facts] == [("50万元", "元"), ("1.2万", "")]
+
+
+def test_every_lexicon_file_parses_and_a_row_cut_by_an_unquoted_comma_is_refused(tmp_path) -> None:
+    from fulian.text import lexicons
+
+    for path in [*lexicons.DATA_DIR.glob("*.csv"), *lexicons.SEED_FILES]:
+        assert lexicons.read_rows(path), path  # raises on a row whose field count is not the header's
+    bad = tmp_path / "periods.csv"
+    bad.write_text("role,pattern,why\nplan_title,下达[^，]{0,30}任务,a notice\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"periods\.csv:2: .*quote a field"):
+        lexicons.read_rows(bad)

@@ -613,3 +613,27 @@ def test_a_year_end_goal_said_the_year_after_the_one_reported_on_is_of_the_year_
     got = {f["text"]: (f["year_to"], f["kind"]) for f in facts}
     assert got["20个"] == (2023, "actual")
     assert got["180个"] == (2024, "target")
+
+
+def test_a_section_after_the_plans_at_their_level_closes_them_and_a_caption_above_holds_nothing() -> None:
+    # Written for the project: a congress report whose section on the congress itself follows its
+    # plans, and a notice whose requirements follow its targets, with a table's caption and rows above.
+    congress = (
+        "在某省妇女第十四次代表大会上的报告\n（2022年7月12日）\n"
+        "一、过去五年的工作回顾\n五年来，全省建成妇女之家3200个。\n"
+        "二、今后五年的目标任务\n到2027年，力争累计培训城乡妇女不少于150万人次。\n"
+        "三、关于本次大会\n本次大会应到代表810名，实到代表806名。\n"
+    )
+    got = placed(congress)
+    assert got["不少于150万人次"][1:] == (2027, "target")
+    assert got["810名"] == (2022, 2022, "actual") and got["806名"] == (2022, 2022, "actual")
+    notice = (
+        "关于下达2024年巾帼技能培训任务的通知\n\n各县（区）妇联：\n\n为做好今年的培训工作，现将有关事项通知如下。\n"
+        "一、2023年完成情况\n2023年，全市培训城乡妇女6146人次。\n"
+        "各县完成情况如下：\n甲县  600  642\n乙县  550  571\n"
+        "二、2024年目标任务\n2024年，全市计划培训城乡妇女6350人次。\n"
+        "三、工作要求\n每期培训时间不少于5天，回访率达到100%。\n"
+    )
+    got = placed(notice)
+    assert got["6146人次"][2] == "actual"
+    assert got["不少于5天"][2] == "target" and got["100%"][2] == "target"

@@ -27,9 +27,23 @@ SEED_FILES = (UNITS_CSV, CATEGORIES_CSV, CATEGORY_KEYWORDS_CSV, ADMIN_DIVISIONS_
 """The dbt seeds read here: with DATA_DIR, the data the extractor's output depends on."""
 
 
-def _rows(path: Path) -> list[dict[str, str]]:
+def read_rows(path: Path) -> list[dict[str, str]]:
+    """The rows of a lexicon's CSV file, their fields stripped.
+
+    A row with more or fewer fields than the header is refused, naming the file and line: a regular
+    expression holding an unquoted comma ({0,30}) would otherwise be cut there, its rest silently taken
+    for the next column, and the rule would never match."""
     with path.open(encoding="utf-8", newline="") as f:
-        return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(f)]
+        reader = csv.DictReader(f)
+        rows = []
+        for row in reader:
+            if None in row or None in row.values():
+                raise ValueError(
+                    f"{path}:{reader.line_num}: not as many fields as the header"
+                    f" ({len(reader.fieldnames or [])}); quote a field that holds a comma"
+                )
+            rows.append({k: v.strip() for k, v in row.items()})
+        return rows
 
 
 def _lines(path: Path) -> list[str]:
@@ -61,7 +75,7 @@ class CategoryRule:
 def units() -> dict[str, Unit]:
     """Counting words by simplified spelling (units.csv)."""
     return {
-        r["unit"]: Unit(r["unit"], r["unit_class"], r["base_unit"] or r["unit"]) for r in _rows(UNITS_CSV)
+        r["unit"]: Unit(r["unit"], r["unit_class"], r["base_unit"] or r["unit"]) for r in read_rows(UNITS_CSV)
     }
 
 
@@ -69,20 +83,20 @@ def units() -> dict[str, Unit]:
 def counted_nouns() -> tuple[tuple[str, str], ...]:
     """(suffix, unit class) of the nouns a table column may count (三八红旗手: people), longest first
     (counted_nouns.csv): which of the units its caption lists (单位：名、个、户) a column takes."""
-    rows = [(r["suffix"], r["unit_class"]) for r in _rows(DATA_DIR / "counted_nouns.csv")]
+    rows = [(r["suffix"], r["unit_class"]) for r in read_rows(DATA_DIR / "counted_nouns.csv")]
     return tuple(sorted(rows, key=lambda r: -len(r[0])))
 
 
 @lru_cache(maxsize=1)
 def category_codes() -> tuple[str, ...]:
-    return tuple(r["category_code"] for r in _rows(CATEGORIES_CSV))
+    return tuple(r["category_code"] for r in read_rows(CATEGORIES_CSV))
 
 
 @lru_cache(maxsize=1)
 def category_rules() -> tuple[CategoryRule, ...]:
     """Category rules, highest priority first (file order breaks ties)."""
     rules = []
-    for r in _rows(CATEGORY_KEYWORDS_CSV):
+    for r in read_rows(CATEGORY_KEYWORDS_CSV):
         kws = tuple(k for k in r["keyword"].split("&") if k)
         rules.append(
             CategoryRule(
@@ -100,7 +114,7 @@ def category_rules() -> tuple[CategoryRule, ...]:
 def qualifiers() -> dict[str, dict[str, str]]:
     """{position: {word: qualifier}} with position before | after | tail (tail = after the unit)."""
     out: dict[str, dict[str, str]] = {"before": {}, "after": {}, "tail": {}}
-    for r in _rows(DATA_DIR / "qualifiers.csv"):
+    for r in read_rows(DATA_DIR / "qualifiers.csv"):
         out[r["position"]][r["word"]] = r["qualifier"]
     return out
 
@@ -109,7 +123,7 @@ def qualifiers() -> dict[str, dict[str, str]]:
 def unit_blockers() -> dict[str, tuple[str, ...]]:
     """{unit: continuations}: a unit followed by one of them is the start of another word (名单, 期间)."""
     out: dict[str, list[str]] = {}
-    for r in _rows(DATA_DIR / "unit_blockers.csv"):
+    for r in read_rows(DATA_DIR / "unit_blockers.csv"):
         out.setdefault(r["unit"], []).append(r["next"])
     return {k: tuple(v) for k, v in out.items()}
 
@@ -118,7 +132,7 @@ def unit_blockers() -> dict[str, tuple[str, ...]]:
 def metric_fillers() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
     """(leading, trailing) filler words stripped from metric phrases, longest first, and the words
     kept whole although they open with a leading filler (计划, not 计 + 划)."""
-    rows = _rows(DATA_DIR / "metric_fillers.csv")
+    rows = read_rows(DATA_DIR / "metric_fillers.csv")
     lead, trail, keep = (
         tuple(sorted({r["word"] for r in rows if r["position"] == where}, key=len, reverse=True))
         for where in ("lead", "trail", "keep")
@@ -301,4 +315,4 @@ def region_stopnames() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def admin_divisions() -> tuple[dict[str, str], ...]:
     """Rows of admin_divisions.csv (region_code, province, city, county, level, short_name)."""
-    return tuple(_rows(ADMIN_DIVISIONS_CSV))
+    return tuple(read_rows(ADMIN_DIVISIONS_CSV))

@@ -25,7 +25,6 @@ Pure functions over the normalised text (simplified script, ASCII digits); the p
 
 from __future__ import annotations
 
-import csv
 import re
 from bisect import bisect_left
 from collections.abc import Iterator
@@ -34,7 +33,7 @@ from functools import cache
 from pathlib import Path
 
 from fulian.text import marks
-from fulian.text.lexicons import guarded
+from fulian.text.lexicons import guarded, read_rows
 from fulian.text.normalise import Normalised
 from fulian.text.numerals import parse_number
 
@@ -172,9 +171,8 @@ def _phrases() -> dict[str, re.Pattern[str]]:
     character test instead of trying every phrase (a figure's kind alone searches its clause and
     sentence with several of them)."""
     by_role: dict[str, list[str]] = {}
-    with PHRASES_FILE.open(encoding="utf-8") as f:
-        for row in csv.DictReader(f):
-            by_role.setdefault(row["role"], []).append(f"(?:{row['pattern']})")
+    for row in read_rows(PHRASES_FILE):
+        by_role.setdefault(row["role"], []).append(f"(?:{row['pattern']})")
     return {role: guarded("|".join(patterns)) for role, patterns in by_role.items()}
 
 
@@ -721,13 +719,31 @@ def _plan_section(ix: _Index, para_start: int) -> bool:
     return ix.plan_sections[para_start]
 
 
+def _sections_above(ix: _Index, para_start: int) -> list[tuple[int, int]]:
+    """The headings whose sections hold a paragraph, nearest first: the unnumbered lines right above
+    it, then each numbered heading of a higher level than the one below it (三、关于本次大会 closes
+    二、今后五年的目标任务), then the page's head. Once a numbered heading is passed, the short
+    unnumbered lines further up (a table's rows, a caption in an earlier section) hold nothing."""
+    kept, lowest = [], len(_OUTLINE_LEVELS)
+    for lo, hi in ix.headings_above(para_start):
+        level = next((k for k, pattern in enumerate(_OUTLINE_LEVELS) if pattern.match(ix.text, lo, hi)), None)
+        if level is None:
+            if lowest == len(_OUTLINE_LEVELS) or lo < ix.body_start:
+                kept.append((lo, hi))
+        elif level < lowest:
+            kept.append((lo, hi))
+            lowest = level
+    return kept
+
+
 def _opens_plans(ix: _Index, para_start: int) -> bool:
-    """The headings above, nearest first, up to the first that opens plans (三、2024年工作打算 over its
-    （一）…) or reviews (一、2023年工作回顾). In the page's head, before its text, only a plan
+    """The sections holding a paragraph (``_sections_above``), nearest first, up to the first that
+    opens plans (三、2024年工作打算 over its （一）…) or reviews (一、2023年工作回顾). In the page's
+    head, before its text, only a plan
     document's title counts (某市妇联2024年工作要点, 关于下达…任务的通知), not a news title that names a
     goal (冲刺全年目标任务)."""
     phrases = _phrases()
-    for lo, hi in ix.headings_above(para_start):
+    for lo, hi in _sections_above(ix, para_start):
         line = ix.text[lo:hi]
         if phrases["review_heading"].search(line):
             return False
