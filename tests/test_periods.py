@@ -26,6 +26,8 @@ def placed(report: str, *fields: str) -> dict[str, tuple]:
         ("2022年，全市培训妇女1200人次。", "1200人次", (2022, 2022, "actual")),
         ("过去的一年，发放创业贷款20.1亿元。", "20.1亿元", (2022, 2022, "actual")),
         ("今年计划培训妇女5万名。", "5万名", (2023, 2023, "target")),
+        # every goal a colon lists, whatever its own verb says (实现)
+        ("今年确定的目标是：培训妇女3000人次，帮助妇女实现就业2000人。", "2000人", (2023, 2023, "target")),
         # said in 2023 of a report on 2022: the year it is said in (the 20个亿 of 2013)
         ("确保全年发放总量不低于20亿元。", "20亿元", (2023, 2023, "target")),
         ("五年来，累计发放贷款38亿元。", "38亿元", (2018, 2022, "actual")),

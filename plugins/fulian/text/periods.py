@@ -675,6 +675,8 @@ def _continues_plan(ix: _Index, sentence_start: int, depth: int = 6) -> bool:
 
 
 _NOW = re.compile(r"目前|现有|现已")
+# goals listed after a colon (今年我市确定的目标是：…, 主要目标任务为：…)
+_GOAL_LIST = re.compile(r"目标(?:任务)?(?:是|为)\s*[:：]")
 # a gap to a goal (距终期目标差距14.3个百分点, 距离…的目标还差1.8个百分点, 低于目标8.5个百分点)
 _GAP = re.compile("[距差]|[低高]于[^，,。；;]{0,6}?目标")
 
@@ -694,6 +696,8 @@ def _kind(ix: _Index, start: int, end: int, unit: str, clause_start: int, senten
         # a sentence that continues no planned one (most) is actual whatever it says was done
         continues = _continues_plan(ix, sentence_start)
         return "target" if continues and not phrases["done"].search(text[sentence_start:start]) else "actual"
+    if _GOAL_LIST.search(text, sentence_start, clause_start):
+        return "target"  # 今年确定的目标是：全年发放…，培训…，帮助…: every figure the colon lists
     first_clause_end = ix.forward(ix.clauses, sentence_start)
     opening = text[sentence_start:first_clause_end] if first_clause_end < clause_start else ""
     # up to the figure's end: a qualifier written with it (将不低于2亿元) belongs to its clause
