@@ -220,3 +220,18 @@ def test_a_table_by_city_takes_each_column_s_unit_from_the_caption_s_list_by_wha
     assert by_text[("甲山市巾帼文明岗", 8)] == "个"
     assert by_text[("乙水市最美家庭", 4)] == "户"
     assert by_text[("合计最美家庭", 9)] == "户"
+
+
+def test_a_goal_column_naming_only_its_stage_is_of_that_stage_of_the_plan_the_report_names() -> None:
+    # Written for the project: a county's mid-term review of its plan for 2021—2030, its table ruled by
+    # bars, the goal column without a year.
+    report = (
+        "某县妇女发展规划（2021—2030年）中期评估报告\n"
+        "指标名称 | 2020年基期值 | 2022年监测值 | 中期目标 | 终期目标\n"
+        "“两癌”检查目标人群覆盖率（%） | 52.3 | 61.5 | 65 | 80\n"
+    )
+    _, facts = extract_report(report)
+    got = {f["text"]: (f["year_from"], f["year_to"], f["kind"]) for f in facts}
+    assert got["61.5"] == (2022, 2022, "actual")
+    assert got["65"] == (2025, 2025, "target")  # the middle of 2021—2030
+    assert got["80"] == (2030, 2030, "target")

@@ -642,8 +642,7 @@ def _cites_plan_goal(text: str, start: int, end: int, span: tuple[int, int]) -> 
     None for any other figure."""
     after = _PLAN_GOAL_AFTER.match(text[end : end + 24].lstrip(_QUOTES))
     if after:
-        mid = after.group("mid") or after.group("mid_only")
-        return span[0] + (span[1] - span[0]) // 2 if mid == "中期" else span[1]
+        return goal_year(span, after.group("mid") or after.group("mid_only"))
     return span[1] if _PLAN_GOAL_BEFORE.search(text, max(0, start - 40), start) else None
 
 
@@ -931,11 +930,21 @@ def _plan_items_span(
     return _plan_span(ix)
 
 
+def plan_years(text: str) -> tuple[int, int] | None:
+    """The years of the plan a text names with them (《妇女发展规划（2021—2030年）》), else None."""
+    found = _PLAN_SPAN.search(text)
+    return (int(found.group(1)), int(found.group(2))) if found else None
+
+
+def goal_year(span: tuple[int, int], stage: str | None) -> int:
+    """The year of a plan's goal: its mid-term year for a mid-term goal (中期目标), else its last."""
+    return span[0] + (span[1] - span[0]) // 2 if stage == "中期" else span[1]
+
+
 def _plan_span(ix: _Index) -> tuple[int, int] | None:
-    """The years of the plan the text names with them (《妇女发展规划（2021—2025年）》), else None."""
+    """``plan_years`` of the report, found once."""
     if ix.plan_span is None:
-        found = _PLAN_SPAN.search(ix.text)
-        ix.plan_span = (int(found.group(1)), int(found.group(2))) if found else ()
+        ix.plan_span = plan_years(ix.text) or ()
     return ix.plan_span or None
 
 

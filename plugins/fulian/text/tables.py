@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 
 from fulian.text import lexicons
+from fulian.text.periods import goal_year, plan_years
 
 # A line holding two numbers separated only by spaces or a rule (|) is the cheap sign that a table
 # may be there.
@@ -37,6 +38,7 @@ _CELL = re.compile(
 _EMPTY_CELL = frozenset("—–-－/…")
 _YEAR_COLUMN = re.compile(r"(\d{4})年(?:底|末)?(?:数据|数值|基数|基期值|基线值|监测值|实际值|现状值)?")
 _TARGET_COLUMN = re.compile(r"目标")
+_GOAL_STAGE = re.compile(r"中期|终期")
 _CHANGE_COLUMN = re.compile(r"增减|增幅|增长|变化|变动|比上年|同比")
 _LABEL_HEADS = ("指标", "项目", "类别", "名称")
 # a header whose rows are places (a task table: 县（市、区）  2023年任务  2023年完成  完成率 …)
@@ -129,8 +131,10 @@ def _unit(word: str) -> tuple[str, float] | None:
     return (word, mult) if word in lexicons.units() else None
 
 
-def _columns(names: list[str]) -> list[_Column]:
-    """The value columns of a header (the unit column 单位 set aside), each with its year and kind."""
+def _columns(names: list[str], plan: tuple[int, int] | None = None) -> list[_Column]:
+    """The value columns of a header (the unit column 单位 set aside), each with its year and kind;
+    ``plan``, the years of the plan the text names, dates a goal column that names only its stage
+    (中期目标: the plan's middle year)."""
     years = [int(m.group(1)) for n in names if (m := _YEAR_COLUMN.fullmatch(n))]
     columns: list[_Column] = []
     for name in names:
@@ -149,7 +153,11 @@ def _columns(names: list[str]) -> list[_Column]:
         elif _PART_COLUMN.fullmatch(name) and columns:
             columns.append(_Column(name, columns[-1].year, columns[-1].kind))  # a part of the column before
         elif _TARGET_COLUMN.search(name):
-            columns.append(_Column(name, int(stated.group()) if stated else None, "target"))
+            stage = _GOAL_STAGE.search(name)
+            year = int(stated.group()) if stated else None
+            if year is None and plan and stage:
+                year = goal_year(plan, stage.group())
+            columns.append(_Column(name, year, "target"))
         elif _CHANGE_COLUMN.search(name):
             columns.append(_Column(name, max(years) if years else None, "change"))
         elif united := _named_unit(name):
@@ -225,11 +233,12 @@ def _own_unit(token: str) -> bool:
     return m is None or bool(m.group("pct"))
 
 
-def _open_table(state: dict, names: list[str], opener: str) -> None:
-    """Start a table in ``state`` from its header: the column names after the label's (``opener``)."""
+def _open_table(state: dict, names: list[str], opener: str, text: str) -> None:
+    """Start a table in ``state`` from its header: the column names after the label's (``opener``);
+    ``text`` the report's, which may name the years of the plan a goal column is of."""
     state["has_unit_column"] = "单位" in names
     state["place_column"] = "" in names
-    columns = _columns([n for n in names if n not in ("单位", "")])
+    columns = _columns([n for n in names if n not in ("单位", "")], plan_years(text))
     if listed := state.get("caption_units"):
         columns = [_counted_in(c, listed) for c in columns]
     state["columns"] = columns
@@ -262,7 +271,7 @@ def _cells_of_line(text: str, start: int, end: int, state: dict) -> list[Cell]:
         header = _header(tokens, i)
         if header:
             names, i = header
-            _open_table(state, names, tokens[i - len(names) - 1])
+            _open_table(state, names, tokens[i - len(names) - 1], text)
             continue
         if _is_value(tokens[i]) or not state.get("columns"):
             i += 1
@@ -356,7 +365,7 @@ def table_cells(text: str) -> list[Cell]:
         if (listed := _LISTED_COLUMNS.search(line)) and _is_caption(line, listed):
             names = [n.strip() for n in re.split("[/／|｜:：]", listed.group())]
             if header := _header(names, 0):
-                _open_table(state, header[0], names[0])
+                _open_table(state, header[0], names[0], text)
                 pos = end + 1
                 continue
         if (
