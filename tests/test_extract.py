@@ -462,3 +462,15 @@ def test_every_lexicon_file_parses_and_a_row_cut_by_an_unquoted_comma_is_refused
     bad.write_text("role,pattern,why\nplan_title,下达[^，]{0,30}任务,a notice\n", encoding="utf-8")
     with pytest.raises(ValueError, match=r"periods\.csv:2: .*quote a field"):
         lexicons.read_rows(bad)
+
+
+def test_a_range_that_repeats_its_unit_is_one_figure_from_its_lower_bound() -> None:
+    # Written for the project: ranges of wages and sums written with the unit on both ends.
+    facts = facts_of("签约学员月薪在4800元至7500元之间，每户补助1万元—2万元，达标率由86.1%至94.4%不等。")
+    assert [(f["text"], f["value"], f["unit"], f["qualifier"]) for f in facts] == [
+        ("4800元至7500元", 4800, "元", "over"),
+        ("1万元—2万元", 10_000, "元", "over"),
+        ("86.1%至94.4%", 86.1, "%", "over"),
+    ]
+    # a change to a new level is no range: two figures
+    assert [f["text"] for f in facts_of("人均月收入由1800元增至2600元。")] == ["1800元", "2600元"]

@@ -940,7 +940,7 @@ def extract_facts(original: str, norm: Normalised, title: str = "") -> list[dict
     (…培训任务的通知 over a table of counties' quotas in 人次)."""
     text = norm.text
     doc = _document(text)
-    facts = _accepted(doc, _find_candidates(text))
+    facts = _joined_ranges(text, _accepted(doc, _find_candidates(text)))
     cells = {c.start: c for c in table_cells(text)}
     if cells:
         facts = _with_cells(facts, cells)
@@ -1003,6 +1003,30 @@ def _by_place(cells: dict[int, Cell], start: int, title: str) -> str:
 
 _LIST_JOINERS = frozenset("、和及与,， ")
 _BARE_MAGNITUDE = re.compile("[万亿]")
+
+
+_RANGE_BETWEEN = frozenset(("至", "到", "-", "~", "～", "—", "–", "－", "——"))
+
+
+def _joined_ranges(text: str, facts: list[_Candidate]) -> list[_Candidate]:
+    """A range that writes its unit on both ends (4800元至7500元, 1万元—2万元, 86.1%至94.4%) is one
+    figure, as the spec reads a range: its lower bound, qualifier over. The patterns join a range
+    only when the unit follows the second number alone (3-5天)."""
+    joined: list[_Candidate] = []
+    for c in facts:
+        low = joined[-1] if joined else None
+        if (
+            low is not None
+            and c.unit
+            and c.unit == low.unit
+            and low.qualifier == c.qualifier == "exact"
+            and low.value < c.value
+            and text[low.end : c.start].strip(" \t") in _RANGE_BETWEEN
+        ):
+            joined[-1] = _Candidate(low.start, c.end, low.num_start, low.value, low.unit, "over", low.chinese)
+        else:
+            joined.append(c)
+    return joined
 
 
 def _listed(text: str, c: _Candidate, nxt: _Candidate) -> bool:
