@@ -474,3 +474,8 @@ def test_a_range_that_repeats_its_unit_is_one_figure_from_its_lower_bound() -> N
     ]
     # a change to a new level is no range: two figures
     assert [f["text"] for f in facts_of("人均月收入由1800元增至2600元。")] == ["1800元", "2600元"]
+
+
+def test_a_ranking_with_the_place_ranked_in_between_is_no_figure() -> None:
+    facts = facts_of("培训槐店乡355人次，位列全县前四位；三地法院签发数量位居全市前三位。")
+    assert [f["text"] for f in facts] == ["355人次"]
