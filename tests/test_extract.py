@@ -479,3 +479,11 @@ def test_a_range_that_repeats_its_unit_is_one_figure_from_its_lower_bound() -> N
 def test_a_ranking_with_the_place_ranked_in_between_is_no_figure() -> None:
     facts = facts_of("培训槐店乡355人次，位列全县前四位；三地法院签发数量位居全市前三位。")
     assert [f["text"] for f in facts] == ["355人次"]
+
+
+def test_doses_and_groups_are_units_and_an_organisation_is_no_group() -> None:
+    facts = facts_of("为在校女生免费接种HPV疫苗1.86万剂次，辖区42组亲子家庭参加活动，新建妇联3组织。")
+    assert [(f["text"], f["value"], f["unit"]) for f in facts] == [
+        ("1.86万剂次", 18_600, "剂次"),
+        ("42组", 42, "组"),
+    ]
