@@ -235,3 +235,23 @@ def test_a_goal_column_naming_only_its_stage_is_of_that_stage_of_the_plan_the_re
     assert got["61.5"] == (2022, 2022, "actual")
     assert got["65"] == (2025, 2025, "target")  # the middle of 2021—2030
     assert got["80"] == (2030, 2030, "target")
+
+
+def test_rows_slashed_cell_by_cell_under_columns_listed_from_a_place_read_each_cell() -> None:
+    # Written for the project: a city 妇儿工委's table by county, its columns listed in the caption from
+    # the place column on, each row's cells set apart by slashes, a goal written with its sign.
+    report = (
+        "某市2024年妇女儿童发展规划实施情况\n"
+        "表1　2024年各县区部分监测指标情况\n"
+        "（按“县区 / 指标 / 2023年 / 2024年 / 目标值”排列）\n"
+        "甲区 / 孕产妇系统管理率 / 93.6% / 95.1% / ≥92%\n"
+        "乙县 / 孕产妇系统管理率 / 91.4% / 93.0% / ≥92%\n"
+    )
+    _, facts = extract_report(report)
+    got = [(f["text"], f["metric"], f["year_to"], f["kind"]) for f in facts]
+    assert got[:3] == [
+        ("93.6%", "孕产妇系统管理率", 2023, "actual"),
+        ("95.1%", "孕产妇系统管理率", 2024, "actual"),
+        ("92%", "孕产妇系统管理率目标值", got[2][2], "target"),
+    ]
+    assert [g[3] for g in got] == ["actual", "actual", "target"] * 2

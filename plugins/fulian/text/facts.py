@@ -941,7 +941,8 @@ def extract_facts(original: str, norm: Normalised, title: str = "") -> list[dict
     text = norm.text
     doc = _document(text)
     facts = _joined_ranges(text, _accepted(doc, _find_candidates(text)))
-    cells = {c.start: c for c in table_cells(text)}
+    # by where each cell ends: a sentence figure may leave out a sign written before it (≥92%)
+    cells = {c.end: c for c in table_cells(text)}
     if cells:
         facts = _with_cells(facts, cells)
     _share_listed_units(text, facts)
@@ -956,10 +957,10 @@ def extract_facts(original: str, norm: Normalised, title: str = "") -> list[dict
     metrics = _changes_of_levels(sentence_starts, metrics)
     if cells:  # a table cell's metric is its row label (and column), not the words around it
         metrics = [
-            cells[c.start].metric if c.start in cells else m for c, m in zip(facts, metrics, strict=True)
+            cells[c.end].metric if c.end in cells else m for c, m in zip(facts, metrics, strict=True)
         ]
     categories = [
-        categorise(metric, c.unit, _by_place(cells, c.start, title) + text[ss:se], noun, text[cs:ce])
+        categorise(metric, c.unit, _by_place(cells, c.end, title) + text[ss:se], noun, text[cs:ce])
         for c, metric, noun, (cs, ce), ss, se in zip(
             facts, metrics, nouns, clauses, sentence_starts, sentence_ends, strict=True
         )
@@ -986,7 +987,7 @@ def extract_facts(original: str, norm: Normalised, title: str = "") -> list[dict
         )
     ]
     for c, row in zip(facts, rows, strict=True):
-        cell = cells.get(c.start) if cells else None
+        cell = cells.get(c.end) if cells else None
         if cell is not None and cell.kind is not None:  # the table's header says what kind the cell is
             row["kind"] = cell.kind
             if cell.year_to is not None:  # and its years; else the periods reader dates it
@@ -994,10 +995,10 @@ def extract_facts(original: str, norm: Normalised, title: str = "") -> list[dict
     return rows
 
 
-def _by_place(cells: dict[int, Cell], start: int, title: str) -> str:
+def _by_place(cells: dict[int, Cell], end: int, title: str) -> str:
     """The title, read with a cell of a table by place, whose row names only where (its line says
-    nothing of what is counted); '' for any other figure."""
-    cell = cells.get(start) if cells else None
+    nothing of what is counted); '' for any other figure. ``cells`` by where each ends."""
+    cell = cells.get(end) if cells else None
     return title + "\n" if cell is not None and cell.by_place else ""
 
 

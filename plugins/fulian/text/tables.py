@@ -79,11 +79,15 @@ _QUALIFIER = {
 }
 # a table's columns listed in its caption (表1，按“指标名称 / 2020年 / 2023年 / 2025年目标 / 评估结论”排列,
 # 列示如下（指标名称｜规划目标值｜2022年实际值｜是否达标）)
+# (a place column may come first: 县区 / 指标 / 2023年 / …)
 _LISTED_COLUMNS = re.compile(
+    rf"(?:(?:{'|'.join(map(re.escape, _PLACE_HEADS))})\s*[/／|｜]\s*)?"
     r"(?:指标|项目|类别|名称)[^“”\"/／|｜:：\n]{0,4}(?:\s*[/／|｜:：]\s*[^/／|｜:：“”\"\n）)]{1,12}){2,}"
 )
 # a row whose cells are set apart by slashes after its label's colon (婴儿死亡率（‰）：3.6 / 3.2 / 4.5以下)
 _SLASHED_ROW = re.compile(r"[^:：\n]{2,40}[:：]\s*[^/／\n]+(?:\s[/／]\s|／)")
+# a row whose every cell is set apart by slashes (秦州区 / 孕产妇系统管理率 / 93.6% / 95.1% / ≥92%)
+_SLASHED_CELLS = re.compile(r"[^/／:：\n]{1,40}(?:\s[/／]\s[^/／\n]{1,40}){2,}")
 _SLASH_RULE = re.compile(r"\s*(?:\s[/／]\s|／)\s*")
 # a row's number in a list (1．孕产妇死亡率, 2、…): no part of what the row measures
 _ROW_NUMBER = re.compile(r"^[(（]?\d{1,2}[)）.．、]\s*")
@@ -344,6 +348,13 @@ def _spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
             lo = m.end()
         spans.append((lo, end))
         return [(s + len(text[s:e]) - len(text[s:e].lstrip()), e) for s, e in spans if text[s:e].strip()]
+    if not _RULE.search(text, start, end) and _SLASHED_CELLS.fullmatch(text, start, end):
+        spans, lo = [], start
+        for m in _SLASH_RULE.finditer(text, start, end):
+            spans.append((lo, m.start()))
+            lo = m.end()
+        spans.append((lo, end))
+        return [(s + len(text[s:e]) - len(text[s:e].lstrip()), e) for s, e in spans if text[s:e].strip()]
     if _RULE.search(text, start, end):
         spans = []
         for m in _RULED_CELL.finditer(text, start, end):
@@ -371,7 +382,10 @@ def table_cells(text: str) -> list[Cell]:
         if (
             _MAYBE_TABLE.search(line)
             or _header_in(line)
-            or (state.get("columns") and (_RULE.search(line) or _SLASHED_ROW.match(line)))
+            or (
+                state.get("columns")
+                and (_RULE.search(line) or _SLASHED_ROW.match(line) or _SLASHED_CELLS.fullmatch(line))
+            )
         ):
             cells += _cells_of_line(text, pos, end, state)
         elif len(line.strip()) > 40:
