@@ -956,9 +956,7 @@ def extract_facts(original: str, norm: Normalised, title: str = "") -> list[dict
     metrics = _headed_rows(text, facts, metrics)
     metrics = _changes_of_levels(sentence_starts, metrics)
     if cells:  # a table cell's metric is its row label (and column), not the words around it
-        metrics = [
-            cells[c.end].metric if c.end in cells else m for c, m in zip(facts, metrics, strict=True)
-        ]
+        metrics = [cells[c.end].metric if c.end in cells else m for c, m in zip(facts, metrics, strict=True)]
     categories = [
         categorise(metric, c.unit, _by_place(cells, c.end, title) + text[ss:se], noun, text[cs:ce])
         for c, metric, noun, (cs, ce), ss, se in zip(
