@@ -487,3 +487,26 @@ def test_doses_and_groups_are_units_and_an_organisation_is_no_group() -> None:
         ("1.86万剂次", 18_600, "剂次"),
         ("42组", 42, "组"),
     ]
+
+
+def test_the_villages_or_towns_of_a_list_take_the_whole_s_words_without_piling_up() -> None:
+    facts = facts_of("1—11月全镇新创建示范户326户，其中金桥村58户、石门村46户、柳湾村41户。")
+    assert [f["metric"] for f in facts] == [
+        "全镇新创建示范户",
+        "金桥村新创建示范户",
+        "石门村新创建示范户",
+        "柳湾村新创建示范户",
+    ]
+    # the whole in the sentence before, its first figure in the same unit
+    facts = facts_of("上半年新创建示范户2140户，全年目标3500户，已完成61.1%。其中城关镇326户、河口镇298户。")
+    assert [f["metric"] for f in facts][-2:] == ["城关镇新创建示范户", "河口镇新创建示范户"]
+    # a kind of place counted once is no place
+    [named] = facts_of("命名精品村20个。")
+    assert named["metric"] == "命名精品村"
+
+
+def test_a_goal_beside_a_figure_measures_what_that_figure_measures() -> None:
+    facts = facts_of("学前三年毛入园率为93.5%，比上年提高0.7个百分点，距离95%的规划目标尚差1.5个百分点。")
+    assert facts[2]["metric"] == "学前三年毛入园率规划目标"
+    facts = facts_of("完成宫颈癌筛查15.86万人，占年度任务（15万人）的105.7%。")
+    assert facts[1]["metric"] == "完成宫颈癌筛查年度任务"

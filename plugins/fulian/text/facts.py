@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -64,8 +65,10 @@ _MAG = r"个?(?:万亿|千万|百万|万|亿|千(?![克米瓦分])|百(?!分))"
 _RANGE_SEP = r"[-~～—–－至到]"
 # 2020年以来, 5月31日, 3月份: the first digit factored out of the alternatives (same matches, in the
 # same order) so that the engine scans for a digit
+# dates a metric drops (2023年底, 3月8日, 1—11月); not a year naming a plan's goal (达到2025年中期目标)
 _DATE_IN_METRIC = re.compile(
-    r"\d(?:\d{3}年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:以来|底|初|末|中|上半年|下半年|全年)?|\d?月\d{1,2}日|\d?月(?:份|底|初)?)"
+    r"\d(?:\d{3}年(?!中期|终期|目标)(?:\d{1,2}月(?:\d{1,2}日)?)?(?:以来|底|初|末|中|上半年|下半年|全年)?"
+    r"|\d?月\d{1,2}日|\d?(?:[—–\-至~]\d{1,2})?月(?:份|底|初)?)"
 )
 _EDGE_PUNCT = " \t、，,;；:：—-·"
 _DURATION_VERBS = ("持续", "连续", "历时", "坚持", "为期", "用时", "长达", "累计服务", "工作")
@@ -600,11 +603,51 @@ _NUMBERISH = re.compile(r"\d+(?:\.\d+)?(?:/\d*万|‰|%)?")
 _PLACE_TAIL = re.compile(r"(?:达到?|为|是|共|有)$")
 
 
-def _place_only(metric: str) -> str:
-    """The division a metric names and nothing else (保定市, 唐山市达): an item of a list by place,
-    whose words the list's first item says; '' for any other metric."""
+# a village, community, township or street named as an item of a list by place (其中烟灯堡村58户、擂鼓台村
+# 46户): places below a county, which the table of divisions does not list. A name counts as one only
+# where two or more such items stand in one sentence, each followed by its figure, so a kind of place
+# counted once (命名精品村20个, 创建友好社区25个) is none
+_LOCAL_END = re.compile(r"(?:村|社区|街道|镇|乡)(?=\d|[一二两三四五六七八九十])")
+_LOCAL_NAME = re.compile(r"[\u4e00-\u9fff]{2,5}(?:村|社区|街道|镇|乡)")
+_ITEM_OPENS = frozenset("、，,；;：: \t\n（(。！？!?")
+_NOT_LOCAL_PLACE = re.compile(
+    r"[全各本该每新多个两三四五六七八九十]|.*(?:行政|自然|示范|重点|农|城)(?:村|社区|镇|乡)$"
+)
+_SENTENCE_END = re.compile(r"[。！？!?\n]")
+_WHOLE_SCOPE = re.compile(r"^全(?:省|市|州|盟|县|区|旗|镇|乡|街道)")  # the whole's scope, not an item's
+
+
+def _listed_local_places(text: str) -> frozenset[str]:
+    """The names of places below a county that a text lists two or more to a sentence, each right
+    before its figure and after a mark or 其中 (其中烟灯堡村58户、擂鼓台村46户). The scan looks for the
+    place word before a figure, then back to the mark: a search for the mark first would try every
+    character."""
+    items: list[tuple[int, str]] = []
+    for m in _LOCAL_END.finditer(text):
+        end = m.end()
+        lo = max(0, end - 9)
+        k = end - 1
+        while k >= lo and text[k] not in _ITEM_OPENS:
+            k -= 1
+        if k < lo and lo > 0:
+            continue  # no mark within reach: not an item's name alone
+        name = text[k + 1 : end].removeprefix("其中")
+        if _LOCAL_NAME.fullmatch(name) and not _NOT_LOCAL_PLACE.match(name):
+            items.append((k + 1, name))
+    if len(items) < 2:
+        return frozenset()
+    stops = [m.start() for m in _SENTENCE_END.finditer(text)]
+    per_sentence: dict[int, list[str]] = defaultdict(list)
+    for start, name in items:
+        per_sentence[bisect_left(stops, start)].append(name)
+    return frozenset(name for names in per_sentence.values() if len(names) > 1 for name in names)
+
+
+def _place_only(metric: str, listed: frozenset[str] = frozenset()) -> str:
+    """The place a metric names and nothing else (保定市, 唐山市达, a listed 烟灯堡村): an item of a
+    list by place, whose words the list's first item says; '' for any other metric."""
     name = _PLACE_TAIL.sub("", metric)
-    return name if regions.is_division_name(name) else ""
+    return name if name in listed or regions.is_division_name(name) else ""
 
 
 def _within(doc: _Document, facts: list[_Candidate], cs: int) -> str:
@@ -621,15 +664,17 @@ def _within(doc: _Document, facts: list[_Candidate], cs: int) -> str:
     return whole if 2 < len(whole) <= 16 and "指标" not in whole else ""
 
 
-def _listed_place(metric: str) -> str:
+def _listed_place(metric: str, listed: frozenset[str] = frozenset()) -> str:
     """A metric that runs on over a list by place (检查目标完成率石家庄市达、唐山市, the earlier items'
-    figures cut out) as the list's first item says it, at the last place (检查目标完成率唐山市达)."""
+    figures cut out) as the list's first item says it, at the last place (检查目标完成率唐山市达);
+    a list of places alone (烟灯堡村、擂鼓台村) is its last place."""
     if "、" not in metric or "分别" in metric:
         return metric
     first, *rest = metric.split("、")
-    if not all(_place_only(part) for part in rest):
+    if not all(_place_only(part, listed) for part in rest):
         return metric
-    return _at_place(first, _place_only(rest[-1])) or metric
+    last = _place_only(rest[-1], listed)
+    return last if _place_only(first, listed) else _at_place(first, last) or metric
 
 
 def _at_place(borrowed: str, place: str) -> str:
@@ -640,6 +685,46 @@ def _at_place(borrowed: str, place: str) -> str:
         return ""
     last = found[-1]
     return borrowed[: last.start] + place + borrowed[last.end :]
+
+
+# a goal or quota stated beside the figure it is measured against: after the number (距离95%的规划目标,
+# 高于4%的控制目标, 完成全年15万人任务的84%) or in brackets after its name (完成年度任务（15万人）)
+_GOAL_NAME = r"(?:全年|年度|中期|终期|规划|控制|阶段性?|省定|市定|省级|市级)?(?:目标任务|目标|任务)"
+_GOAL_AFTER = re.compile(rf"的?({_GOAL_NAME})")
+_GOAL_BRACKET = re.compile(rf"({_GOAL_NAME}数?)[（(](?:为|是|达到)?$")
+
+
+def _goal_of(
+    text: str, facts: list[_Candidate], metrics: list[str], sentence_starts: list[int], i: int
+) -> str:
+    """The metric of a goal stated beside the figure it is measured against (学前三年毛入园率为93.5%，…
+    距离95%的规划目标尚差: 学前三年毛入园率规划目标): what the last earlier figure of its sentence in
+    the same unit measures, and the goal's name; '' for any other figure."""
+    c = facts[i]
+    m = _GOAL_AFTER.match(text, c.end)
+    if m is None and text.startswith(("）", ")"), c.end):
+        m = _GOAL_BRACKET.search(text, max(0, c.start - 12), c.start)
+    if m is None:
+        return ""
+    name = m.group(1)
+    for j in range(i - 1, -1, -1):
+        if sentence_starts[j] != sentence_starts[i]:
+            break
+        if facts[j].unit == c.unit and metrics[j] and "目标" not in metrics[j] and "任务" not in metrics[j]:
+            return metrics[j] + name
+    return ""
+
+
+def _whole_before(facts: list[_Candidate], counted: list[str], sentence_starts: list[int], i: int) -> str:
+    """What the whole a sentence opening with 其中 lists by place counts (…新创建示范户2140户，全年目标
+    3500户，已完成61.1%。其中孙铁铺镇326户、…): the first figure in the same unit of the sentence before."""
+    j = i - 1
+    while j >= 0 and sentence_starts[j] == sentence_starts[i]:
+        j -= 1
+    if j < 0:
+        return ""
+    unit, ss = facts[i].unit, sentence_starts[j]
+    return next((counted[k] for k in range(j + 1) if sentence_starts[k] == ss and facts[k].unit == unit), "")
 
 
 def _borrowed(doc: _Document, ends: list[int], reach: list[int], metrics: list[str], ss: int, cs: int) -> str:
@@ -779,17 +864,30 @@ def _metrics(
     reach = list(accumulate(ends, max))
     metrics: list[str] = []
     nouns: list[str] = []
+    # per fact, what its list counts without the item's place (全镇新创建示范户 for 烟灯堡村58户): an
+    # item borrows it, not the item before it's metric, so places do not pile up down the list
+    counted: list[str] = []
+    listed = _listed_local_places(doc.text)
     for i, ((cs, ce), ss) in enumerate(zip(clauses, sentence_starts, strict=True)):
         before, noun = _parts(doc.text, facts, i, cs, ce)
         metric = before + noun
-        metric = _within(doc, facts, cs) + _listed_place(metric)
-        place = _place_only(metric)
+        metric = _within(doc, facts, cs) + _listed_place(metric, listed)
+        place = _place_only(metric, listed)
+        whole = metric
         if place:  # 石家庄市发放9.8亿元，保定市8.1亿元: the list's metric, at this item's place
-            borrowed = _borrowed(doc, ends, reach, metrics, ss, cs)
-            metric = _at_place(borrowed, place) or borrowed + metric
+            borrowed = _borrowed(doc, ends, reach, counted if place in listed else metrics, ss, cs)
+            if not borrowed and place in listed and doc.text.startswith("其中", ss):
+                borrowed = _whole_before(facts, counted, sentence_starts, i)
+            whole = borrowed
+            at_place = place + _WHOLE_SCOPE.sub("", borrowed) if place in listed else borrowed + metric
+            metric = _at_place(borrowed, place) or at_place
         elif len(metric) <= 3 or _BARE_CHANGE.fullmatch(metric):
             metric = _borrowed(doc, ends, reach, metrics, ss, cs) + metric
+            whole = metric
+        if goal := _goal_of(doc.text, facts, metrics, sentence_starts, i):
+            metric = whole = goal
         metrics.append(metric)
+        counted.append(whole)
         nouns.append(noun)
     return metrics, nouns
 
