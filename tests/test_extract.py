@@ -241,6 +241,10 @@ def test_restated_number_gives_two_rows() -> None:
         ("全县现有留守儿童", "名", "other"),  # a stock of children, not the children aided
         ("共有困境儿童", "人", "other"),
         ("三八红旗手中来自制造业、数字经济等领域", "名", "honours"),  # 等 lists kinds: the head is no noun
+        ("新认定站点", "个", "organisations"),  # places that serve, set up
+        ("累计建成儿童安全教育体验场馆", "个", "organisations"),
+        ("新开办春蕾班", "个", "organisations"),
+        ("镇街妇联主席参加会议", "个", "other"),  # federations that attend are not set up
     ],
 )
 def test_categories(metric: str, unit: str, category: str) -> None:
@@ -503,6 +507,11 @@ def test_the_villages_or_towns_of_a_list_take_the_whole_s_words_without_piling_u
     # a kind of place counted once is no place
     [named] = facts_of("命名精品村20个。")
     assert named["metric"] == "命名精品村"
+
+
+def test_a_bare_figure_borrows_the_clause_before_without_cutting_a_place_s_name() -> None:
+    [orphans] = facts_of("从各县区看，融水苗族自治县事实无人抚养儿童最多，为468名。")
+    assert orphans["metric"].startswith("融水苗族自治县")
 
 
 def test_a_goal_beside_a_figure_measures_what_that_figure_measures() -> None:

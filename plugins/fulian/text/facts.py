@@ -742,7 +742,11 @@ def _borrowed(doc: _Document, ends: list[int], reach: list[int], metrics: list[s
         return metrics[j]
     if cs > ss + 1:
         # a figure the clause states that is no fact of its own (死亡率为7.77/10万) says nothing of what
-        return _strip_fillers(_NUMBERISH.sub("", _DATE_IN_METRIC.sub("", doc.text[pcs : cs - 1])))[0][-12:]
+        said = _strip_fillers(_NUMBERISH.sub("", _DATE_IN_METRIC.sub("", doc.text[pcs : cs - 1])))[0]
+        cut = max(0, len(said) - 12)
+        if cut:  # not through a place's name (融水苗族自治县事实无人抚养儿童最多，为468名)
+            cut = next((m.start for m in regions.mentions_in(said) if m.start < cut < m.end), cut)
+        return said[cut:]
     return ""
 
 
