@@ -519,3 +519,15 @@ def test_a_goal_beside_a_figure_measures_what_that_figure_measures() -> None:
     assert facts[2]["metric"] == "学前三年毛入园率规划目标"
     facts = facts_of("完成宫颈癌筛查15.86万人，占年度任务（15万人）的105.7%。")
     assert facts[1]["metric"] == "完成宫颈癌筛查年度任务"
+
+
+def test_a_programme_named_in_the_clause_before_identifies_what_a_figure_counts() -> None:
+    facts = facts_of("持续实施“春蕾计划”，资助困难女童126名，发放助学金37.8万元。")
+    assert facts[0]["metric"] == "“春蕾计划”资助困难女童"
+    assert facts[1]["metric"] == "发放助学金"  # its clause follows the figure's, not the programme's
+    facts = facts_of("深入推进“美丽庭院”创建，全镇新创建示范户215户。")
+    assert facts[0]["metric"].startswith("“美丽庭院”")
+    # a slogan names no programme; a metric quoting its own name keeps it once
+    assert "“" not in facts_of("开展“巾帼心向党·奋进新征程”主题宣讲，参与妇女3200人次。")[0]["metric"]
+    facts = facts_of("实施“春蕾计划”，发放“春蕾计划”助学金8.6万元。")
+    assert facts[0]["metric"].count("春蕾计划") == 1

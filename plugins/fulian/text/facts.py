@@ -715,6 +715,30 @@ def _goal_of(
     return ""
 
 
+# a programme named in the clause just before a figure's (实施“春蕾计划”，资助困难女童85名; 持续推进“美丽庭院”
+# 创建，新增示范户420户): the programme identifies what the figure counts, as the spec keeps it. Only a
+# programme's name (a plan, a project, a campaign, a loan product), not a slogan (“巾帼心向党·奋进新征程”)
+_PROGRAMME_CLAUSE = re.compile(
+    r"(?:^|[，,；;：:])[^，,；;：:“”\"「」]{0,6}?(?:实施|推进|开展|推广|深化|启动|举办|办好)"
+    r"[“\"「]([^”\"」“「·•\s]{2,12})[”\"」][^，,；;：:“”\"「」]{0,8}[，,]\s*$"
+)
+_PROGRAMME_NAME = re.compile(r"(?:计划|工程|行动|项目|庭院|贷|两癌)$")
+
+
+def _programme_of(text: str, ss: int, cs: int, metric: str) -> str:
+    """The programme named by the clause right before a figure's clause, quoted as written, when the
+    figure's metric names none; '' otherwise."""
+    if "“" in metric or '"' in metric or "「" in metric or cs <= ss:
+        return ""
+    lo = max(ss, cs - 40)
+    m = _PROGRAMME_CLAUSE.search(text[lo:cs])  # its own string: ^ is the sentence's start, or a cut
+    if m is not None and lo > ss and m.start() == 0 and text[lo] not in "，,；;：:":
+        m = None
+    if m is None or not _PROGRAMME_NAME.search(m.group(1)) or m.group(1) in metric:
+        return ""
+    return f"“{m.group(1)}”"
+
+
 def _whole_before(facts: list[_Candidate], counted: list[str], sentence_starts: list[int], i: int) -> str:
     """What the whole a sentence opening with 其中 lists by place counts (…新创建示范户2140户，全年目标
     3500户，已完成61.1%。其中孙铁铺镇326户、…): the first figure in the same unit of the sentence before."""
@@ -890,6 +914,8 @@ def _metrics(
             whole = metric
         if goal := _goal_of(doc.text, facts, metrics, sentence_starts, i):
             metric = whole = goal
+        elif programme := _programme_of(doc.text, ss, cs, metric):
+            metric = programme + metric
         metrics.append(metric)
         counted.append(whole)
         nouns.append(noun)
