@@ -245,6 +245,12 @@ def test_restated_number_gives_two_rows() -> None:
         ("累计建成儿童安全教育体验场馆", "个", "organisations"),
         ("新开办春蕾班", "个", "organisations"),
         ("镇街妇联主席参加会议", "个", "other"),  # federations that attend are not set up
+        ("为适龄女生完成首剂接种", "人", "people_served"),  # health services received
+        ("全县住院分娩活产数", "人", "other"),  # births counted, no service
+        ("家长聆听家庭教育讲座", "名", "people_served"),
+        ("女职工报名参赛", "名", "people_served"),
+        ("为受害妇女提供临时庇护", "名", "aid_recipients"),
+        ("协助妇女申请人身安全保护令", "名", "aid_recipients"),
     ],
 )
 def test_categories(metric: str, unit: str, category: str) -> None:
