@@ -537,3 +537,11 @@ def test_a_programme_named_in_the_clause_before_identifies_what_a_figure_counts(
     assert "“" not in facts_of("开展“巾帼心向党·奋进新征程”主题宣讲，参与妇女3200人次。")[0]["metric"]
     facts = facts_of("实施“春蕾计划”，发放“春蕾计划”助学金8.6万元。")
     assert facts[0]["metric"].count("春蕾计划") == 1
+
+
+def test_a_bare_sum_right_after_a_count_of_loans_is_money() -> None:
+    facts = facts_of("分乡镇看，甲镇96笔1520万，乙镇40笔610万。")
+    assert [(f["text"], f["unit"], f["value"]) for f in facts if f["text"].endswith("万")] == [
+        ("1520万", "元", 15_200_000),
+        ("610万", "元", 6_100_000),
+    ]

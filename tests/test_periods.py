@@ -53,6 +53,10 @@ def placed(report: str, *fields: str) -> dict[str, tuple]:
         ("全年为1920对计划怀孕夫妇提供免费孕前优生健康检查。", "1920对", (2022, 2022, "actual")),
         ("争取并落实“两癌”免费检查项目，检查4.8万人。", "4.8万人", (2022, 2022, "actual")),
         ("接近目标的指标9项，滞后的4项。", "9项", (2022, 2022, "actual")),
+        # funds obtained, a prosecutor's suggestions issued, work done as a document required
+        ("争取“春蕾计划”助学金8.4万元，资助困境女童56名。", "56名", (2022, 2022, "actual")),
+        ("发出诉前检察建议6份。", "6份", (2022, 2022, "actual")),
+        ("按照《创建实施方案》要求，全年新增示范户930户。", "930户", (2022, 2022, "actual")),
         # a done figure's clause may go on to the years ahead without planning it (a meeting: its year)
         ("出席大会的代表780名，共商未来五年发展大计。", "780名", (2023, 2023, "actual")),
         # a gap to a goal year is measured now; goals listed in parallel are goals each

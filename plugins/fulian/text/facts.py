@@ -1168,7 +1168,8 @@ def _share_listed_units(text: str, facts: list[_Candidate]) -> None:
     分别下降0.19个、0.33个和0.37个千分点: a measure word 个 listed before the figure that names the unit
     (百分点, 千分点) counts in that unit too (from the last figure back, so a list passes it on).
     发放贷款2310笔、2.06亿, 分别发放1.93亿、1.52亿和1.40亿: a bare 万/亿 figure listed after a sum of money
-    or a count of loans (笔) is money too (from the first figure on)."""
+    or a count of loans (笔) is money too (from the first figure on), also right after the count
+    (思恩镇112笔1860万)."""
     for i in range(len(facts) - 2, -1, -1):
         c, nxt = facts[i], facts[i + 1]
         points = nxt.unit.startswith("个") and nxt.unit.endswith("分点")
@@ -1179,7 +1180,7 @@ def _share_listed_units(text: str, facts: list[_Candidate]) -> None:
             c.unit == ""
             and before.unit in ("元", "笔")
             and _BARE_MAGNITUDE.search(text, c.start, c.end)
-            and _listed(text, before, c)
+            and (_listed(text, before, c) or (before.unit == "笔" and before.end == c.start))
         ):
             c.unit = "元"
 
