@@ -455,3 +455,11 @@ def test_a_speaker_s_formula_a_page_widget_and_a_community_s_credit_name_the_bod
         "花桥街道微家园\n街道官方公众号。\n\n阅读 860　赞 31\n"
     )
     assert community["organisation"] == "桃源社区妇联"
+
+
+def test_a_congress_early_in_the_year_reports_on_the_year_before() -> None:
+    # Written for the project: a district congress in March reviews the five years to last year's end;
+    # one in the autumn reviews them up to its own year.
+    head = "——在某区第四次妇女代表大会上的工作报告\n（{date}）\n各位代表：\n五年来，全区培训妇女1.2万人次。\n"
+    assert doc_of("凝聚巾帼力量\n" + head.format(date="2026年3月26日"))["report_year"] == 2025
+    assert doc_of("凝聚巾帼力量\n" + head.format(date="2026年10月12日"))["report_year"] == 2026

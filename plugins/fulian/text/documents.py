@@ -417,6 +417,8 @@ def _stated_year(text: str, title: str, pub: str | None) -> int | None:
         cut_off = _DATA_CUT_OFF.search(text, 0, 1500)
         if cut_off and int(cut_off.group(1)) == pub_year - 1:
             return pub_year - 1  # a report to a session on the data to last year's end (截至2023年底，…)
+        if pub and len(pub) >= 7 and int(pub[5:7]) <= 3:
+            return pub_year - 1  # a congress early in the year reviews the years up to the last one's end
         return pub_year  # a congress report covers the years up to the congress
     return None
 
