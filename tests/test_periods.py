@@ -646,3 +646,19 @@ def test_a_section_after_the_plans_at_their_level_closes_them_and_a_caption_abov
     got = placed(notice)
     assert got["6146人次"][2] == "actual"
     assert got["不少于5天"][2] == "target" and got["100%"][2] == "target"
+
+
+def test_a_summary_s_honours_are_of_its_year_and_a_news_item_s_of_its_day() -> None:
+    # Written for the project: the same paragraph in a year's summary signed in January and in news of
+    # the January meeting that honoured them.
+    body = (
+        "（一）思想引领。公众号全年推送信息520条。纪念“三八”国际妇女节，表彰三八红旗手26名，"
+        "受表彰个人中乡村一线女性15名。\n\n某县妇联\n2025年1月9日\n"
+    )
+    summary = placed("某县妇联2024年工作总结\n\n一、2024年主要工作\n\n" + body)
+    assert summary["26名"] == (2024, 2024, "actual")
+    news = placed(
+        "某县妇联召开2024年度总结表彰大会\n\n1月8日，县妇联召开总结表彰大会。2024年，全县培训妇女3100人次。"
+        "会上表彰三八红旗手26名，受表彰个人中乡村一线女性15名。\n\n来源：某县妇联　2025-01-09\n"
+    )
+    assert news["26名"] == (2025, 2025, "actual")

@@ -305,6 +305,7 @@ class _Index:
 
     def __init__(self, text: str, report_year: int | None, published_year: int | None) -> None:
         self.text = text
+        self.summary = False  # a year's summary (its title says 总结): set by ``place_in_time``
         last = len(text) - 1
         self.clauses = marks.positions(text, _CLAUSE_STOPS)
         self.clauses += [i for i in marks.positions(text, " ") if not (0 < i < last and _joins(text, i))]
@@ -549,9 +550,9 @@ def _settle(
         return TimeCue(None, published_year, open_start=True, year_end=True), level
     if level > 3 and published_year and published_year != report_year and _news_lead(ix.text, para_start):
         return TimeCue(published_year, published_year), 2
-    if level >= 3 and kind == "actual" and later and _at_meeting(ix, sentence_start):
+    if level >= 3 and kind == "actual" and later and not ix.summary and _at_meeting(ix, sentence_start):
         # the meeting a news item reports (…等4个单位作交流发言, 1800余人参加会议) is held when it is
-        # published, whatever year the meeting reviews
+        # published, whatever year the meeting reviews; a year's summary reports the year's meetings
         return TimeCue(published_year, published_year), 2
     return cue, level
 
@@ -1069,6 +1070,11 @@ def occasion_year(text: str) -> int | None:
     return year if 1950 <= year <= 2100 else None
 
 
+# a year's summary by its title (某县妇联2024年工作总结和2025年工作计划), not a summing-up meeting's news
+# (召开2024年度总结表彰大会)
+_SUMMARY_TITLE = re.compile(r"总结(?![表会大])")
+
+
 def place_in_time(norm: Normalised, document: dict, facts: list[dict]) -> list[dict]:
     """Add year_from, year_to and kind to each fact of one report (facts carry original offsets)."""
     text = norm.text
@@ -1077,6 +1083,7 @@ def place_in_time(norm: Normalised, document: dict, facts: list[dict]) -> list[d
     report_year = document.get("report_year")
     default = document_cue(text, report_year, published_year)
     index = _Index(text, report_year, published_year)
+    index.summary = bool(_SUMMARY_TITLE.search(document.get("title") or ""))
     for fact in facts:
         if "year_to" in fact:
             continue  # placed already (a table cell under a dated column)
