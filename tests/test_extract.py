@@ -251,6 +251,9 @@ def test_restated_number_gives_two_rows() -> None:
         ("女职工报名参赛", "名", "people_served"),
         ("为受害妇女提供临时庇护", "名", "aid_recipients"),
         ("协助妇女申请人身安全保护令", "名", "aid_recipients"),
+        ("甲区红旗手", "名", "honours"),  # a table's short names for the honours
+        ("乙区红旗集体", "个", "honours"),
+        ("各单位推荐三八红旗手候选人", "名", "other"),  # nominated, not honoured
     ],
 )
 def test_categories(metric: str, unit: str, category: str) -> None:
@@ -545,3 +548,20 @@ def test_a_bare_sum_right_after_a_count_of_loans_is_money() -> None:
         ("1520万", "元", 15_200_000),
         ("610万", "元", 6_100_000),
     ]
+
+
+def test_a_flattened_table_row_names_each_item_under_its_label() -> None:
+    facts = facts_of(
+        "各区受表彰情况如下：\n甲区：红旗手7名、红旗集体3个、文明岗5个\n乙区：红旗手4名、红旗集体2个、文明岗1个\n"
+    )
+    assert [f["metric"] for f in facts] == [
+        "甲区红旗手",
+        "甲区红旗集体",
+        "甲区文明岗",
+        "乙区红旗手",
+        "乙区红旗集体",
+        "乙区文明岗",
+    ]
+    # a list that is no row keeps what it lists before the item
+    listed = facts_of("今年的重点是：培训妇女4000人次以上、新建基地12个。")
+    assert listed[1]["metric"] != "今年的重点新建基地"

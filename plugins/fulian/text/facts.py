@@ -578,7 +578,9 @@ def _parts(text: str, facts: list[_Candidate], idx: int, cs: int, ce: int) -> tu
     while first > 0 and facts[first - 1].start >= cs:
         first -= 1  # the earlier facts of the clause
     before = text[cs : c.start]
-    if first < idx:
+    if first < idx and (own := _row_item(text, cs, facts[idx - 1], c)):
+        before = own  # 独山子区：红旗手6名、红旗集体3个: this item's noun under the row's label
+    elif first < idx:
         before = _without(before, cs, [(f.start, f.end) for f in facts[first:idx]])
     if "月" in before or "年" in before:  # every date pattern holds one of them
         before = _DATE_IN_METRIC.sub("", before)
@@ -590,6 +592,26 @@ def _parts(text: str, facts: list[_Candidate], idx: int, cs: int, ce: int) -> tu
         noun = _cut_after(noun, 20)
     before, noun = _strip_fillers(before, noun)
     return (before if len(before) <= 30 else _cut_before(before, 30)), noun
+
+
+# a row's label, the whole of its line (or of its sentence) up to the colon: a place, a unit, a kind
+_ROW_LABEL = re.compile(r"(?:^|(?<=[\n。；;]))[ \t\u3000]*([^\d、，,；;：:。\n%％ \t\u3000]{2,8})$", re.M)
+_NOT_A_LABEL = re.compile(r"[是有为下]$|如下|以下|工作$")
+
+
+def _row_item(text: str, cs: int, last: _Candidate, c: _Candidate) -> str:
+    """A row of a flattened table, ``label：noun N、noun M``, names each item's noun under the row's label
+    (独山子区：红旗手6名、红旗集体3个 → 独山子区红旗集体), not every noun of the row before it; '' for
+    any other list. The label is the clause before the colon that opens the item's clause."""
+    if not text.startswith("、", last.end) or cs < 2 or text[cs - 1] not in "：:":
+        return ""
+    label = _ROW_LABEL.search(text[max(0, cs - 12) : cs - 1])
+    if label is not None and label.start() == 0 and cs > 12 and text[cs - 13] not in "\n。；;":
+        label = None  # the window cut a longer sentence: no label
+    own = text[last.end + 1 : c.start]
+    if label is None or _NOT_A_LABEL.search(label.group(1)) or not own or any(ch.isdigit() for ch in own):
+        return ""
+    return label.group(1) + own
 
 
 # a metric that says only how a figure changed (同比增长, 比上年增加): of what, the clause before says
