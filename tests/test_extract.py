@@ -565,3 +565,10 @@ def test_a_flattened_table_row_names_each_item_under_its_label() -> None:
     # a list that is no row keeps what it lists before the item
     listed = facts_of("今年的重点是：培训妇女4000人次以上、新建基地12个。")
     assert listed[1]["metric"] != "今年的重点新建基地"
+
+
+def test_a_share_of_a_task_done_measures_what_its_sentence_counted() -> None:
+    facts = facts_of("全县举办培训班41期，培训妇女2600人次，完成年度任务（2400人次）的108.3%。")
+    assert facts[-1]["metric"] == "培训妇女完成年度任务"
+    facts = facts_of("全县“两癌”筛查已完成1.2万人，完成全年任务的80%。")
+    assert facts[-1]["metric"].count("完成") == 1 and facts[-1]["metric"].endswith("完成全年任务")

@@ -761,6 +761,30 @@ def _programme_of(text: str, ss: int, cs: int, metric: str) -> str:
     return f"“{m.group(1)}”"
 
 
+# a share of a task done that names no doer (完成年度任务（3000人次）的109.0%: its goal's figure cut out)
+_DONE_TAIL = re.compile(r"(?:已|共)?完成$")
+_TASK_SHARE = re.compile(r"完成[^，,。；;]{0,12}?(?:任务|目标|计划)(?:[（(][）)])?")
+
+
+def _task_of(
+    facts: list[_Candidate], metrics: list[str], sentence_starts: list[int], i: int, metric: str
+) -> str:
+    """培训妇女3270人次，完成年度任务（3000人次）的109.0%: a share of a task done measures what the last
+    earlier figure of its sentence counts, in the unit of the goal in brackets before the share if there
+    is one (培训妇女完成年度任务); '' for any other figure."""
+    if facts[i].unit != "%" or not _TASK_SHARE.fullmatch(metric):
+        return ""
+    earlier = _earlier_in_sentence(sentence_starts, i)
+    goal_unit = facts[earlier[-1]].unit if earlier and metric.endswith(("（）", "()")) else ""
+    for j in reversed(earlier[:-1] if goal_unit else earlier):
+        if facts[j].unit == "%" or (goal_unit and facts[j].unit != goal_unit):
+            continue
+        done = _DONE_TAIL.sub("", metrics[j])  # 已完成 + 完成年度任务: said once
+        if done and not any(word in done for word in ("任务", "目标", "计划")):
+            return done + metric.rstrip("（）()")
+    return ""
+
+
 def _whole_before(facts: list[_Candidate], counted: list[str], sentence_starts: list[int], i: int) -> str:
     """What the whole a sentence opening with 其中 lists by place counts (…新创建示范户2140户，全年目标
     3500户，已完成61.1%。其中孙铁铺镇326户、…): the first figure in the same unit of the sentence before."""
@@ -938,6 +962,8 @@ def _metrics(
             metric = whole = goal
         elif programme := _programme_of(doc.text, ss, cs, metric):
             metric = programme + metric
+        elif task := _task_of(facts, metrics, sentence_starts, i, metric):
+            metric = task
         metrics.append(metric)
         counted.append(whole)
         nouns.append(noun)
