@@ -543,7 +543,7 @@ def test_a_programme_named_in_the_clause_before_identifies_what_a_figure_counts(
 
 
 def test_a_bare_sum_right_after_a_count_of_loans_is_money() -> None:
-    facts = facts_of("分乡镇看，甲镇96笔1520万，乙镇40笔610万。")
+    facts = facts_of("分乡镇看，青石镇96笔1520万，柳河镇40笔610万。")
     assert [(f["text"], f["unit"], f["value"]) for f in facts if f["text"].endswith("万")] == [
         ("1520万", "元", 15_200_000),
         ("610万", "元", 6_100_000),
@@ -572,3 +572,16 @@ def test_a_share_of_a_task_done_measures_what_its_sentence_counted() -> None:
     assert facts[-1]["metric"] == "培训妇女完成年度任务"
     facts = facts_of("全县“两癌”筛查已完成1.2万人，完成全年任务的80%。")
     assert facts[-1]["metric"].count("完成") == 1 and facts[-1]["metric"].endswith("完成全年任务")
+
+
+def test_a_breakdown_by_township_counts_what_the_whole_before_it_counts() -> None:
+    facts = facts_of(
+        "全县共发放妇女创业担保贷款215笔、金额3480万元。分乡镇看，青石镇62笔980万，柳河镇40笔650万。"
+    )
+    town, river = "青石镇共发放妇女创业担保贷款", "柳河镇共发放妇女创业担保贷款"
+    assert [f["metric"] for f in facts[2:]] == [town, town, river, river]
+    # a part's sentence between names no whole: the breakdown counts the whole before it
+    facts = facts_of(
+        "全县共有农村留守儿童8430名。其中，父母双方均外出务工的5127名。分乡镇看，青石镇612名、柳河镇488名。"
+    )
+    assert facts[-2]["metric"] == "青石镇共有农村留守儿童"

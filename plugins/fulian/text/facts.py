@@ -785,16 +785,29 @@ def _task_of(
     return ""
 
 
-def _whole_before(facts: list[_Candidate], counted: list[str], sentence_starts: list[int], i: int) -> str:
+def _whole_before(
+    text: str, facts: list[_Candidate], counted: list[str], sentence_starts: list[int], i: int
+) -> str:
     """What the whole a sentence opening with 其中 lists by place counts (…新创建示范户2140户，全年目标
-    3500户，已完成61.1%。其中孙铁铺镇326户、…): the first figure in the same unit of the sentence before."""
+    3500户，已完成61.1%。其中孙铁铺镇326户、…): the first figure in the same unit of the sentence before,
+    or of the one before that when the sentence before is itself a part (其中，父母双方均外出务工的…)."""
     j = i - 1
     while j >= 0 and sentence_starts[j] == sentence_starts[i]:
         j -= 1
     if j < 0:
         return ""
     unit, ss = facts[i].unit, sentence_starts[j]
+    if text.startswith("其中", ss):
+        k = j
+        while k >= 0 and sentence_starts[k] == ss:
+            k -= 1
+        if k >= 0:
+            j, ss = k, sentence_starts[k]
     return next((counted[k] for k in range(j + 1) if sentence_starts[k] == ss and facts[k].unit == unit), "")
+
+
+# a breakdown's lead-in: what the figures after it are broken down by (分乡镇看, 从各县区来看, 按类型分)
+_FRAMING = re.compile(r"(?:分|按|从|就)[^，,。；;：:]{1,8}?(?:来看|看|统计|分|而言)")
 
 
 def _borrowed(doc: _Document, ends: list[int], reach: list[int], metrics: list[str], ss: int, cs: int) -> str:
@@ -813,6 +826,8 @@ def _borrowed(doc: _Document, ends: list[int], reach: list[int], metrics: list[s
     if cs > ss + 1:
         # a figure the clause states that is no fact of its own (死亡率为7.77/10万) says nothing of what
         said = _strip_fillers(_NUMBERISH.sub("", _DATE_IN_METRIC.sub("", doc.text[pcs : cs - 1])))[0]
+        if _FRAMING.fullmatch(said):
+            return ""  # 分乡镇看，思恩镇112笔: a breakdown's lead-in says what it is by, not what it counts
         cut = max(0, len(said) - 12)
         if cut:  # not through a place's name (融水苗族自治县事实无人抚养儿童最多，为468名)
             cut = next((m.start for m in regions.mentions_in(said) if m.start < cut < m.end), cut)
@@ -950,8 +965,9 @@ def _metrics(
         whole = metric
         if place:  # 石家庄市发放9.8亿元，保定市8.1亿元: the list's metric, at this item's place
             borrowed = _borrowed(doc, ends, reach, counted if place in listed else metrics, ss, cs)
-            if not borrowed and place in listed and doc.text.startswith("其中", ss):
-                borrowed = _whole_before(facts, counted, sentence_starts, i)
+            part_or_breakdown = doc.text.startswith("其中", ss) or _FRAMING.match(doc.text, ss)
+            if not borrowed and place in listed and part_or_breakdown:
+                borrowed = _whole_before(doc.text, facts, counted, sentence_starts, i)
             whole = borrowed
             at_place = place + _WHOLE_SCOPE.sub("", borrowed) if place in listed else borrowed + metric
             metric = _at_place(borrowed, place) or at_place
