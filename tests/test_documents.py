@@ -463,3 +463,14 @@ def test_a_congress_early_in_the_year_reports_on_the_year_before() -> None:
     head = "——在某区第四次妇女代表大会上的工作报告\n（{date}）\n各位代表：\n五年来，全区培训妇女1.2万人次。\n"
     assert doc_of("凝聚巾帼力量\n" + head.format(date="2026年3月26日"))["report_year"] == 2025
     assert doc_of("凝聚巾帼力量\n" + head.format(date="2026年10月12日"))["report_year"] == 2026
+
+
+def test_a_body_that_calls_itself_our_procuratorate_reports() -> None:
+    # Written for the project: a procuratorate's news with the county federation beside it, signed by
+    # its own department; the federation is named, but the text's "我院" is the procuratorate.
+    doc = doc_of(
+        "检护半边天——某县检察院通报妇女儿童权益保护工作\n\n时间：2025-03-06　作者：第三检察部\n\n"
+        "3月5日，麻阳苗族自治县人民检察院联合县妇女联合会召开通报会。\n\n"
+        "2024年，我院共受理审查逮捕侵害妇女儿童犯罪案件38件46人，县妇联移送救助线索14条。\n"
+    )
+    assert doc["organisation"] == "麻阳苗族自治县人民检察院"

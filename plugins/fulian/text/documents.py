@@ -829,6 +829,21 @@ def _township_reporter(text: str, head_end: int) -> str:
     return ""
 
 
+# a body speaking of itself (我院, 本院, 我局, 我委): the kind of body its name ends with
+_SELF_NAMED = re.compile(r"(?:我|本)([院局委])(?![\u4e00-\u9fff]{0,1}[长校系])")
+_SELF_KIND = {"院": ("院",), "局": ("局",), "委": ("委", "委员会", "委员会办公室")}
+
+
+def _self_named_body(text: str) -> str:
+    """The body that calls itself 我院/本院 (a procuratorate's or court's news), 我局 (a bureau's) or
+    我委 (a commission's): the first body of that kind the text names; '' when none speaks so."""
+    m = _SELF_NAMED.search(text)
+    if m is None:
+        return ""
+    kind = _SELF_KIND[m.group(1)]
+    return next((name for _, name in _bodies(text, 0, len(text)) if name.endswith(kind)), "")
+
+
 def extract_document(original: str, norm: Normalised) -> dict:
     """Document attributes: province, city, county, region_code, organisation, report_year, script,
     title, publication_date, source."""
@@ -840,7 +855,7 @@ def extract_document(original: str, norm: Normalised) -> dict:
     body = _reporting_body(text, lines, title_span or (lines[0] if lines else (0, 0)))
     if body and body[0] in _BARE_LEVEL:  # the federation the text itself points to, if of that level
         body = organisation if organisation.endswith(body) else _name_bare_body(body, region) or organisation
-    named = body or _township_reporter(text, head_end) or organisation
+    named = body or _township_reporter(text, head_end) or _self_named_body(text) or organisation
     organisation = _fullest_form(text, named) if named else ""
     if body:
         # the fullest form the text writes the body in may name its place (洪水镇妇联 → 民乐县洪水镇妇联)
