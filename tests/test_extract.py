@@ -254,6 +254,10 @@ def test_restated_number_gives_two_rows() -> None:
         ("甲区红旗手", "名", "honours"),  # a table's short names for the honours
         ("乙区红旗集体", "个", "honours"),
         ("各单位推荐三八红旗手候选人", "名", "other"),  # nominated, not honoured
+        ("受理审查起诉", "人", "cases"),  # a procuratorate's people and papers
+        ("发出诉前检察建议", "份", "cases"),
+        ("县妇联向检察院移送救助线索", "条", "cases"),
+        ("设立妇女儿童权益保护联络站", "个", "organisations"),
     ],
 )
 def test_categories(metric: str, unit: str, category: str) -> None:
