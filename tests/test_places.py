@@ -61,6 +61,8 @@ def test_a_county_under_its_older_or_newer_name_is_that_county_named_as_the_text
     assert [m.name for m in mentions_in("陕西省凤翔县妇联")] == ["陕西省", "凤翔县"]
     # 会同 is a verb far more often than 会同县 is a place (县妇儿工委办会同县统计局)
     assert [m.name for m in mentions_in("县妇儿工委办会同县统计局开展监测")] == []
+    # nor under another suffix (市民政局会同市财政局)
+    assert [m.name for m in mentions_in("市民政局会同市财政局开展检查")] == []
     # a verb before 县级 is no renamed county (新建区 was 新建县)
     assert [m.name for m in mentions_in("新建县级示范基地5个")] == []
     assert [m.name for m in mentions_in("南昌市新建区")] == ["南昌市", "新建区"]

@@ -137,8 +137,8 @@ def _index() -> _Index:
             full[reg.name].append(reg)
         if reg.level in ("province", "city") and len(reg.short_name) >= 2 and reg.short_name not in stop:
             short[reg.short_name].append(reg)
-        if reg.level == "county":
-            counties.append(reg)
+        if reg.level == "county" and reg.name not in stop:
+            counties.append(reg)  # a stop name's aliases are the same word (会同县 → 会同市财政局)
     aliases = _county_aliases(counties, set(full))
     for alias, reg in aliases:
         if alias not in stop:
