@@ -474,3 +474,14 @@ def test_a_body_that_calls_itself_our_procuratorate_reports() -> None:
         "2024年，我院共受理审查逮捕侵害妇女儿童犯罪案件38件46人，县妇联移送救助线索14条。\n"
     )
     assert doc["organisation"] == "麻阳苗族自治县人民检察院"
+
+
+def test_a_township_report_that_names_no_county_is_placed_by_its_township() -> None:
+    # Written for the project: a township's summary naming neither its county nor its city; the
+    # divisions' table has one 溪翁庄镇 (北京市密云区) and five 金牛镇, of which the province picks one.
+    doc = doc_of("溪翁庄镇妇联2024年工作总结\n\n2024年，镇妇联在区妇联指导下，培训妇女320人次。\n")
+    assert (doc["province"], doc["county"]) == ("北京市", "密云区")
+    ambiguous = doc_of("金牛镇妇联2023年度工作总结\n\n2023年，镇妇联带领全镇妇女发展水果产业。\n")
+    assert ambiguous["county"] == ""
+    named = doc_of("金牛镇妇联2023年度工作总结\n\n2023年，云南省金牛镇妇联带领全镇妇女发展水果产业。\n")
+    assert (named["city"], named["county"]) == ("大理白族自治州", "宾川县")

@@ -829,6 +829,29 @@ def _township_reporter(text: str, head_end: int) -> str:
     return ""
 
 
+# a township or street the head names at a line's start, after a source label or a breadcrumb's mark
+_TOWNSHIP_AT = re.compile(r"(?:^|来源\s*[：:]\s*|[>›»]\s*)([\u4e00-\u9fff]{2,8}?(?:镇|乡|街道))", re.M)
+
+
+def _township_county(text: str, head_end: int, organisation: str, region: Region | None) -> Region | None:
+    """The county of the township a report names in its head or as its reporting body (金牛镇妇联2023年
+    度工作总结), for a report that names no county: where only one county has a township of that name,
+    or one within the province or city the text names; None otherwise."""
+    names = [m.group(1) for m in _TOWNSHIP_AT.finditer(organisation)]
+    names += [m.group(1) for m in _TOWNSHIP_AT.finditer(text, 0, head_end)]
+    for name in dict.fromkeys(names):
+        if name.startswith(_NOT_A_TOWNSHIP):
+            continue
+        found = regions.township_counties(name)
+        if region is not None:
+            found = tuple(r for r in found if r.province == region.province)
+            if region.level == "city":
+                found = tuple(r for r in found if r.city == region.city)
+        if len(found) == 1:
+            return found[0]
+    return None
+
+
 # a body speaking of itself (我院, 本院, 我局, 我委): the kind of body its name ends with
 _SELF_NAMED = re.compile(r"(?:我|本)([院局委])(?![\u4e00-\u9fff]{0,1}[长校系])")
 _SELF_KIND = {"院": ("院",), "局": ("局",), "委": ("委", "委员会", "委员会办公室")}
@@ -860,6 +883,8 @@ def extract_document(original: str, norm: Normalised) -> dict:
     if body:
         # the fullest form the text writes the body in may name its place (洪水镇妇联 → 民乐县洪水镇妇联)
         region = _region_of(organisation, region)
+    if region is None or region.level != "county":
+        region = _township_county(text, head_end, organisation, region) or region
     province = city = county = code = ""
     if region:
         province = region.province

@@ -316,3 +316,13 @@ def region_stopnames() -> frozenset[str]:
 def admin_divisions() -> tuple[dict[str, str], ...]:
     """Rows of admin_divisions.csv (region_code, province, city, county, level, short_name)."""
     return tuple(read_rows(ADMIN_DIVISIONS_CSV))
+
+
+@lru_cache(maxsize=1)
+def townships() -> dict[str, tuple[str, ...]]:
+    """Township or street name → the codes of the counties that have one so named (data/townships.csv,
+    built by scripts/build_townships.py). Read only for a report that names no county."""
+    found: dict[str, list[str]] = {}
+    for row in read_rows(DATA_DIR / "townships.csv"):
+        found.setdefault(row["township"], []).append(row["county_code"])
+    return {name: tuple(codes) for name, codes in found.items()}

@@ -13,7 +13,7 @@ from collections import defaultdict
 from functools import lru_cache
 from typing import NamedTuple
 
-from fulian.text import marks
+from fulian.text import lexicons, marks
 from fulian.text.lexicons import admin_divisions, region_stopnames
 
 _START = re.Match.start
@@ -220,6 +220,13 @@ def find_short_mentions(text: str) -> list[Mention]:
 @lru_cache(maxsize=4096)
 def _full_names_starting(short: str) -> tuple[str, ...]:
     return tuple(r.name for r in _index().by_short.get(short, ()))
+
+
+def township_counties(name: str) -> tuple[Region, ...]:
+    """The counties that have a township or street of this name (金牛镇: five; 溪翁庄镇: 密云区)."""
+    by_code = _index().by_code
+    codes = lexicons.townships().get(name, ())
+    return tuple(r for code in codes if (r := by_code.get((code, "county"))) is not None)
 
 
 def parent(region: Region) -> Region | None:
