@@ -485,3 +485,13 @@ def test_a_township_report_that_names_no_county_is_placed_by_its_township() -> N
     assert ambiguous["county"] == ""
     named = doc_of("金牛镇妇联2023年度工作总结\n\n2023年，云南省金牛镇妇联带领全镇妇女发展水果产业。\n")
     assert (named["city"], named["county"]) == ("大理白族自治州", "宾川县")
+
+
+def test_an_undated_school_year_news_item_is_of_its_term_s_year() -> None:
+    # Written for the project: an education bureau's news dated by its day alone, on a school year's event.
+    lead = (
+        "某县教育局开展关爱留守儿童活动\n来源：某县教育局\n\n"
+        "　　{day}，某县教育局举行2024—2025学年“春蕾班”助学金发放仪式，为80名女生发放助学金16万元。\n"
+    )
+    assert doc_of(lead.format(day="11月20日"))["report_year"] == 2024
+    assert doc_of(lead.format(day="3月6日"))["report_year"] == 2025

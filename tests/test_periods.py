@@ -662,3 +662,15 @@ def test_a_summary_s_honours_are_of_its_year_and_a_news_item_s_of_its_day() -> N
         "会上表彰三八红旗手26名，受表彰个人中乡村一线女性15名。\n\n来源：某县妇联　2025-01-09\n"
     )
     assert news["26名"] == (2025, 2025, "actual")
+
+
+def test_a_running_total_since_a_plan_began_dates_its_own_sentence_only() -> None:
+    # Written for the project: a January report on last year, a running total since the plan began in
+    # the middle of a paragraph, and the year's honours after it.
+    report = (
+        "某区妇联执委会工作报告\n（2025年1月16日）\n\n一、2024年工作回顾\n"
+        "全区全年开展宣讲2.6万场；“十四五”以来累计宣讲9.8万场。表彰三八红旗手100名。\n"
+    )
+    got = placed(report)
+    assert got["9.8万场"][:2] == (2021, 2024)
+    assert got["100名"] == (2024, 2024, "actual")

@@ -456,7 +456,24 @@ def _report_year(text: str, title: str, pub: str | None, pub_span: tuple[int, in
         return int(reviewed.group(1))  # a meeting's news: the year whose work it reviews (回顾总结2022年…)
     if pub and len(pub) >= 10 and (event := _news_year(text, title, pub)):
         return event  # no year opens a sentence: a news item, dated by its event's day
+    if not pub and (school := _school_year(text)):
+        return school
     return _latest_year(text, pub, pub_span)
+
+
+# a school year (2024—2025学年): its autumn term in the first year, its spring term in the second
+_SCHOOL_YEAR = re.compile(r"((?:19|20)\d{2})\s*(?:[-—–~～至到]|——)\s*((?:19|20)\d{2})\s*学年")
+
+
+def _school_year(text: str) -> int | None:
+    """The year of an undated news item on a school year's event (11月20日，…举行2024—2025学年…仪式):
+    the first year for an event in September to December, the second for one in January to August, the
+    first when no day is given."""
+    m = _SCHOOL_YEAR.search(text, 0, 1500)
+    if m is None or int(m.group(2)) != int(m.group(1)) + 1:
+        return None
+    day = _OPENING_DAY.search(text, 0, 1000)
+    return int(m.group(2)) if day and int(day.group(1)) <= 8 else int(m.group(1))
 
 
 # a span of years in a title or subtitle (家事审判工作白皮书（2019—2023年）, 2016—2020年终期评估)

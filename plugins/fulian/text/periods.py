@@ -516,7 +516,7 @@ def _paragraph_cue(ix: _Index, para_start: int, sentence_start: int) -> TimeCue 
     # said before it, else the report's
     while (
         k is not None
-        and ix.cues[k].group("since")
+        and _since_span(ix.cues[k])
         and _FULL_STOP.search(ix.text, ix.cue_starts[k], sentence_start)
     ):
         k = ix._last_cue_index(para_start, ix.cue_starts[k])
@@ -524,6 +524,12 @@ def _paragraph_cue(ix: _Index, para_start: int, sentence_start: int) -> TimeCue 
 
 
 _FULL_STOP = re.compile("[。！？!?]")
+
+
+def _since_span(m: re.Match[str]) -> bool:
+    """Whether a time expression is a span running to now from a start (2019年…以来, “十四五”以来,
+    三年来): said inside a paragraph, it dates its own sentence only."""
+    return bool(m.group("since") or ((m.group("plan") or m.group("span")) and m.group(0).endswith("来")))
 
 
 def _settle(
