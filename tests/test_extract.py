@@ -589,3 +589,10 @@ def test_a_breakdown_by_township_counts_what_the_whole_before_it_counts() -> Non
         "全县共有农村留守儿童8430名。其中，父母双方均外出务工的5127名。分乡镇看，青石镇612名、柳河镇488名。"
     )
     assert facts[-2]["metric"] == "青石镇共有农村留守儿童"
+
+
+def test_a_breakdown_s_first_item_with_a_bare_verb_counts_what_the_whole_counts() -> None:
+    facts = facts_of("全市协调发放妇女创业担保贷款4.26亿元。分地区看，沭阳县发放1.38亿元，泗洪县0.97亿元。")
+    whole = "协调发放妇女创业担保贷款"
+    assert [f["metric"] for f in facts[1:]] == ["沭阳县" + whole, "泗洪县" + whole]
+    assert [f["category"] for f in facts[1:]] == ["loans", "loans"]

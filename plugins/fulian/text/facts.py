@@ -810,6 +810,22 @@ def _whole_before(
 _FRAMING = re.compile(r"(?:分|按|从|就)[^，,。；;：:]{1,8}?(?:来看|看|统计|分|而言)")
 
 
+def _breakdown_head(
+    text: str, facts: list[_Candidate], counted: list[str], sentence_starts: list[int], i: int, metric: str
+) -> str:
+    """分地区看，沭阳县发放1.38亿元，泗洪县0.97亿元: a breakdown's first item names its place and a bare
+    verb; it counts what the whole before it counts, at its place (沭阳县协调发放妇女创业担保贷款), when
+    the whole says that verb; '' otherwise."""
+    found = regions.mentions_in(metric)
+    if not found or found[0].start != 0 or not 0 < len(metric) - found[-1].end <= 3:
+        return ""
+    verb = metric[found[-1].end :]
+    whole = _whole_before(text, facts, counted, sentence_starts, i)
+    if not whole or verb not in whole:
+        return ""
+    return metric[: found[-1].end] + _WHOLE_SCOPE.sub("", whole)
+
+
 def _borrowed(doc: _Document, ends: list[int], reach: list[int], metrics: list[str], ss: int, cs: int) -> str:
     """What a metric that is a bare verb (受益7.55万人次) takes from the clause before: the metric of
     the last earlier fact ending in the same sentence (which starts at ``ss``), else the tail of the
@@ -974,6 +990,10 @@ def _metrics(
         elif len(metric) <= 3 or _BARE_CHANGE.fullmatch(metric):
             metric = _borrowed(doc, ends, reach, metrics, ss, cs) + metric
             whole = metric
+        elif _FRAMING.match(doc.text, ss) and (
+            whole_at := _breakdown_head(doc.text, facts, counted, sentence_starts, i, metric)
+        ):
+            metric = whole = whole_at
         if goal := _goal_of(doc.text, facts, metrics, sentence_starts, i):
             metric = whole = goal
         elif programme := _programme_of(doc.text, ss, cs, metric):
