@@ -258,6 +258,9 @@ def test_restated_number_gives_two_rows() -> None:
         ("发出诉前检察建议", "份", "cases"),
         ("县妇联向检察院移送救助线索", "条", "cases"),
         ("设立妇女儿童权益保护联络站", "个", "organisations"),
+        ("全县公安机关接报家庭暴力类警情", "起", "cases"),  # the police's incidents and measures
+        ("对施暴人依法行政拘留", "人", "cases"),
+        ("出具家庭暴力告诫书", "份", "cases"),
     ],
 )
 def test_categories(metric: str, unit: str, category: str) -> None:
