@@ -599,3 +599,10 @@ def test_a_breakdown_s_first_item_with_a_bare_verb_counts_what_the_whole_counts(
     whole = "协调发放妇女创业担保贷款"
     assert [f["metric"] for f in facts[1:]] == ["沭阳县" + whole, "泗洪县" + whole]
     assert [f["category"] for f in facts[1:]] == ["loans", "loans"]
+
+
+def test_a_place_item_in_a_sum_s_unit_counts_that_sum_not_the_figure_before_it() -> None:
+    facts = facts_of("协调发放创业担保贷款8.6亿元，扶持1.2万名妇女创业，其中银川市2.1亿元、吴忠市2.2亿元。")
+    yinchuan, wuzhong = facts[2]["metric"], facts[3]["metric"]
+    assert "银川市" in yinchuan and "吴忠市" in wuzhong
+    assert "创业担保贷款" in yinchuan and "创业担保贷款" in wuzhong

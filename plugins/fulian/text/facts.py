@@ -810,6 +810,17 @@ def _whole_before(
 _FRAMING = re.compile(r"(?:分|按|从|就)[^，,。；;：:]{1,8}?(?:来看|看|统计|分|而言)")
 
 
+def _same_unit_before(
+    facts: list[_Candidate], metrics: list[str], sentence_starts: list[int], i: int, borrowed: str
+) -> str:
+    """The metric of the last earlier figure of the sentence in fact i's unit, when what fact i borrowed
+    is the metric of the figure right before it in another unit; '' otherwise."""
+    earlier = _earlier_in_sentence(sentence_starts, i)
+    if not earlier or metrics[earlier[-1]] != borrowed or facts[earlier[-1]].unit == facts[i].unit:
+        return ""
+    return next((metrics[j] for j in reversed(earlier) if facts[j].unit == facts[i].unit), "")
+
+
 def _breakdown_head(
     text: str, facts: list[_Candidate], counted: list[str], sentence_starts: list[int], i: int, metric: str
 ) -> str:
@@ -981,6 +992,10 @@ def _metrics(
         whole = metric
         if place:  # 石家庄市发放9.8亿元，保定市8.1亿元: the list's metric, at this item's place
             borrowed = _borrowed(doc, ends, reach, counted if place in listed else metrics, ss, cs)
+            if place not in listed and (
+                same := _same_unit_before(facts, metrics, sentence_starts, i, borrowed)
+            ):
+                borrowed = same  # 发放贷款8.6亿元，扶持1.2万名妇女创业，其中银川市2.1亿元: the sum's
             part_or_breakdown = doc.text.startswith("其中", ss) or _FRAMING.match(doc.text, ss)
             if not borrowed and place in listed and part_or_breakdown:
                 borrowed = _whole_before(doc.text, facts, counted, sentence_starts, i)
