@@ -495,3 +495,24 @@ def test_an_undated_school_year_news_item_is_of_its_term_s_year() -> None:
     )
     assert doc_of(lead.format(day="11月20日"))["report_year"] == 2024
     assert doc_of(lead.format(day="3月6日"))["report_year"] == 2025
+
+
+def test_a_people_s_congress_inspection_group_reports_and_early_reviews_are_of_the_year_before() -> None:
+    # Written for the project: an inspection report signed by the congress's group; a bureau's review
+    # feature published in January opening on a day of its own month; an undated meeting's news.
+    inspection = doc_of(
+        "某市人大常委会执法检查组关于检查妇女权益保障法实施情况的报告\n\n市人大常委会：\n"
+        "检查组听取了市妇联等12个部门的汇报。全市共核发人身安全保护令81份。\n\n泰安市人大常委会执法检查组\n2024年10月\n"
+    )
+    assert inspection["organisation"] == "泰安市人大常委会执法检查组"
+    review = doc_of(
+        "合作社让妇女腰包鼓起来\n——县农业农村局推进巾帼行动综述\n"
+        "发布时间：2025-01-16　来源：静宁县农业农村局\n\n"
+        "　　1月10日，记者走进合作社。全县女性领办合作社达到137家，全年销售额1.52亿元。\n"
+    )
+    assert review["report_year"] == 2024
+    meeting = doc_of(
+        "市残联召开工作推进会\n\n　　1月22日，市残联召开推进会，通报2024年度工作情况，部署2025年重点任务。"
+        "2025年将为1900名残疾儿童实施康复救助。\n"
+    )
+    assert meeting["report_year"] == 2024

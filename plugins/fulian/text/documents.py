@@ -342,6 +342,8 @@ def _topic_years(text: str) -> list[int]:
 _EVENT_DAY = re.compile(r"(?<![\d年])(\d{1,2})月(\d{1,2})日")
 # a meeting, a release or a commendation in a title (工作会议召开, 表彰大会, 联合发布)
 _MEETING = re.compile(r"会议|大会|召开|发布|座谈|表彰")
+# a head that calls the piece a review of the year's work (a 综述 feature published early in the year)
+_REVIEW_HEAD = re.compile(r"综述|年终盘点|回眸|工作回顾")
 # the same day opening a paragraph of the body
 _OPENING_DAY = re.compile(r"^[ \t\u3000]*(\d{1,2})月(\d{1,2})日(?:上午|下午|晚上|晚)?[，,]", re.M)
 
@@ -349,7 +351,7 @@ _OPENING_DAY = re.compile(r"^[ \t\u3000]*(\d{1,2})月(\d{1,2})日(?:上午|下�
 # 2016年前 / 2016年以前 (before that year), not 2024年前三季度 (its first three quarters)
 _BEFORE_YEAR = re.compile(r"以前|前(?![一二两三四五六七八九十\d半几]|个月)")
 _PAST_YEAR = re.compile(r"过去的?一年|去年(?:一年|以来)?(?:的)?工作回顾|一年来|(?:通报|总结|回顾)了?去年")
-_REVIEWED_YEAR = re.compile(r"(?:回顾|总结)了?\s*((?:19|20)\d{2})\s*年")
+_REVIEWED_YEAR = re.compile(r"(?:回顾|总结|通报)了?\s*((?:19|20)\d{2})\s*年")
 
 
 def _news_year(text: str, title: str, pub: str) -> int | None:
@@ -384,7 +386,8 @@ def _early_meeting(text: str, title: str, day: re.Match[str], pub: str) -> bool:
     commendation) in the first quarter, which reviews the year before: its title or the sentence of
     that day names one."""
     sentence = text[day.start() : text.find("。", day.start()) % (len(text) + 1)]
-    return int(pub[5:7]) <= 3 and bool(_MEETING.search(title) or _MEETING.search(sentence))
+    review = _REVIEW_HEAD.search(text, 0, day.start())  # ——…推进乡村振兴巾帼行动综述
+    return int(pub[5:7]) <= 3 and bool(_MEETING.search(title) or _MEETING.search(sentence) or review)
 
 
 def _event_year(month: int, day: int, pub: str) -> int | None:
@@ -592,6 +595,7 @@ _BODY = re.compile(
     r"|总工会女职工委员会|总工会|妇幼保健院|妇幼保健计划生育服务中心|残疾人联合会|残联"
     r"|关心下一代工作委员会|关工委|红十字会|慈善总会|农业农村局|医疗保障局|医保局|文化和旅游局"
     r"|科学技术协会|科协|工商业联合会|工商联|团委|团市委|团县委|团区委"
+    r"|人大常委会执法检查组|人大常委会|人民代表大会常务委员会"
 )
 # What a byline holds besides the body's name: dates, labels, spaces, a page's widgets (【字体：大 中 小】).
 _BYLINE_NOISE = re.compile(r"【[^】]{0,16}】|[\s\d年月日:：\-/.()（）]|来源|发布|作者|时间|日期|供稿|编辑")
