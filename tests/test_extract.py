@@ -606,3 +606,12 @@ def test_a_place_item_in_a_sum_s_unit_counts_that_sum_not_the_figure_before_it()
     yinchuan, wuzhong = facts[2]["metric"], facts[3]["metric"]
     assert "银川市" in yinchuan and "吴忠市" in wuzhong
     assert "创业担保贷款" in yinchuan and "创业担保贷款" in wuzhong
+
+
+def test_a_breakdown_by_county_counts_the_whole_its_paragraph_gave_in_its_unit() -> None:
+    facts = facts_of(
+        "全年为残疾儿童实施康复救助1926名。其中孤独症儿童538名。全市定点康复机构47家。"
+        "分县区看，清江浦区412名、淮安区336名。\n"
+    )
+    assert [f["category"] for f in facts[-2:]] == ["aid_recipients", "aid_recipients"]
+    assert all("残疾儿童实施康复救助" in f["metric"] for f in facts[-2:])

@@ -803,7 +803,20 @@ def _whole_before(
             k -= 1
         if k >= 0:
             j, ss = k, sentence_starts[k]
-    return next((counted[k] for k in range(j + 1) if sentence_starts[k] == ss and facts[k].unit == unit), "")
+    found = next((counted[k] for k in range(j + 1) if sentence_starts[k] == ss and facts[k].unit == unit), "")
+    if found or not _FRAMING.match(text, sentence_starts[i]):
+        return found
+    # a breakdown by place (分县区看，清江浦区412名、…) may follow a sentence on something else (全市康复救助
+    # 定点机构47家): the nearest sentence of its paragraph before that opens with a figure in its unit,
+    # not a part's (其中孤独症儿童538名…)
+    para = text.rfind("\n", 0, sentence_starts[i]) + 1
+    for k in range(j, -1, -1):
+        if sentence_starts[k] < para:
+            break
+        opens = k == 0 or sentence_starts[k - 1] != sentence_starts[k]
+        if opens and facts[k].unit == unit and not text.startswith("其中", sentence_starts[k]):
+            return counted[k]
+    return ""
 
 
 # a breakdown's lead-in: what the figures after it are broken down by (分乡镇看, 从各县区来看, 按类型分)
@@ -997,7 +1010,7 @@ def _metrics(
             ):
                 borrowed = same  # 发放贷款8.6亿元，扶持1.2万名妇女创业，其中银川市2.1亿元: the sum's
             part_or_breakdown = doc.text.startswith("其中", ss) or _FRAMING.match(doc.text, ss)
-            if not borrowed and place in listed and part_or_breakdown:
+            if not borrowed and part_or_breakdown and (place in listed or _FRAMING.match(doc.text, ss)):
                 borrowed = _whole_before(doc.text, facts, counted, sentence_starts, i)
             whole = borrowed
             at_place = place + _WHOLE_SCOPE.sub("", borrowed) if place in listed else borrowed + metric
