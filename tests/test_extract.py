@@ -261,6 +261,7 @@ def test_restated_number_gives_two_rows() -> None:
         ("全县公安机关接报家庭暴力类警情", "起", "cases"),  # the police's incidents and measures
         ("对施暴人依法行政拘留", "人", "cases"),
         ("出具家庭暴力告诫书", "份", "cases"),
+        ("新培育“法律明白人”", "名", "people_trained"),
     ],
 )
 def test_categories(metric: str, unit: str, category: str) -> None:
