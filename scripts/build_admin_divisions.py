@@ -69,19 +69,28 @@ def parse(lines: list[str]) -> list[dict[str, str]]:
     return rows
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
-    args = ap.parse_args()
-    rows = parse(read_tree())
+def out_path(description: str, default: Path) -> Path:
+    """The --out argument of a build script (its output file)."""
+    ap = argparse.ArgumentParser(description=description)
+    ap.add_argument("--out", type=Path, default=default)
+    return ap.parse_args().out
+
+
+def write_csv(path: Path, columns: list[str], rows: list[dict[str, str]]) -> None:
+    """Rows as CSV with a header, LF line ends, UTF-8: byte-identical for the same rows."""
     buf = io.StringIO()
-    columns = ["region_code", "province", "city", "county", "level", "short_name"]
     writer = csv.DictWriter(buf, fieldnames=columns, lineterminator="\n")
     writer.writeheader()
     writer.writerows(rows)
-    args.out.write_text(buf.getvalue(), encoding="utf-8")
+    path.write_text(buf.getvalue(), encoding="utf-8")
+
+
+def main() -> None:
+    out = out_path(__doc__.splitlines()[0], DEFAULT_OUT)
+    rows = parse(read_tree())
+    write_csv(out, ["region_code", "province", "city", "county", "level", "short_name"], rows)
     counts = {lvl: sum(r["level"] == lvl for r in rows) for lvl in LEVELS}
-    print(f"wrote {len(rows)} rows to {args.out}: {counts}")
+    print(f"wrote {len(rows)} rows to {out}: {counts}")
 
 
 if __name__ == "__main__":

@@ -22,12 +22,9 @@ usage: .venv/bin/python scripts/build_townships.py [--out PATH]
 
 from __future__ import annotations
 
-import argparse
-import csv
-import io
 from pathlib import Path
 
-from build_admin_divisions import read_tree
+from build_admin_divisions import out_path, read_tree, write_csv
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_OUT = ROOT / "plugins" / "fulian" / "text" / "data" / "townships.csv"
@@ -51,16 +48,10 @@ def parse(lines: list[str]) -> list[tuple[str, str]]:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
-    args = ap.parse_args()
+    out = out_path(__doc__.splitlines()[0], DEFAULT_OUT)
     rows = parse(read_tree())
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(["township", "county_code"])
-    writer.writerows(rows)
-    args.out.write_text(buf.getvalue(), encoding="utf-8")
-    print(f"wrote {len(rows)} townships to {args.out}")
+    write_csv(out, ["township", "county_code"], [{"township": t, "county_code": c} for t, c in rows])
+    print(f"wrote {len(rows)} townships to {out}")
 
 
 if __name__ == "__main__":
