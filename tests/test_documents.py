@@ -516,3 +516,14 @@ def test_a_people_s_congress_inspection_group_reports_and_early_reviews_are_of_t
         "2025年将为1900名残疾儿童实施康复救助。\n"
     )
     assert meeting["report_year"] == 2024
+
+
+def test_a_news_office_s_press_conference_is_reported_by_the_body_it_invites() -> None:
+    # Written for the project: the government news office holds it and is its source; the provincial
+    # federation presents its year.
+    doc = doc_of(
+        "广东省人民政府新闻办公室新闻发布会实录\n巾帼奋进新征程\n\n时间：2025年2月27日\n\n"
+        "今天上午，省政府新闻办举行新闻发布会，邀请省妇联主席介绍全省妇女工作情况。\n\n"
+        "主席：2024年，全省组建巾帼宣讲队伍4800余支。\n\n（来源：广东省人民政府新闻办公室 2025-02-27）\n"
+    )
+    assert doc["organisation"] == "广东省妇联"

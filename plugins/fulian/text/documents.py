@@ -755,6 +755,24 @@ def _reporting_body(text: str, lines: list[tuple[int, int]], title: tuple[int, i
     return _speaker_body(text) or _opening_body(text, lines, title_end)
 
 
+# a government news office's press conference (某省人民政府新闻办公室新闻发布会实录): the office holds it
+# for the body it invites to present (邀请省妇联党组书记、主席…介绍…)
+_PRESS_OFFICE = re.compile(r"新闻办(?:公室)?[^，。\n]{0,12}发布会")
+_INVITED = re.compile(r"邀请([^。；\n]{2,80})")
+
+
+def _invited_body(text: str, title: tuple[int, int]) -> str:
+    """The body a news office's press conference invites to present, named in full or by its level alone
+    (省妇联); '' for any other report. Its source label names the office, which only holds it."""
+    m = _INVITED.search(text, 0, 1500) if _PRESS_OFFICE.search(text, *title) else None
+    if m is None:
+        return ""
+    if found := _bodies(text, m.start(1), m.end(1)):
+        return found[0][1]
+    bare = _BARE_BODY.search(m.group(1))
+    return bare.group(0) if bare else ""
+
+
 # the speaker's formula of a congress or an executive committee's report: whom the report is given for
 # (现在，我代表某市妇女联合会第十届执行委员会向大会作工作报告; 我受市妇联常委会委托，向执委会报告工作)
 _SPEAKER_FOR = re.compile(
@@ -896,7 +914,8 @@ def extract_document(original: str, norm: Normalised) -> dict:
     head_end = min(lines[min(len(lines), 6) - 1][1] if lines else 0, 200)
     region, organisation = _pick_region(text, head_end)
     title_span = _title_span(text, lines)
-    body = _reporting_body(text, lines, title_span or (lines[0] if lines else (0, 0)))
+    title_or_first = title_span or (lines[0] if lines else (0, 0))
+    body = _invited_body(text, title_or_first) or _reporting_body(text, lines, title_or_first)
     if body and body[0] in _BARE_LEVEL:  # the federation the text itself points to, if of that level
         body = organisation if organisation.endswith(body) else _name_bare_body(body, region) or organisation
     named = body or _township_reporter(text, head_end) or _self_named_body(text) or organisation
