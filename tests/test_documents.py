@@ -527,3 +527,16 @@ def test_a_news_office_s_press_conference_is_reported_by_the_body_it_invites() -
         "主席：2024年，全省组建巾帼宣讲队伍4800余支。\n\n（来源：广东省人民政府新闻办公室 2025-02-27）\n"
     )
     assert doc["organisation"] == "广东省妇联"
+
+
+def test_a_body_s_own_site_name_above_its_menu_names_the_reporter() -> None:
+    # Written for the project: a disabled persons' federation's own page, its name heading the site
+    # above the breadcrumb; its news names the women's federation among the attendees.
+    doc = doc_of(
+        "淮安市残疾人联合会\n首页 > 残联动态 > 工作动态\n\n市残联召开残疾妇女儿童工作推进会\n"
+        "2024年为1926名残疾儿童实施康复救助\n\n"
+        "　　1月22日，市残联召开全市残疾妇女儿童工作推进会，通报2024年度工作情况。"
+        "市妇联、市卫健委有关负责同志参加会议。\n\n"
+        "　　（市残联康复部　咨询电话：0517-83662150）\n\n版权所有：淮安市残疾人联合会　　邮编：223001\n"
+    )
+    assert doc["organisation"] == "淮安市残疾人联合会"

@@ -739,7 +739,8 @@ def _reporting_body(text: str, lines: list[tuple[int, int]], title: tuple[int, i
         return ""  # a bulletin's issuer publishes other bodies' reports: the article says who reports
     # the first line is the title, unless the page opens with its issuer (某市妇女联合会 / …文件):
     # then the first issuer named is the body that reports
-    first = 0 if head and _is_issuer_line(text[head[0][0] : head[0][1]]) else 1
+    # (or a site's name above its menu, the title further down: 淮安市残疾人联合会 / 首页 > … / 市残联召开…)
+    first = 0 if head and (_is_issuer_line(text[head[0][0] : head[0][1]]) or title_start > head[0][1]) else 1
     for s, e in head[first:] + tail:
         found = bodies[(s, e)]
         if not found:
