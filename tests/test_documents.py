@@ -540,3 +540,13 @@ def test_a_body_s_own_site_name_above_its_menu_names_the_reporter() -> None:
         "　　（市残联康复部　咨询电话：0517-83662150）\n\n版权所有：淮安市残疾人联合会　　邮编：223001\n"
     )
     assert doc["organisation"] == "淮安市残疾人联合会"
+
+
+def test_a_village_page_under_its_township_s_portal_is_placed_in_the_county() -> None:
+    # Written for the project: a village federation's notice on the township portal, whose breadcrumb
+    # writes the county before the township (泾县 is two characters, too short to trust alone).
+    doc = doc_of(
+        "泾县桃花潭镇人民政府 > 信息公开 > 村务公开 > 柳溪村\n柳溪村妇联2024年度工作情况公开\n"
+        "发布日期：2025-01-06\n\n　　2024年，村妇联组织开展活动18场，评选村级“最美家庭”10户。\n"
+    )
+    assert (doc["city"], doc["county"]) == ("宣城市", "泾县")

@@ -56,6 +56,9 @@ def placed(report: str, *fields: str) -> dict[str, tuple]:
         # funds obtained, a prosecutor's suggestions issued, work done as a document required
         ("争取“春蕾计划”助学金8.4万元，资助困境女童56名。", "56名", (2022, 2022, "actual")),
         ("发出诉前检察建议6份。", "6份", (2022, 2022, "actual")),
+        # a task written right before its figure is the task, what was done after it is done
+        ("宁德市：年度任务3400人次，完成3920人次。", "3400人次", (2023, 2023, "target")),
+        ("宁德市：年度任务3400人次，完成3920人次。", "3920人次", (2022, 2022, "actual")),
         ("按照《创建实施方案》要求，全年新增示范户930户。", "930户", (2022, 2022, "actual")),
         # a done figure's clause may go on to the years ahead without planning it (a meeting: its year)
         ("出席大会的代表780名，共商未来五年发展大计。", "780名", (2023, 2023, "actual")),

@@ -879,6 +879,8 @@ def _township_county(text: str, head_end: int, organisation: str, region: Region
     or one within the province or city the text names; None otherwise."""
     names = [m.group(1) for m in _TOWNSHIP_AT.finditer(organisation)]
     names += [m.group(1) for m in _TOWNSHIP_AT.finditer(text, 0, head_end)]
+    # a township written after its county (泾县桃花潭镇人民政府 > …): the township alone
+    names += [n[m.end :] for n in names for m in regions.mentions_in(n)[-1:] if len(n) - m.end >= 2]
     for name in dict.fromkeys(names):
         if name.startswith(_NOT_A_TOWNSHIP):
             continue

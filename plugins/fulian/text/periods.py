@@ -687,10 +687,16 @@ _GOAL_LIST = re.compile(r"目标(?:任务)?(?:是|为)\s*[:：]")
 _GAP = re.compile("[距差]|[低高]于[^，,。；;]{0,6}?目标")
 
 
+# a task or quota right before its figure (年度任务3400人次, 全年任务为1200名), not one said done (完成…任务)
+_TASK_BEFORE = re.compile(r"(?:年度|全年|下达的?|目标)任务(?:数|量)?(?:为|是|[:：])?\s*$")
+
+
 def _kind(ix: _Index, start: int, end: int, unit: str, clause_start: int, sentence_start: int) -> str:
     phrases, text = _phrases(), ix.text
     if _cites_goal(text, end):  # even after a comparison (高于不低于98%的年度目标)
         return "target"
+    if _TASK_BEFORE.search(text, max(clause_start, start - 12), start):
+        return "target"  # 宁德市：年度任务3400人次，完成3920人次: the task itself, not what was done
     if _change_or_actual(text, start, end, unit) == "change":
         # a change planned in its own clause (力争明年讲座场次较今年增长10%以上) is a target; a gap to a
         # goal (距终期目标差距14.3个百分点) is a change
