@@ -616,3 +616,9 @@ def test_a_breakdown_by_county_counts_the_whole_its_paragraph_gave_in_its_unit()
     )
     assert [f["category"] for f in facts[-2:]] == ["aid_recipients", "aid_recipients"]
     assert all("残疾儿童实施康复救助" in f["metric"] for f in facts[-2:])
+
+
+def test_a_row_by_place_puts_each_of_its_figures_at_its_place() -> None:
+    facts = facts_of("各市进展如下：\n1. 宁德市：年度任务3400人次，完成3920人次，完成率115.3%。\n")
+    assert all(f["metric"].startswith("宁德市") for f in facts)
+    assert all(f["place_city"] == "宁德市" for f in facts)

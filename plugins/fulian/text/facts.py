@@ -599,6 +599,24 @@ _ROW_LABEL = re.compile(r"(?:^|(?<=[\n。；;]))[ \t\u3000]*([^\d、，,；;：:
 _NOT_A_LABEL = re.compile(r"[是有为下]$|如下|以下|工作$")
 
 
+# a line that is a row by place (1. 宁德市：…, 福兴满族乡：…): its label before the colon
+_ROW_HEAD = re.compile(r"[ \t\u3000]*(?:\d{1,2}[.、．]\s*)?([^\d、，,；;：:。\n\s]{2,10})[：:]")
+
+
+def _row_place(text: str, cs: int) -> str:
+    """The place that labels the line a clause is in (宁德市：年度任务3400人次，完成3920人次), when the
+    label is a place's name and nothing else and the clause follows it; '' otherwise."""
+    ls = text.rfind("\n", 0, cs) + 1
+    m = _ROW_HEAD.match(text, ls)
+    if m is None or cs < m.end():
+        return ""
+    label = m.group(1)
+    found = regions.mentions_in(label)
+    if not found or found[0].start != 0 or found[-1].end != len(label):
+        return ""
+    return label
+
+
 def _row_item(text: str, cs: int, last: _Candidate, c: _Candidate) -> str:
     """A row of a flattened table, ``label：noun N、noun M``, names each item's noun under the row's label
     (独山子区：红旗手6名、红旗集体3个 → 独山子区红旗集体), not every noun of the row before it; '' for
@@ -1028,6 +1046,10 @@ def _metrics(
             metric = programme + metric
         elif task := _task_of(facts, metrics, sentence_starts, i, metric):
             metric = task
+        if (label := _row_place(doc.text, cs)) and label not in metric:
+            metric = (
+                label + metric
+            )  # 1. 宁德市：年度任务3400人次，完成3920人次: each figure at the row's place
         metrics.append(metric)
         counted.append(whole)
         nouns.append(noun)
