@@ -620,5 +620,4 @@ def test_a_breakdown_by_county_counts_the_whole_its_paragraph_gave_in_its_unit()
 
 def test_a_row_by_place_puts_each_of_its_figures_at_its_place() -> None:
     facts = facts_of("各市进展如下：\n1. 宁德市：年度任务3400人次，完成3920人次，完成率115.3%。\n")
-    assert all(f["metric"].startswith("宁德市") for f in facts)
-    assert all(f["place_city"] == "宁德市" for f in facts)
+    assert len(facts) == 3 and all(f["metric"].startswith("宁德市") for f in facts)
