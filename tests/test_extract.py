@@ -262,6 +262,7 @@ def test_restated_number_gives_two_rows() -> None:
         ("对施暴人依法行政拘留", "人", "cases"),
         ("出具家庭暴力告诫书", "份", "cases"),
         ("新培育“法律明白人”", "名", "people_trained"),
+        ("新建就业帮扶车间", "个", "organisations"),  # workshops set up to employ people, not jobs
     ],
 )
 def test_categories(metric: str, unit: str, category: str) -> None:
