@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 from itertools import chain
 
@@ -766,12 +766,7 @@ def _invited_body(text: str, title: tuple[int, int]) -> str:
     """The body a news office's press conference invites to present, named in full or by its level alone
     (省妇联); '' for any other report. Its source label names the office, which only holds it."""
     m = _INVITED.search(text, 0, 1500) if _PRESS_OFFICE.search(text, *title) else None
-    if m is None:
-        return ""
-    if found := _bodies(text, m.start(1), m.end(1)):
-        return found[0][1]
-    bare = _BARE_BODY.search(m.group(1))
-    return bare.group(0) if bare else ""
+    return "" if m is None else _body_named_in(text, m.start(1), m.end(1), _BARE_BODY.search)
 
 
 # the speaker's formula of a congress or an executive committee's report: whom the report is given for
@@ -785,11 +780,15 @@ _SPEAKER_FOR = re.compile(
 def _speaker_body(text: str) -> str:
     """The body a report's speaker speaks for, named in the opening (a level alone: 市妇联), else ''."""
     m = _SPEAKER_FOR.search(text, 0, 2000)
-    if m is None:
-        return ""
-    if found := _bodies(text, m.start(1), m.end(1)):
+    return "" if m is None else _body_named_in(text, m.start(1), m.end(1), _BARE_BODY.fullmatch)
+
+
+def _body_named_in(text: str, lo: int, hi: int, level_only: Callable[[str], re.Match[str] | None]) -> str:
+    """The first body text[lo:hi] names in full, else the body it names by its level alone (市妇联) as
+    ``level_only`` finds it in the span, else ''."""
+    if found := _bodies(text, lo, hi):
         return found[0][1]
-    bare = _BARE_BODY.fullmatch(m.group(1))
+    bare = level_only(text[lo:hi])
     return bare.group(0) if bare else ""
 
 

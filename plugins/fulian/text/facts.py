@@ -1021,14 +1021,14 @@ def _metrics(
         metric = _within(doc, facts, cs) + _listed_place(metric, listed)
         place = _place_only(metric, listed)
         whole = metric
+        framed = _FRAMING.match(doc.text, ss)  # 分乡镇看，…: a breakdown by place
         if place:  # 石家庄市发放9.8亿元，保定市8.1亿元: the list's metric, at this item's place
             borrowed = _borrowed(doc, ends, reach, counted if place in listed else metrics, ss, cs)
             if place not in listed and (
                 same := _same_unit_before(facts, metrics, sentence_starts, i, borrowed)
             ):
                 borrowed = same  # 发放贷款8.6亿元，扶持1.2万名妇女创业，其中银川市2.1亿元: the sum's
-            part_or_breakdown = doc.text.startswith("其中", ss) or _FRAMING.match(doc.text, ss)
-            if not borrowed and part_or_breakdown and (place in listed or _FRAMING.match(doc.text, ss)):
+            if not borrowed and (framed or (place in listed and doc.text.startswith("其中", ss))):
                 borrowed = _whole_before(doc.text, facts, counted, sentence_starts, i)
             whole = borrowed
             at_place = place + _WHOLE_SCOPE.sub("", borrowed) if place in listed else borrowed + metric
@@ -1036,9 +1036,7 @@ def _metrics(
         elif len(metric) <= 3 or _BARE_CHANGE.fullmatch(metric):
             metric = _borrowed(doc, ends, reach, metrics, ss, cs) + metric
             whole = metric
-        elif _FRAMING.match(doc.text, ss) and (
-            whole_at := _breakdown_head(doc.text, facts, counted, sentence_starts, i, metric)
-        ):
+        elif framed and (whole_at := _breakdown_head(doc.text, facts, counted, sentence_starts, i, metric)):
             metric = whole = whole_at
         if goal := _goal_of(doc.text, facts, metrics, sentence_starts, i):
             metric = whole = goal
@@ -1046,10 +1044,9 @@ def _metrics(
             metric = programme + metric
         elif task := _task_of(facts, metrics, sentence_starts, i, metric):
             metric = task
+        # 1. 宁德市：年度任务3400人次，完成3920人次: each figure at the row's place
         if (label := _row_place(doc.text, cs)) and label not in metric:
-            metric = (
-                label + metric
-            )  # 1. 宁德市：年度任务3400人次，完成3920人次: each figure at the row's place
+            metric = label + metric
         metrics.append(metric)
         counted.append(whole)
         nouns.append(noun)

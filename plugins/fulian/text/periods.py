@@ -303,9 +303,11 @@ class _Index:
     """One report's boundaries, time expressions and headings, found once: every figure's period is
     then read with bisections instead of rescanning the text around it."""
 
-    def __init__(self, text: str, report_year: int | None, published_year: int | None) -> None:
+    def __init__(
+        self, text: str, report_year: int | None, published_year: int | None, summary: bool = False
+    ) -> None:
         self.text = text
-        self.summary = False  # a year's summary (its title says 总结): set by ``place_in_time``
+        self.summary = summary  # a year's summary (its title says 总结): it reports the year's meetings
         last = len(text) - 1
         self.clauses = marks.positions(text, _CLAUSE_STOPS)
         self.clauses += [i for i in marks.positions(text, " ") if not (0 < i < last and _joins(text, i))]
@@ -1094,8 +1096,8 @@ def place_in_time(norm: Normalised, document: dict, facts: list[dict]) -> list[d
     published_year = int(published[:4]) if published else occasion_year(text)
     report_year = document.get("report_year")
     default = document_cue(text, report_year, published_year)
-    index = _Index(text, report_year, published_year)
-    index.summary = bool(_SUMMARY_TITLE.search(document.get("title") or ""))
+    summary = bool(_SUMMARY_TITLE.search(document.get("title") or ""))
+    index = _Index(text, report_year, published_year, summary)
     for fact in facts:
         if "year_to" in fact:
             continue  # placed already (a table cell under a dated column)
