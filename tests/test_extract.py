@@ -73,6 +73,9 @@ def one(text: str) -> dict:
         ("比上年下降0.37个千分点。", "0.37个千分点", 0.37, "个千分点", "exact"),
         ("约占儿童伤害死亡的三成左右。", "三成左右", 30, "%", "about"),
         ("女性店主占九成以上。", "九成以上", 90, "%", "over"),
+        ("还有近三成乡镇没有建成", "近三成", 30, "%", "about"),  # a qualifier makes it a share
+        ("授信共计伍拾亿元，", "伍拾亿元", 5_000_000_000, "元", "exact"),  # financial numerals
+        ("人口自然增长率为-2.12‰，", "-2.12‰", -2.12, "‰", "exact"),  # a minus sign, not a dash
         ("累计发放贷款十二亿三千余万元。", "十二亿三千余万元", 1_230_000_000, "元", "over"),
         # a lone numeral whose measure word ends its phrase counts the noun before it, or places
         ("新认定县级示范基地五个，", "五个", 5, "个", "exact"),
@@ -466,6 +469,16 @@ def test_bare_sums_listed_after_money_or_a_count_of_loans_are_money_and_a_dialle
         ("0.71亿", 71_000_000, "元"),
         ("0.52亿", 52_000_000, "元"),
         ("18.4亿", 1_840_000_000, "元"),
+    ]
+
+
+def test_sums_listed_under_a_money_word_are_money_and_a_lone_financial_digit_is_none() -> None:
+    # Written for the project: loans by district, the money word once at the head of the list.
+    facts = facts_of("分区县看，女性获贷金额甲区8650万、乙区4120万。陆家庄村五名妇女参加。他分成三组。")
+    assert [(f["text"], f["value"], f["unit"]) for f in facts] == [
+        ("8650万", 86_500_000, "元"),
+        ("4120万", 41_200_000, "元"),
+        ("五名", 5, "名"),
     ]
 
 

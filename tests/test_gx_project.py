@@ -48,23 +48,25 @@ def _parameters(bounds: dict) -> dict:
 
 
 def _facts(bounds: dict) -> pd.DataFrame:
-    """Five facts: a plausible rate, an impossible 380 % rate, a 150 % growth (a change may pass 100 %),
-    a decline of 0.19 ‰ from a table's 增减 column (a change may be negative), and an actual said to
+    """Seven facts: a plausible rate, an impossible 380 % rate, a negative share (impossible), a 150 %
+    growth (a change may pass 100 %), a decline of 0.19 ‰ from a table's 增减 column (a change may be
+    negative), a negative natural growth rate (a level that may be negative), and an actual said to
     end two years after its report."""
+    keys = ["ok", "rate380", "share_negative", "growth150", "decline", "natural_growth", "future"]
     facts = pd.DataFrame(
         {
-            "fact_key": ["ok", "rate380", "growth150", "decline", "future"],
-            "content_hash": ["h1"] * 5,
-            "file_name": ["a.txt"] * 5,
-            "fact_text": ["38.1%", "380%", "增长150%", "-0.19", "培训100人"],
-            "value": [38.1, 380.0, 150.0, -0.19, 100.0],
-            "qualifier": ["exact"] * 5,
-            "category_code": ["training"] * 5,
-            "unit_class": ["percent", "percent", "percent", "percent", "people"],
-            "statement_kind": ["actual", "actual", "change", "change", "actual"],
-            "period_end_year": [2024, 2024, 2024, 2024, 2026],
-            "years_past_publication": [0, 0, 0, 0, 2],
-            "metric": ["建成率", "建成率", "增长", "婴儿死亡率增减", "培训"],
+            "fact_key": keys,
+            "content_hash": ["h1"] * 7,
+            "file_name": ["a.txt"] * 7,
+            "fact_text": ["38.1%", "380%", "-5%", "增长150%", "-0.19", "-2.12‰", "培训100人"],
+            "value": [38.1, 380.0, -5.0, 150.0, -0.19, -2.12, 100.0],
+            "qualifier": ["exact"] * 7,
+            "category_code": ["training"] * 7,
+            "unit_class": ["percent"] * 6 + ["people"],
+            "statement_kind": ["actual", "actual", "actual", "change", "change", "actual", "actual"],
+            "period_end_year": [2024] * 6 + [2026],
+            "years_past_publication": [0] * 6 + [2],
+            "metric": ["建成率", "建成率", "建成率", "增长", "婴儿死亡率增减", "人口自然增长率", "培训"],
         }
     )
     return _with_bound_classes(facts, bounds)
@@ -110,7 +112,7 @@ def test_the_committed_checkpoint_quarantines_out_of_bounds_rows_and_writes_noth
     )
     assert not result.success
     assert _failing(result, "fact_key") == {
-        "fct_facts.value_range.percent": {"rate380"},
+        "fct_facts.value_range.percent": {"rate380", "share_negative"},
         "fct_facts.plausible_periods": {"future"},
     }
     gx_project.build_docs(context, list(result.run_results))

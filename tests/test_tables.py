@@ -255,3 +255,23 @@ def test_rows_slashed_cell_by_cell_under_columns_listed_from_a_place_read_each_c
         ("92%", "孕产妇系统管理率目标值", got[2][2], "target"),
     ]
     assert [g[3] for g in got] == ["actual", "actual", "target"] * 2
+
+
+def test_a_quota_table_whose_place_column_names_two_levels_reads_each_town_s_cells() -> None:
+    # Written for the project: a county's work plan splits its quotas by town in a table ruled by ｜,
+    # its first column headed by a level and the level it also holds (镇（街道）).
+    report = (
+        "某县妇联2025年工作要点\n"
+        "附：2025年各镇（街道）重点目标任务分解表\n"
+        "镇（街道）｜“美丽庭院”示范户（户）｜技能培训（人次）\n"
+        "东城街道｜120｜500\n"
+        "西河镇｜200｜350\n"
+    )
+    _, facts = extract_report(report)
+    got = {(f["value"], f["unit"]): f["metric"] for f in facts}
+    assert got == {
+        (120, "户"): "东城街道“美丽庭院”示范户",
+        (500, "人次"): "东城街道技能培训",
+        (200, "户"): "西河镇“美丽庭院”示范户",
+        (350, "人次"): "西河镇技能培训",
+    }

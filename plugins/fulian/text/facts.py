@@ -58,7 +58,7 @@ _ARABIC_HEAD = (
     r"|\d*(?: \. ?| ?\. )\d+(?![\d.])"
     r"|\d*(?:\.\d+)?)"
 )
-_CN_CHARS = "零〇○一二两三四五六七八九十百千万亿"
+_CN_CHARS = "零〇○一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟"  # financial forms too: 伍拾亿元
 _CN = rf"[{_CN_CHARS}]+(?:点[零〇一二三四五六七八九]+)?"
 _CN_HEAD = rf"[{_CN_CHARS}][{_CN_CHARS}]*(?:点[零〇一二三四五六七八九]+)?"  # as _CN, engine-friendly
 _MAG = r"个?(?:万亿|千万|百万|万|亿|千(?![克米瓦分])|百(?!分))"
@@ -148,7 +148,11 @@ def _patterns() -> _Patterns:
     # 三成, 九成以上: tenths of a whole; not the verb 成 (成立, 成为, 分成, 一成不变). One digit class
     # first, the two endings after it: the engine then scans for the class (4x faster than two
     # alternatives each starting with it, same matches).
-    tenths = re.compile(r"(?P<num>[一二三四五六七八九1-9])成(?:(?![\u4e00-\u9fff])|(?=左右|以上|多|余|的))")
+    # A qualifier before (近三成乡镇, 约七成集中在) makes it a share whatever follows.
+    tenths = re.compile(
+        r"(?P<num>[一二三四五六七八九1-9])成"
+        r"(?:(?![\u4e00-\u9fff])|(?=左右|以上|多|余|的)|(?<=[近约逾过][一二三四五六七八九1-9]成))"
+    )
     qb = re.compile(rf"{_trie(q['before'])}[ \t]{{0,2}}$")
     ag = tuple(arabic.groupindex[g] for g in ("num", "num2", "qa", "mag", "qa2", "unit", "tail", "mag1"))
     cg = tuple(chinese.groupindex[g] for g in ("num", "qa", "mag", "qa2", "unit", "tail"))
@@ -190,7 +194,12 @@ def _money_context(text: str, start: int, end: int) -> bool:
     if any(head.startswith(w) for w in after):
         return True
     tail = text[max(0, start - 6) : start]
-    return any(tail.endswith((w, w + "达", w + "达到", w + "为")) for w in before)
+    if any(tail.endswith((w, w + "达", w + "达到", w + "为")) for w in before):
+        return True
+    # sums listed under one money word in their clause: 获贷金额张店区8650万、淄川区4120万
+    clause = text[max(0, start - 40) : start]
+    clause = clause[max(map(clause.rfind, "，,。；;：:\n！？")) + 1 :]
+    return any(w in clause for w in before)
 
 
 def _ordinal_before(text: str, pos: int) -> bool:
@@ -205,11 +214,16 @@ def _duration_ok(text: str, pos: int) -> bool:
     return any(v in back for v in _DURATION_VERBS)
 
 
+_FINANCIAL_DIGITS = "壹贰叁肆伍陆柒捌玖拾佰仟"
+
+
 def _chinese_numeral_ok(num: str, has_qual: bool, unit: str | None, after: str = "") -> bool:
     """Chinese numerals are facts only in unambiguous shapes (三千余人, 一百二十场, 近千人, 百余名), or
     counting what they follow or a place (示范基地五个，家长学校十所。深入八个镇), ``after`` being the
     character after the unit."""
     structural = [c for c in num if c in STRUCTURAL_CHARS]
+    if len(num) < 2 and num in _FINANCIAL_DIGITS:
+        return False  # 陆, 伍 alone are names (陆家, 伍家), never a sum written out in financial forms
     lone = len(num) == 1 and num in "两二三四五六七八九十" and bool(unit)
     if lone and (after in _PHRASE_ENDS or (after in _PLACES_COUNTED and num != "十")):
         return True
@@ -278,6 +292,11 @@ def _unit_of(
     return "元" if unit in pats.money_units else "人次" if unit == "人/次" else unit
 
 
+def _minus_before(text: str, start: int) -> bool:
+    """Whether a minus sign stands right before a figure: not a range's dash (2020-2023, 3-5人)."""
+    return start >= 1 and text[start - 1] in "-−－" and not (start >= 2 and text[start - 2].isdigit())
+
+
 def _qualifier(pats: _Patterns, qb: str, qa: str | None, qa2: str | None, tail: str | None) -> str:
     """The qualifier of the first qualifier word, in the order before the number, after it, after
     the magnitude, after the unit; ``exact`` when there is none."""
@@ -315,6 +334,8 @@ def _quantity(text: str, pats: _Patterns, m: re.Match[str], chinese: bool) -> _C
     fact_unit = _unit_of(text, pats, m, value, start, chinese)
     if fact_unit is None or not value:
         return None
+    if not qb and _minus_before(text, start):
+        start, value = start - 1, -value  # 人口自然增长率为-2.12‰
     # a range (3-5天, 1万-2万元) is one fact: the lower value, qualifier over
     qualifier = "over" if num2 else _qualifier(pats, qb, qa, qa2, tail)
     # rounded against float noise (1.2 × 1e8); a whole number is what rounding would give

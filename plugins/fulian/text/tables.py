@@ -58,6 +58,11 @@ _PLACE_HEADS = (
     "设区市",
     "地市",
 )
+# ... or any level written with the levels it also holds: 镇（街道）, 乡镇（街道）, 市（州、盟）
+_LEVELS = "县市区乡镇街道州盟旗"
+_PLACE_HEAD = re.compile(
+    rf"(?:{'|'.join(map(re.escape, _PLACE_HEADS))}|[{_LEVELS}]{{1,4}}[（(][{_LEVELS}、]{{1,6}}[)）])"
+)
 # a column named by a year and what it holds: 2023年任务 (a quota), 2023年完成 (what was done)
 _YEAR_WORD_COLUMN = re.compile(r"(\d{4})年(?:度)?(任务|计划|目标|完成|实际|实绩)(?:数|值)?")
 _RATE_COLUMN = re.compile(r"完成率|完成比例|完成进度")
@@ -81,7 +86,7 @@ _QUALIFIER = {
 # 列示如下（指标名称｜规划目标值｜2022年实际值｜是否达标）)
 # (a place column may come first: 县区 / 指标 / 2023年 / …)
 _LISTED_COLUMNS = re.compile(
-    rf"(?:(?:{'|'.join(map(re.escape, _PLACE_HEADS))})\s*[/／|｜]\s*)?"
+    rf"(?:(?:{_PLACE_HEAD.pattern})\s*[/／|｜]\s*)?"
     r"(?:指标|项目|类别|名称)[^“”\"/／|｜:：\n]{0,4}(?:\s*[/／|｜:：]\s*[^/／|｜:：“”\"\n）)]{1,12}){2,}"
 )
 # a row whose cells are set apart by slashes after its label's colon (婴儿死亡率（‰）：3.6 / 3.2 / 4.5以下)
@@ -191,17 +196,17 @@ def _header(tokens: list[str], i: int) -> tuple[list[str], int] | None:
 
     A header may name two label columns, the place first (县区  指标  目标值  2023年): its rows then
     start with a place and the label says what is measured there."""
-    if not tokens[i].startswith(_LABEL_HEADS + _PLACE_HEADS) or _CELL.fullmatch(tokens[i]):
+    by_place = bool(_PLACE_HEAD.match(tokens[i]))
+    if not (by_place or tokens[i].startswith(_LABEL_HEADS)) or _CELL.fullmatch(tokens[i]):
         return None
     j = i + 1
-    if tokens[i].startswith(_PLACE_HEADS) and j < len(tokens) and tokens[j].startswith(_LABEL_HEADS):
+    if by_place and j < len(tokens) and tokens[j].startswith(_LABEL_HEADS):
         j += 1
     while j < len(tokens) and _is_header_word(tokens[j]):
         j += 1
     if j == i + 1:  # columns named with their units (乡镇  技能培训（人次）  新建“妇女微家”（个）)
         while j < len(tokens) and _named_unit(tokens[j]) is not None:
             j += 1
-    by_place = tokens[i].startswith(_PLACE_HEADS)
     if j == i + 1 and by_place and len(tokens) - j >= 2 and all(map(_counted, tokens[j:])):
         j = len(tokens)  # columns named by what they count (设区市  三八红旗手  三八红旗集体  最美家庭)
     names = tokens[i + 1 : j]
@@ -246,7 +251,7 @@ def _open_table(state: dict, names: list[str], opener: str, text: str) -> None:
     if listed := state.get("caption_units"):
         columns = [_counted_in(c, listed) for c in columns]
     state["columns"] = columns
-    state["by_place"] = not state["place_column"] and opener.startswith(_PLACE_HEADS)
+    state["by_place"] = not state["place_column"] and bool(_PLACE_HEAD.match(opener))
 
 
 def _counted_in(column: _Column, listed: list[str]) -> _Column:
