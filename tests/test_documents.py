@@ -550,3 +550,30 @@ def test_a_village_page_under_its_township_s_portal_is_placed_in_the_county() ->
         "发布日期：2025-01-06\n\n　　2024年，村妇联组织开展活动18场，评选村级“最美家庭”10户。\n"
     )
     assert (doc["city"], doc["county"]) == ("宣城市", "泾县")
+
+
+def test_a_wechat_post_s_author_after_original_reports_and_its_street_places_it() -> None:
+    # Written for the project: a street federation's post, its byline "原创 author account date", the
+    # street written as people write it (the divisions list it as 唐家墩街街道).
+    doc = doc_of(
+        "家长课堂半年开讲20场\n\n原创　唐家墩街道妇联　唐家墩e家　2025年07月08日 18:30　湖北\n\n"
+        "　　今年上半年，街道“家长课堂”举办讲座20场，服务家庭600余户。\n"
+    )
+    assert (doc["organisation"], doc["city"], doc["county"]) == ("唐家墩街道妇联", "武汉市", "江汉区")
+
+
+def test_a_bulletin_with_its_survey_team_is_the_bureau_s_and_a_speech_for_a_government_its() -> None:
+    # Written for the project: a statistics bulletin's byline names the bureau and the national bureau's
+    # survey team; a vice-mayor's speech speaks for the city government, though it cites the federation.
+    bulletin = doc_of(
+        "某年度统计公报（节选）\n\n六安市统计局　国家统计局六安调查队\n发布时间：2025年3月26日\n\n"
+        "　　年末全市户籍人口560万人，全年出生人口3.9万人。\n"
+    )
+    assert bulletin["organisation"] == "六安市统计局"
+    speech = doc_of(
+        "在全市妇女儿童工作会议上的讲话\n（2025年3月6日）\n\n同志们：\n\n"
+        "　　刚才，长治市妇联通报了全市妇女儿童工作情况。"
+        "借此机会，我代表市政府，向全市广大妇女同胞致以节日的祝福！"
+        "去年全市培训妇女1.1万人次。\n"
+    )
+    assert speech["organisation"] == "长治市政府"

@@ -598,7 +598,11 @@ _BODY = re.compile(
     r"|人大常委会执法检查组|人大常委会|人民代表大会常务委员会"
 )
 # What a byline holds besides the body's name: dates, labels, spaces, a page's widgets (【字体：大 中 小】).
-_BYLINE_NOISE = re.compile(r"【[^】]{0,16}】|[\s\d年月日:：\-/.()（）]|来源|发布|作者|时间|日期|供稿|编辑")
+# A statistical bulletin's co-issuer (某市统计局　国家统计局某市调查队) is noise beside the bureau it joins.
+_BYLINE_NOISE = re.compile(
+    r"【[^】]{0,16}】|[\s\d年月日:：\-/.()（）]|来源|发布|作者|时间|日期|供稿|编辑"
+    r"|国家统计局[\u4e00-\u9fff]{2,8}?调查总?队"
+)
 _LABEL_WORD = re.compile(r"来源|发布|供稿|稿源|图文|撰稿")
 # A credit after an article: the body that wrote it (（某镇妇联 供稿）, （某街道妇联 供稿  通讯员 某某）).
 _CREDIT = re.compile(
@@ -726,7 +730,7 @@ def _reporting_body(text: str, lines: list[tuple[int, int]], title: tuple[int, i
     }
     for (s, e), found in bodies.items():
         for pos, name in found:
-            if _BODY_LABEL.search(text, s, pos):
+            if _BODY_LABEL.search(text, s, pos) or text[s:pos].strip() == "原创":  # a WeChat byline's author
                 # a part of the labelled body that the title names reports (来源：某市总工会, title
                 # 某市总工会女职工委员会2024年工作报告)
                 part = [n for _, n in _bodies(text, 0, title_end) if n.startswith(name) and n != name]
@@ -780,7 +784,11 @@ _SPEAKER_FOR = re.compile(
 def _speaker_body(text: str) -> str:
     """The body a report's speaker speaks for, named in the opening (a level alone: 市妇联), else ''."""
     m = _SPEAKER_FOR.search(text, 0, 2000)
-    return "" if m is None else _body_named_in(text, m.start(1), m.end(1), _BARE_BODY.fullmatch)
+    return "" if m is None else _body_named_in(text, m.start(1), m.end(1), _BARE_SPEAKER.fullmatch)
+
+
+# a body a speaker speaks for by its level alone: a federation, or a government (我代表市政府)
+_BARE_SPEAKER = re.compile(r"([省市县区州旗])(?:妇联|妇女联合会|人民政府|政府)")
 
 
 def _body_named_in(text: str, lo: int, hi: int, level_only: Callable[[str], re.Match[str] | None]) -> str:

@@ -324,5 +324,8 @@ def townships() -> dict[str, tuple[str, ...]]:
     built by scripts/build_townships.py). Read only for a report that names no county."""
     found: dict[str, list[str]] = {}
     for row in read_rows(DATA_DIR / "townships.csv"):
-        found.setdefault(row["township"], []).append(row["county_code"])
+        name = row["township"]
+        found.setdefault(name, []).append(row["county_code"])
+        if name.endswith("街街道"):  # a street officially 唐家墩街, listed 唐家墩街街道, written 唐家墩街道
+            found.setdefault(name[:-3] + "街道", []).append(row["county_code"])
     return {name: tuple(codes) for name, codes in found.items()}
