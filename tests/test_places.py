@@ -87,6 +87,12 @@ def test_a_place_naming_an_honours_level_or_a_national_body_is_no_place_of_the_f
     assert got["2户"] == county, "全国 is the honour's level: the families are the county's"
     assert got["1万元"] == county, "全国妇联 is a body, not where the money went"
     assert got["12个"] == county, "贵州省 names the honour earlier in the sentence"
+    occasion = extract_report(
+        "湄潭县妇联工作动态\n恰逢全国第四个家庭教育宣传周，县妇联发放宣传手册2000余份。\n"
+    )[1]
+    assert [(f["place_province"], f["place_city"], f["place_county"]) for f in occasion] == [county], (
+        "全国 counts the occasion, not where the booklets went"
+    )
 
 
 def test_a_figure_over_a_list_of_counties_is_their_city_s_and_the_report_is_the_city_s() -> None:
