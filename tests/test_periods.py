@@ -677,3 +677,17 @@ def test_a_running_total_since_a_plan_began_dates_its_own_sentence_only() -> Non
     got = placed(report)
     assert got["9.8万场"][:2] == (2021, 2024)
     assert got["100名"] == (2024, 2024, "actual")
+
+
+def test_an_undated_task_in_a_review_given_early_in_the_next_year_is_of_that_year() -> None:
+    # Written for the project: a March speech reviews last year and lists this year's tasks without a
+    # year in their own paragraph.
+    speech = (
+        "在全市妇女儿童工作会议上的讲话\n（{date}）\n\n一、去年工作回顾\n去年全市培训妇女1.1万人次。\n\n"
+        "二、重点任务\n今年是规划收官之年，下半年国家和省里将开展中期评估，各部门要对照指标逐项梳理。"
+        "全年要重点抓好以下几项工作：\n\n"
+        "第一，扩大普惠教育资源。新增普惠性学位3000个以上。\n"
+    )
+    spring = placed(speech.format(date="2025年3月6日"))  # (a speech given in the autumn names its years)
+    assert spring["1.1万人次"] == (2024, 2024, "actual")
+    assert spring["3000个以上"] == (2025, 2025, "target")

@@ -304,10 +304,16 @@ class _Index:
     then read with bisections instead of rescanning the text around it."""
 
     def __init__(
-        self, text: str, report_year: int | None, published_year: int | None, summary: bool = False
+        self,
+        text: str,
+        report_year: int | None,
+        published_year: int | None,
+        summary: bool = False,
+        said_early: bool = False,
     ) -> None:
         self.text = text
         self.summary = summary  # a year's summary (its title says 总结): it reports the year's meetings
+        self.said_early = said_early  # published in the first half of its year: the year's plans ahead
         last = len(text) - 1
         self.clauses = marks.positions(text, _CLAUSE_STOPS)
         self.clauses += [i for i in marks.positions(text, " ") if not (0 < i < last and _joins(text, i))]
@@ -546,13 +552,17 @@ def _settle(
 ) -> tuple[TimeCue | None, int]:
     """The cue found nearest first, settled for what the figure is: a goal takes the goal years of its
     paragraph and headings; an undated figure of a news lead the publication year."""
+    later = published_year and report_year and published_year > report_year
     if kind == "target" and (level >= 3 or (cue is not None and cue.within)):
         cue = _goal_cue(ix, sentence_start, para_start, cue)
+        if cue is None and later and ix.said_early:
+            # an undated task in a review of last year given early in this one (a March speech's
+            # 全年要重点抓好…：新增学位3000个以上): this year's
+            return TimeCue(published_year, published_year), level
         if cue is not None and cue.within and published_year and report_year and published_year > report_year:
             # 力争全年… said in 2024 of a report on 2023's work: the year it is said in
             cue = TimeCue(published_year, published_year, within=True)
         return cue, level
-    later = published_year and report_year and published_year > report_year
     if kind == "target" and later and cue is not None and cue.year_end and cue.end == report_year:
         # 力争年底… said in 2024 of a report on 2023's work: the end of the year it is said in
         return TimeCue(None, published_year, open_start=True, year_end=True), level
@@ -1097,7 +1107,8 @@ def place_in_time(norm: Normalised, document: dict, facts: list[dict]) -> list[d
     report_year = document.get("report_year")
     default = document_cue(text, report_year, published_year)
     summary = bool(_SUMMARY_TITLE.search(document.get("title") or ""))
-    index = _Index(text, report_year, published_year, summary)
+    said_early = bool(published) and published[5:7].isdigit() and int(published[5:7]) <= 6
+    index = _Index(text, report_year, published_year, summary, said_early)
     for fact in facts:
         if "year_to" in fact:
             continue  # placed already (a table cell under a dated column)
