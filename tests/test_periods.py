@@ -691,3 +691,16 @@ def test_an_undated_task_in_a_review_given_early_in_the_next_year_is_of_that_yea
     spring = placed(speech.format(date="2025年3月6日"))  # (a speech given in the autumn names its years)
     assert spring["1.1万人次"] == (2024, 2024, "actual")
     assert spring["3000个以上"] == (2025, 2025, "target")
+
+
+def test_under_a_year_s_end_what_stands_has_no_start_and_what_the_year_added_has() -> None:
+    # Written for the project: a statistics bulletin's paragraph opened by 年末, its later clauses
+    # naming no time of their own.
+    got = placed(
+        "某市2024年国民经济和社会发展统计公报\n\n"
+        "教育事业。年末全市共有普通高中38所，在校生9.74万人；初中在校生15.60万人，"
+        "全年新招收初中学生5.2万人。\n"
+    )
+    assert got["9.74万人"][:2] == (None, 2024)
+    assert got["15.60万人"][:2] == (None, 2024)
+    assert got["5.2万人"][:2] == (2024, 2024)

@@ -1022,8 +1022,10 @@ def _year_from(cue: TimeCue, kind: str, unit: str, level: int, clause_before: st
     if kind == "change" and cue.open_start and cue.end is not None:
         return cue.end  # 截至2023年末…，比上年末增加68万人: a change over one year
     if cue.year_end and level >= 2 and cue.end is not None:
-        # 年末 said before the figure's clause: a stock there stands at the year's end; a flow is the year's
-        return None if _phrases()["stock"].search(clause_before) else cue.end
+        # 年末 said before the figure's clause: what stands at the year's end (年末全市共有普通高中38所，在校
+        # 生9.74万人); a flow (全年新增…) is the year's
+        stock = _phrases()["stock"].search(clause_before) or not _phrases()["flow"].search(clause_before)
+        return None if stock else cue.end
     if kind == "target" and _phrases()["level_goal"].search(clause_before):
         return None  # 到2025年…累计达到100万户: a level to be reached, no start year
     if cue.open_start or level == 0 or kind != "actual" or share:
