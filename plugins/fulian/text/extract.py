@@ -16,6 +16,7 @@ from pathlib import Path
 
 from fulian.settings import PROJECT_ROOT
 from fulian.text import lexicons
+from fulian.text.category_model import recategorise
 from fulian.text.documents import extract_document
 from fulian.text.facts import extract_facts
 from fulian.text.indicators import assign_indicators
@@ -48,20 +49,24 @@ def content_version(files: Iterable[Path], root: Path) -> str:
 EXTRACTOR_VERSION = content_version(extractor_files(), PROJECT_ROOT)
 
 
-def read_report(original_text: str) -> tuple[Normalised, dict, list[dict]]:
+def read_report(original_text: str, rules_only: bool = False) -> tuple[Normalised, dict, list[dict]]:
     """Normalise once, then read the document attributes and the facts from the same normalised text.
 
     The normalised text is returned too: the raw layer keeps it, and normalising is a fifth of the cost.
+    ``rules_only`` leaves each fact the category its rules give (what the category model is trained to
+    second-guess), without the model's opinion.
     """
     norm = normalise(original_text)
     document = extract_document(original_text, norm)
     title = normalise(document["title"]).text if document["title"] else ""
     facts = extract_facts(original_text, norm, title)
+    if not rules_only:
+        facts = recategorise(facts)
     facts = place_facts(norm, document, place_in_time(norm, document, facts))
     return norm, document, group_observations(assign_indicators(facts))
 
 
-def extract_report(original_text: str) -> tuple[dict, list[dict]]:
-    """(document attributes, facts) of one report."""
-    _, document, facts = read_report(original_text)
+def extract_report(original_text: str, rules_only: bool = False) -> tuple[dict, list[dict]]:
+    """(document attributes, facts) of one report (``rules_only``: see ``read_report``)."""
+    _, document, facts = read_report(original_text, rules_only)
     return document, facts
