@@ -26,6 +26,7 @@ from fulian.evaluation.score import match_document
 from fulian.evaluation.sets import eval_sets
 from fulian.text.category_model import MODEL_FILE, build, recategorise, train
 from fulian.text.extract import extract_report
+from fulian.text.lexicons import category_codes
 
 FOLDS = 6
 MARGINS = [0, 5, 10, 15, 20, 25, 30, 40, 60]
@@ -34,6 +35,7 @@ MARGINS = [0, 5, 10, 15, 20, 25, 30, 40, 60]
 def examples() -> list[dict]:
     """One row per gold fact the extractor finds: batch, features, rule category, gold category."""
     rows = []
+    codes = set(category_codes())
     for s in eval_sets():
         if s.role not in ("samples", "tuning"):
             continue
@@ -44,7 +46,7 @@ def examples() -> list[dict]:
             _, facts = extract_report(path.read_text(encoding="utf-8"), rules_only=True)
             batch = re.match(r"[a-z]+", path.name).group(0) if s.role == "tuning" else s.name
             for g, p in match_document(by_doc[path.name], facts)[0]:
-                if g.get("category"):
+                if g.get("category") in codes:  # a code of the taxonomy (dbt's accepted values)
                     rows.append(
                         {
                             "batch": batch,

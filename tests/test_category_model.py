@@ -7,6 +7,7 @@ from fulian.evaluation.score import match_document
 from fulian.evaluation.sets import eval_sets
 from fulian.text.category_model import _model, build, features, recategorise, train
 from fulian.text.extract import extract_report
+from fulian.text.lexicons import category_codes
 
 
 def _fact(metric: str, category: str, unit: str = "人") -> dict:
@@ -69,4 +70,5 @@ def test_the_shipped_model_beats_the_rules_alone_on_the_held_out_reports() -> No
         rules += sum(b == g["category"] for b, (g, _) in zip(before, pairs, strict=True))
         model += sum(p["category"] == g["category"] for g, p in pairs)
     assert total > 500
+    assert set(_model().categories) <= set(category_codes())  # nothing dbt's accepted values refuse
     assert model > rules, (model, rules, total)
