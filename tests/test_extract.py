@@ -132,6 +132,7 @@ def test_quantities(text: str, quantity: str, value: float, unit: str, qualifier
         "每千名儿童拥有",  # the denominator of a rate
         "每10万人口",
         "成立三个分会，分成两组，一成不变",
+        "一位二年级学生的家长说，一名网约车司机也来听课",  # 一位, 一名 alone introduce a person
     ],
 )
 def test_non_facts_not_extracted(text: str) -> None:

@@ -230,7 +230,9 @@ def _chinese_numeral_ok(num: str, has_qual: bool, unit: str | None, after: str =
     if not structural:
         # 三八, 五一, 二〇二三: names and dates; a lone digit (一个, 五类, 六项) is a list count at most,
         # unless it counts people, households or sessions (九名, 一户 is no less a figure than 9名)
-        return len(num) == 1 and (has_qual and num != "一" or unit in _COUNTED_ONE_BY_ONE)
+        # (but 一名, 一位 alone introduce a person, as an article would: 一位家长说)
+        one_person = num == "一" and unit in ("名", "位", "人")
+        return len(num) == 1 and (has_qual and num != "一" or unit in _COUNTED_ONE_BY_ONE and not one_person)
     if len(structural) == len(num):
         if len(num) > 1:
             # 千万, 百万 alone are rhetorical (千万家庭); with a qualifier (逾十万人, 近十万名, 十万余人)
