@@ -133,6 +133,7 @@ def test_quantities(text: str, quantity: str, value: float, unit: str, qualifier
         "每10万人口",
         "成立三个分会，分成两组，一成不变",
         "一位二年级学生的家长说，一名网约车司机也来听课",  # 一位, 一名 alone introduce a person
+        "组织建设　15　14.5　台账不完整",  # 台账 is a ledger, not a count of machines
     ],
 )
 def test_non_facts_not_extracted(text: str) -> None:
