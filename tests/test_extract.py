@@ -162,6 +162,11 @@ def test_fact_fields_and_metric() -> None:
     assert f["category"] == "honours"
 
 
+def test_a_headline_s_second_half_after_a_space_is_no_noun_of_the_first() -> None:
+    facts = facts_of("前三季度我市女性城镇新增就业2.73万人 女性创业者获创业担保贷款3.2亿元\n")
+    assert facts[0]["metric"] == "前三季度我市女性城镇新增就业"
+
+
 def test_two_numbers_in_one_clause_share_the_verb() -> None:
     facts = facts_of("年内协调发放贷款1.3万笔19.52亿元，")
     assert [(f["value"], f["unit"], f["category"]) for f in facts] == [

@@ -591,6 +591,9 @@ def _cut_after(phrase: str, limit: int) -> str:
     return head
 
 
+_GAP = re.compile(r"[ \t\u3000]+(?=[\u4e00-\u9fff“])")
+
+
 def _parts(text: str, facts: list[_Candidate], idx: int, cs: int, ce: int) -> tuple[str, str]:
     """(before, noun) of fact ``idx`` in its clause [cs, ce): the verb-object before the number,
     earlier quantities of the clause cut out, dates and fillers dropped, at most 30 characters; and
@@ -609,6 +612,8 @@ def _parts(text: str, facts: list[_Candidate], idx: int, cs: int, ce: int) -> tu
         before = _DATE_IN_METRIC.sub("", before)
     nxt = facts[idx + 1].start if idx + 1 < len(facts) and facts[idx + 1].start < ce else ce
     noun = text[c.end : nxt]
+    if (gap := _GAP.search(noun)) is not None:
+        noun = noun[: gap.start()]  # a headline's halves set apart by a space: the next half is no noun
     if noun.startswith(("、", "和", "及", "以及", "其中")):
         noun = ""
     elif len(noun) > 20:
