@@ -134,6 +134,8 @@ def test_quantities(text: str, quantity: str, value: float, unit: str, qualifier
         "成立三个分会，分成两组，一成不变",
         "一位二年级学生的家长说，一名网约车司机也来听课",  # 一位, 一名 alone introduce a person
         "组织建设　15　14.5　台账不完整",  # 台账 is a ledger, not a count of machines
+        "1．2024年部分数据为快报数",  # a note's number before a year
+        "召开万人大会，盗窃罪居前三位",  # a round word; a rank
     ],
 )
 def test_non_facts_not_extracted(text: str) -> None:

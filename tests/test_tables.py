@@ -275,3 +275,34 @@ def test_a_quota_table_whose_place_column_names_two_levels_reads_each_town_s_cel
         (200, "户"): "西河镇“美丽庭院”示范户",
         (350, "人次"): "西河镇技能培训",
     }
+
+
+def test_a_change_column_named_with_its_unit_reads_in_that_unit_and_the_unit_cell_is_no_figure() -> None:
+    # Written for the project: a county statistics release's table, its growth column headed 增长（%）.
+    report = (
+        "某县2024年妇女儿童发展统计资料\n"
+        "指标名称  单位  2023年  2024年  增长（%）\n"
+        "年末常住人口  万人  46.38  46.12  -0.56\n"
+        "宫颈癌筛查人数  人次  9860  11245  14.05\n"
+    )
+    _, facts = extract_report(report)
+    got = {f["text"]: (f["value"], f["unit"], f["kind"], f["year_to"]) for f in facts}
+    assert got["46.12"] == (461_200, "人", "actual", 2024)
+    assert got["-0.56"] == (-0.56, "%", "change", 2024)
+    assert got["14.05"] == (14.05, "%", "change", 2024)
+    assert "万人" not in got
+
+
+def test_rows_of_labelled_items_under_a_caption_s_unit_are_quotas_when_the_caption_assigns_them() -> None:
+    # Written for the project: a notice assigns training quotas by institution, one row a line.
+    report = (
+        "某市妇联关于做好2025年巾帼家政培训工作的通知\n二、2025年培训任务\n"
+        "（二）任务分配。任务分配如下（序号、承训机构、育婴员、养老护理员、合计，单位：人）：\n"
+        "1．某市巾帼家政培训中心（服务甲区、乙区）：育婴员160，养老护理员120，合计280；\n"
+        "2．某县妇女儿童活动中心（服务某县）：育婴员70，养老护理员60，合计130；\n"
+    )
+    _, facts = extract_report(report)
+    got = {(f["value"], f["metric"]): (f["unit"], f["kind"], f["year_to"]) for f in facts}
+    assert got[(160, "某市巾帼家政培训中心育婴员")] == ("人", "target", 2025)
+    assert got[(280, "某市巾帼家政培训中心合计")] == ("人", "target", 2025)
+    assert got[(60, "某县妇女儿童活动中心养老护理员")] == ("人", "target", 2025)

@@ -84,7 +84,7 @@ _ORDINAL_BEFORE = (
     "NO.",
     "no.",
     "排名前",
-    "位居前",
+    "居前",  # 位居前, 仍居前三位
     "位列前",
     "进入前",
     "名列前",
@@ -238,9 +238,9 @@ def _chinese_numeral_ok(num: str, has_qual: bool, unit: str | None, after: str =
             # 千万, 百万 alone are rhetorical (千万家庭); with a qualifier (逾十万人, 近十万名, 十万余人)
             # or as 十万 before a people unit they are counts
             return has_qual or (num[0] == "十" and unit in ("名", "人", "位", "人次", "户"))
-        if num == "十":
-            return has_qual
-        return has_qual or (unit in ("名", "人", "位", "人次"))
+        # 十, 百, 千, 万 alone are round words (万人大会, 千名巾帼; a table's unit cell 万人) unless
+        # qualified (近千人, 逾万人)
+        return has_qual
     return True
 
 
@@ -270,6 +270,9 @@ def _prefix(text: str, pats: _Patterns, start: int, chinese: bool) -> tuple[str,
     return qb, start
 
 
+_NUMBERED_YEAR = re.compile(r"\d{1,2}\.(?:19|20)\d{2}")
+
+
 def _unit_of(
     text: str, pats: _Patterns, m: re.Match[str], value: float, start: int, chinese: bool
 ) -> str | None:
@@ -287,6 +290,8 @@ def _unit_of(
     if blockers and text.startswith(blockers, m.end(pats.unit_group[chinese])):
         return None
     decimal = "." in m.group("num")
+    if decimal and unit == "年" and _NUMBERED_YEAR.fullmatch(m.group("num")):
+        return None  # 1．2024年部分数据为快报数: a note's number before a year
     if unit in ("年", "个月") and (value >= 1000 or not (_duration_ok(text, start) or decimal)):
         return None  # 2020年, 近3年: a date or a time frame; 10.1年 (years of schooling) is measured
     if unit == "岁" and not (decimal or "寿命" in text[max(0, start - 12) : start]):

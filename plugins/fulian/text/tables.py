@@ -168,7 +168,9 @@ def _columns(names: list[str], plan: tuple[int, int] | None = None) -> list[_Col
                 year = goal_year(plan, stage.group())
             columns.append(_Column(name, year, "target"))
         elif _CHANGE_COLUMN.search(name):
-            columns.append(_Column(name, max(years) if years else None, "change"))
+            # 增长（%）: a change in its own unit, whatever the row counts in
+            bare, unit = _named_unit(name) or (name, None)
+            columns.append(_Column(bare, max(years) if years else None, "change", unit))
         elif united := _named_unit(name):
             # 新建“妇女微家”（个）: what the column counts and its unit; a quota if it says so
             bare, unit = united
@@ -187,7 +189,7 @@ def _is_header_word(token: str) -> bool:
         or _RATE_COLUMN.fullmatch(token)
         or _PART_COLUMN.fullmatch(token)
         or _TARGET_COLUMN.search(token)
-        or _CHANGE_COLUMN.fullmatch(token)
+        or _CHANGE_COLUMN.fullmatch(_UNIT_SUFFIX.sub("", token))
     )
 
 
@@ -371,7 +373,7 @@ def _spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def table_cells(text: str) -> list[Cell]:
     """Every table cell of a normalised text that reads as a figure, in text order."""
-    if not _MAYBE_TABLE.search(text) and not _LISTED_COLUMNS.search(text):
+    if not _MAYBE_TABLE.search(text) and not _LISTED_COLUMNS.search(text) and not _CAPTION_UNIT.search(text):
         return []
     cells: list[Cell] = []
     state: dict = {}
@@ -393,13 +395,55 @@ def table_cells(text: str) -> list[Cell]:
             )
         ):
             cells += _cells_of_line(text, pos, end, state)
+        elif state.get("caption_unit") and _ITEM_ROW.match(line):
+            cells += _item_cells(pos, line, state["caption_unit"], state.get("caption_quota", False))
         elif len(line.strip()) > 40:
             state = {}  # prose ends a table
         if not state.get("columns") and (caption := _CAPTION_UNITS.search(line)):
             state["caption_units"] = re.split("[、/／]", caption.group(1))  # …如下（单位：名、个、户）
         elif not state.get("columns") and (caption := _CAPTION_UNIT.search(line)):
             state["caption_unit"] = caption.group(1)  # the caption before a table: …如下（单位：人次）
+            state["caption_quota"] = bool(_QUOTA_CAPTION.search(line))  # 任务分配如下: quotas
         pos = end + 1
+    return cells
+
+
+# a row written as its label and bare items under a caption's unit (1．某培训中心（服务某区）：育婴员160，
+# 养老护理员120，合计380；): the items' numbers are cells in the caption's unit
+_ITEM = r"[^\d，,；;。：:\s]{1,12}?\d+(?:\.\d+)?"
+_ITEM_ROW = re.compile(rf"\s*[^：:\n]{{2,60}}[：:]\s*{_ITEM}(?:\s*[，,、]\s*{_ITEM}){{1,}}\s*[；;。]?\s*$")
+_ITEM_CELL = re.compile(r"([^\d，,；;。：:\s]{1,12}?)(\d+(?:\.\d+)?)")
+_BRACKETED = re.compile(r"[（(][^（）()]*[)）]")
+
+
+_QUOTA_CAPTION = re.compile(r"任务|计划|指标|分配|下达")
+
+
+def _item_cells(pos: int, line: str, unit_word: str, quota: bool) -> list[Cell]:
+    """The cells of a row of labelled items under a caption's unit (单位：人), each named by the row's
+    label (its number and bracketed remarks left out) and the item's name; targets when the caption
+    assigns quotas (任务分配如下), else of the kind the text around says."""
+    unit = _unit(unit_word)
+    if unit is None:
+        return []
+    colon = min(i for i in (line.find("："), line.find(":")) if i >= 0)
+    label = _BRACKETED.sub("", _ROW_NUMBER.sub("", line[:colon].strip()))
+    cells = []
+    for m in _ITEM_CELL.finditer(line, colon + 1):
+        value = float(m.group(2)) * unit[1]
+        cells.append(
+            Cell(
+                pos + m.start(2),
+                pos + m.end(2),
+                value if not value.is_integer() else float(int(value)),
+                unit[0],
+                "exact",
+                label + m.group(1),
+                None,
+                None,
+                "target" if quota else None,
+            )
+        )
     return cells
 
 
