@@ -704,3 +704,12 @@ def test_under_a_year_s_end_what_stands_has_no_start_and_what_the_year_added_has
     assert got["9.74万人"][:2] == (None, 2024)
     assert got["15.60万人"][:2] == (None, 2024)
     assert got["5.2万人"][:2] == (2024, 2024)
+
+
+def test_a_notice_s_floor_is_what_it_requires_and_a_summary_s_is_what_was_reached() -> None:
+    # Written for the project: the same requirement in a notice and in a year's summary.
+    body = "\n（五）质量目标。各承训机构培训合格率不低于95%，取证率不低于80%。\n"
+    notice = placed("关于做好2025年巾帼家政技能培训工作的通知" + body)
+    summary = placed("某市妇联2025年巾帼家政培训工作总结" + body)
+    assert notice["不低于95%"][2] == "target"
+    assert summary["不低于95%"][2] == "actual"

@@ -310,8 +310,10 @@ class _Index:
         published_year: int | None,
         summary: bool = False,
         said_early: bool = False,
+        plan_document: bool = False,
     ) -> None:
         self.text = text
+        self.plan_document = plan_document  # a notice or plan (its title says 通知, 方案): it requires
         self.summary = summary  # a year's summary (its title says 总结): it reports the year's meetings
         self.said_early = said_early  # published in the first half of its year: the year's plans ahead
         last = len(text) - 1
@@ -716,6 +718,8 @@ def _kind(ix: _Index, start: int, end: int, unit: str, clause_start: int, senten
         gap = _GAP.search(clause)
         return "target" if not gap and ix.plans_between(clause_start, end) and _plans(clause) else "change"
     sentence_end = ix.forward(ix.sentences, end)
+    if ix.plan_document and phrases["floor"].search(text[clause_start:end]):
+        return "target"  # a notice's or plan's floor (培训合格率不低于95%): what it requires
     if not ix.plans_between(sentence_start, sentence_end):
         # a sentence that continues no planned one (most) is actual whatever it says was done
         continues = _continues_plan(ix, sentence_start)
@@ -1099,6 +1103,8 @@ def occasion_year(text: str) -> int | None:
 # a year's summary by its title (某县妇联2024年工作总结和2025年工作计划), not a summing-up meeting's news
 # (召开2024年度总结表彰大会)
 _SUMMARY_TITLE = re.compile(r"总结(?![表会大])")
+# a notice, a plan or its work points: what it says it requires is required, not done
+_PLAN_TITLE = re.compile(r"的通知$|实施方案$|工作方案$|工作要点$|工作计划$")
 
 
 def place_in_time(norm: Normalised, document: dict, facts: list[dict]) -> list[dict]:
@@ -1110,7 +1116,8 @@ def place_in_time(norm: Normalised, document: dict, facts: list[dict]) -> list[d
     default = document_cue(text, report_year, published_year)
     summary = bool(_SUMMARY_TITLE.search(document.get("title") or ""))
     said_early = bool(published) and published[5:7].isdigit() and int(published[5:7]) <= 6
-    index = _Index(text, report_year, published_year, summary, said_early)
+    plan_document = bool(_PLAN_TITLE.search(document.get("title") or ""))
+    index = _Index(text, report_year, published_year, summary, said_early, plan_document)
     for fact in facts:
         if "year_to" in fact:
             continue  # placed already (a table cell under a dated column)
