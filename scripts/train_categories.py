@@ -29,6 +29,7 @@ from fulian.text.extract import extract_report
 from fulian.text.lexicons import category_codes
 
 FOLDS = 6
+TOLERANCE = 0.001  # a dozen facts of the development set's 12,600
 MARGINS = [0, 5, 10, 15, 20, 25, 30, 40, 60]
 
 
@@ -96,7 +97,10 @@ def main() -> None:
     results = cross_validate(rows)
     for margin, acc in results.items():
         print(f"margin {margin:>4}  category accuracy, batches left out {acc:.4f}")
-    best = max(MARGINS, key=lambda m: (results[m], m))
+    # overriding the rules is the risk: of the margins as good as the best within the noise of a few
+    # facts, the widest (the one that overrides least)
+    top = max(results[m] for m in MARGINS)
+    best = max(m for m in MARGINS if results[m] >= top - TOLERANCE)
     text = render(best, train(rows))
     if args.check:
         if MODEL_FILE.read_text(encoding="utf-8") != text:
