@@ -8,7 +8,7 @@ over the metric's character n-grams (trained on the development set's gold by
 alone it is about as accurate as the rules on unseen reports, and where it disagrees with them by a
 wide margin it is right far more often than they are. So the rules decide, and the model overrides
 them only where its score for its own category exceeds its score for the rules' category by more
-than the margin the training script chose by cross-validation (the file's first line).
+than the margin the training script chose by cross-validation (the file's first row).
 """
 
 from __future__ import annotations

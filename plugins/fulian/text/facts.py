@@ -58,7 +58,8 @@ _ARABIC_HEAD = (
     r"|\d*(?: \. ?| ?\. )\d+(?![\d.])"
     r"|\d*(?:\.\d+)?)"
 )
-_CN_CHARS = "零〇○一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟"  # financial forms too: 伍拾亿元
+_FINANCIAL_DIGITS = "壹贰叁肆伍陆柒捌玖拾佰仟"
+_CN_CHARS = "零〇○一二两三四五六七八九十百千万亿" + _FINANCIAL_DIGITS  # financial forms too: 伍拾亿元
 _CN = rf"[{_CN_CHARS}]+(?:点[零〇一二三四五六七八九]+)?"
 _CN_HEAD = rf"[{_CN_CHARS}][{_CN_CHARS}]*(?:点[零〇一二三四五六七八九]+)?"  # as _CN, engine-friendly
 _MAG = r"个?(?:万亿|千万|百万|万|亿|千(?![克米瓦分])|百(?!分))"
@@ -193,10 +194,8 @@ def _money_context(text: str, start: int, end: int) -> bool:
     head = text[end : end + 4]
     if any(head.startswith(w) for w in after):
         return True
-    tail = text[max(0, start - 6) : start]
-    if any(tail.endswith((w, w + "达", w + "达到", w + "为")) for w in before):
-        return True
-    # sums listed under one money word in their clause: 获贷金额张店区8650万、淄川区4120万
+    # a money word in the figure's clause before it: right before (贷款余额达18.4亿), or heading sums
+    # listed under it (获贷金额张店区8650万、淄川区4120万)
     clause = text[max(0, start - 40) : start]
     clause = clause[max(map(clause.rfind, "，,。；;：:\n！？")) + 1 :]
     return any(w in clause for w in before)
@@ -212,9 +211,6 @@ def _duration_ok(text: str, pos: int) -> bool:
     """Whether a verb of duration (持续, 历时) just before makes 年/个月 a measured time, not a frame."""
     back = text[max(0, pos - 6) : pos]
     return any(v in back for v in _DURATION_VERBS)
-
-
-_FINANCIAL_DIGITS = "壹贰叁肆伍陆柒捌玖拾佰仟"
 
 
 def _chinese_numeral_ok(num: str, has_qual: bool, unit: str | None, after: str = "") -> bool:
