@@ -16,16 +16,11 @@ usage: python scripts/train_categories.py [--check]   (--check: fail if the ship
 from __future__ import annotations
 
 import argparse
-import csv
-import io
 import re
-import sys
-from collections import defaultdict
 
 from fulian.evaluation.score import match_document
-from fulian.evaluation.sets import eval_sets
+from fulian.evaluation.training import csv_text, tuning_reports, write_or_check
 from fulian.text.category_model import MODEL_FILE, build, recategorise, train
-from fulian.text.extract import extract_report
 from fulian.text.lexicons import category_codes
 
 FOLDS = 6
@@ -37,27 +32,20 @@ def examples() -> list[dict]:
     """One row per gold fact the extractor finds: batch, features, rule category, gold category."""
     rows = []
     codes = set(category_codes())
-    for s in eval_sets():
-        if s.role not in ("samples", "tuning"):
-            continue
-        by_doc: dict[str, list[dict]] = defaultdict(list)
-        for g in s.gold_facts():
-            by_doc[g["doc"]].append(g)
-        for path in s.report_files():
-            _, facts = extract_report(path.read_text(encoding="utf-8"), rules_only=True)
-            batch = re.match(r"[a-z]+", path.name).group(0) if s.role == "tuning" else s.name
-            for g, p in match_document(by_doc[path.name], facts)[0]:
-                if g.get("category") in codes:  # a code of the taxonomy (dbt's accepted values)
-                    rows.append(
-                        {
-                            "batch": batch,
-                            "metric": p["metric"],
-                            "unit": p["unit"],
-                            "rule": p["category"],
-                            "gold": g["category"],
-                            "optional": bool(g.get("optional")),
-                        }
-                    )
+    for s, path, gold, facts in tuning_reports(rules_only=True):
+        batch = re.match(r"[a-z]+", path.name).group(0) if s.role == "tuning" else s.name
+        for g, p in match_document(gold, facts)[0]:
+            if g.get("category") in codes:  # a code of the taxonomy (dbt's accepted values)
+                rows.append(
+                    {
+                        "batch": batch,
+                        "metric": p["metric"],
+                        "unit": p["unit"],
+                        "rule": p["category"],
+                        "gold": g["category"],
+                        "optional": bool(g.get("optional")),
+                    }
+                )
     return rows
 
 
@@ -81,12 +69,7 @@ def cross_validate(rows: list[dict]) -> dict[float, float]:
 
 
 def render(margin: float, entries: list[tuple[str, str, float]]) -> str:
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    w.writerow(["feature", "category", "weight"])
-    w.writerow(["", "margin", margin])
-    w.writerows(entries)
-    return buf.getvalue()
+    return csv_text([["feature", "category", "weight"], ["", "margin", margin], *entries])
 
 
 def main() -> None:
@@ -102,13 +85,9 @@ def main() -> None:
     top = max(results[m] for m in MARGINS)
     best = max(m for m in MARGINS if results[m] >= top - TOLERANCE)
     text = render(best, train(rows))
-    if args.check:
-        if MODEL_FILE.read_text(encoding="utf-8") != text:
-            sys.exit(f"{MODEL_FILE} is not what the gold builds: run python scripts/train_categories.py")
-        print("model up to date")
-        return
-    MODEL_FILE.write_text(text, encoding="utf-8")
-    print(f"wrote {MODEL_FILE} ({len(rows)} examples, margin {best})")
+    write_or_check(MODEL_FILE, text, args.check, "scripts/train_categories.py")
+    if not args.check:
+        print(f"wrote {MODEL_FILE} ({len(rows)} examples, margin {best})")
 
 
 if __name__ == "__main__":

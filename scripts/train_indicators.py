@@ -14,14 +14,10 @@ usage: python scripts/train_indicators.py [--check]   (--check: fail if the ship
 from __future__ import annotations
 
 import argparse
-import csv
-import io
-import sys
 from collections import defaultdict
 
 from fulian.evaluation.score import match_document, score
-from fulian.evaluation.sets import eval_sets
-from fulian.text.extract import extract_report
+from fulian.evaluation.training import csv_text, tuning_reports, write_or_check
 from fulian.text.indicators import DATA, assign_indicators, build_model, catalogue
 from fulian.warehouse.export import annotated_unit
 
@@ -35,23 +31,16 @@ def labelled_reports() -> tuple[dict[str, list[tuple[str, str]]], list[dict], di
     examples: dict[str, list[tuple[str, str]]] = defaultdict(list)
     golds: list[dict] = []
     extracted: dict[str, list[dict]] = {}
-    for s in eval_sets():
-        if s.role not in ("samples", "tuning"):
-            continue
-        by_doc: dict[str, list[dict]] = defaultdict(list)
-        for g in s.gold_facts():
-            by_doc[g["doc"]].append(g)
-        for path in s.report_files():
-            _, facts = extract_report(path.read_text(encoding="utf-8"))
-            for f in facts:
-                f["doc"], f["unit"] = path.name, annotated_unit(f["unit"])
-            extracted[path.name] = facts
-            golds += by_doc[path.name]
-            pairs, _, _ = match_document(by_doc[path.name], facts)
-            for g, p in pairs:
-                code = g.get("indicator") or ""
-                if code in known:
-                    examples[path.name] += [(code, p["metric"]), (code, g["metric"])]
+    for _, path, gold, facts in tuning_reports():
+        for f in facts:
+            f["doc"], f["unit"] = path.name, annotated_unit(f["unit"])
+        extracted[path.name] = facts
+        golds += gold
+        pairs, _, _ = match_document(gold, facts)
+        for g, p in pairs:
+            code = g.get("indicator") or ""
+            if code in known:
+                examples[path.name] += [(code, p["metric"]), (code, g["metric"])]
     return examples, golds, extracted
 
 
@@ -69,12 +58,7 @@ def cross_validate(examples, golds, extracted) -> dict[float, float]:
 
 def render(examples: dict[str, list[tuple[str, str]]], threshold: float) -> str:
     rows = sorted({e for rows in examples.values() for e in rows if e[1]})
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    w.writerow(["threshold", threshold])
-    w.writerow(["indicator", "metric"])
-    w.writerows(rows)
-    return buf.getvalue()
+    return csv_text([["threshold", threshold], ["indicator", "metric"], *rows])
 
 
 def main() -> None:
@@ -87,14 +71,10 @@ def main() -> None:
         print(f"threshold {threshold:.2f}  leave-one-report-out indicator pair F1 {f1:.4f}")
     best = max(results, key=lambda t: (results[t], -t))
     text = render(examples, best)
-    if args.check:
-        if OUT.read_text(encoding="utf-8") != text:
-            sys.exit(f"{OUT} is not what the gold builds: run python scripts/train_indicators.py")
-        print("model up to date")
-        return
-    OUT.write_text(text, encoding="utf-8")
-    n = sum(len(v) for v in examples.values())
-    print(f"wrote {OUT} ({n} examples, threshold {best})")
+    write_or_check(OUT, text, args.check, "scripts/train_indicators.py")
+    if not args.check:
+        n = sum(len(v) for v in examples.values())
+        print(f"wrote {OUT} ({n} examples, threshold {best})")
 
 
 if __name__ == "__main__":

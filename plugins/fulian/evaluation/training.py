@@ -1,0 +1,51 @@
+"""What the scripts that train the extractor's models share (scripts/train_*.py).
+
+Both models learn from the same place, the gold facts of the sets that allow tuning matched to what
+the extractor finds in their reports, and both ship as a CSV file that must stay exactly what the gold
+builds: a script writes it, or with `--check` fails when the shipped file differs, so a change of gold
+or extractor that would change a model cannot go unnoticed.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import sys
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from fulian.evaluation.sets import EvalSet, eval_sets
+from fulian.text.extract import extract_report
+
+TUNING_ROLES = ("samples", "tuning")  # never "held_out": it measures what was not learnt from
+
+
+def tuning_reports(rules_only: bool = False) -> Iterator[tuple[EvalSet, Path, list[dict], list[dict]]]:
+    """Each report of the sets a model may learn from: (set, path, its gold facts, extracted facts)."""
+    for s in eval_sets():
+        if s.role not in TUNING_ROLES:
+            continue
+        by_doc: dict[str, list[dict]] = defaultdict(list)
+        for g in s.gold_facts():
+            by_doc[g["doc"]].append(g)
+        for path in s.report_files():
+            _, facts = extract_report(path.read_text(encoding="utf-8"), rules_only=rules_only)
+            yield s, path, by_doc[path.name], facts
+
+
+def csv_text(rows: Iterable[Iterable[object]]) -> str:
+    """The rows as the model files are written: CSV with '\\n' line ends, whatever the platform."""
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\n").writerows(rows)
+    return buf.getvalue()
+
+
+def write_or_check(path: Path, text: str, check: bool, script: str) -> None:
+    """Write the model file, or with `check` exit with a message if the shipped one is not `text`."""
+    if check:
+        if path.read_text(encoding="utf-8") != text:
+            sys.exit(f"{path} is not what the gold builds: run python {script}")
+        print("model up to date")
+        return
+    path.write_text(text, encoding="utf-8")
