@@ -55,7 +55,8 @@ DY2_LABELS = {
 }
 # 东营市妇联's 2025 report on 2024: the loans of dongying.txt again (title and body: one observation),
 # a 其中 sub-total of them, aid per person (a ratio indicator, in yuan, of one county: DY25_PLACES)
-# beside aid money (a flow), and women trained stated otherwise than dongying.txt did (1250, not 1300).
+# beside aid money (a flow), women trained stated otherwise than dongying.txt did (1250, not 1300), and a
+# growth rate below zero (a level, not a change, yet negative: the marts' non-negative checks pass it).
 DY25_FACTS = [
     (0, "1.5亿元", 150000000.0, "元", "exact", "发放巾帼创业贷款", "loans", 5),
     (1, "1.5亿元", 150000000.0, "元", "exact", "发放巾帼创业贷款", "loans", 40),
@@ -63,6 +64,7 @@ DY25_FACTS = [
     (3, "2000元", 2000.0, "元", "exact", "人均救助", "funds", 90),
     (4, "50万元", 500000.0, "元", "exact", "发放两癌救助金", "funds", 120),
     (5, "1250名", 1250.0, "名", "exact", "培训妇女", "people_trained", 150),
+    (6, "-2.12‰", -2.12, "‰", "exact", "人口自然增长率", "rate", 180),
 ]
 DY25_LABELS = {
     0: ("loans_amount", "o1", ""),
@@ -71,6 +73,7 @@ DY25_LABELS = {
     3: ("aid_per_person_amount", "o3", ""),
     4: ("two_cancer_aid_amount", "o4", ""),
     5: ("women_trained", "o5", ""),
+    6: ("", "o6", ""),
 }
 # fact_index -> its own place where it is not the report's (a county of the city report)
 DY25_PLACES = {3: ("山东省", "东营市", "东营区")}

@@ -89,7 +89,7 @@ def test_second_build_is_idempotent(builds) -> None:
 def test_new_version_replaces_its_facts_and_new_quarantine_applies(builds, warehouse) -> None:
     rows = _q(warehouse, "select fact_key, content_hash, file_name, value from marts.fct_facts")
     keys = [r[0] for r in rows]
-    assert len(keys) == len(set(keys)) == 4 + 3 + 2 + 6
+    assert len(keys) == len(set(keys)) == 4 + 3 + 2 + 7
     assert not [r for r in rows if r[1] == H_DY1], "facts of the superseded version must be gone"
     assert {r[3] for r in rows if r[2] == "dongying.txt"} == {1300.0, 35.0, 150000000.0, 600.0}
     assert f"{H_GD}:3" not in keys  # quarantined on day 2
@@ -101,6 +101,12 @@ def test_new_version_replaces_its_facts_and_new_quarantine_applies(builds, wareh
     } == {H_DY1: (1, False), H_DY2: (2, True), H_GD: (1, True), H_NONE: (1, True), H_DY25: (1, True)}
     summary = dict(_q(warehouse, "select file_name, quarantined_fact_count from marts.agg_report_summary"))
     assert summary == {"dongying.txt": 0, "guangdong.txt": 1, "bulletin.txt": 0, "dongying-2025.txt": 0}
+
+
+def test_a_growth_rate_below_zero_reaches_the_marts(builds, warehouse) -> None:
+    # the build itself passed (dbt_build asserts it): no non-negative test took -2.12‰ for an error
+    rows = _q(warehouse, f"select value, statement_kind from marts.fct_facts where fact_key = '{H_DY25}:6'")
+    assert rows == [(-2.12, "actual")]
 
 
 def test_fact_columns_and_value_kinds(builds, warehouse) -> None:
@@ -252,8 +258,8 @@ def test_a_restated_figure_is_one_observation(builds, warehouse) -> None:
         f"select * from marts.fct_observations where content_hash = '{H_DY25}' and observation_label = 'o2'",
     )
     assert part["is_subtotal"] and part["part_of_observation_key"] == obs["observation_key"]
-    # one row per observation: 4 + 3 + 2 mentions stated once each, the 2025 report's 6 mentions are 5
-    assert _q(warehouse, "select count(*), sum(mention_count) from marts.fct_observations") == [(14, 15)]
+    # one row per observation: 4 + 3 + 2 mentions stated once each, the 2025 report's 7 mentions are 6
+    assert _q(warehouse, "select count(*), sum(mention_count) from marts.fct_observations") == [(15, 16)]
 
 
 def test_sub_totals_and_restatements_are_not_added_twice(builds, warehouse) -> None:
