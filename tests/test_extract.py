@@ -81,6 +81,8 @@ def one(text: str) -> dict:
         ("新认定县级示范基地五个，", "五个", 5, "个", "exact"),
         ("新建家长学校十所。", "十所", 10, "所", "exact"),
         ("深入八个镇开展宣讲。", "八个", 8, "个", "exact"),
+        ("满意度年度指标值为≥90%，", "≥90%", 90, "%", "over"),  # a comparison sign as a qualifier
+        ("差错率≤2%。", "≤2%", 2, "%", "under"),
     ],
 )
 def test_quantities(text: str, quantity: str, value: float, unit: str, qualifier: str) -> None:
@@ -155,6 +157,12 @@ def test_traditional_sentence_with_gloss() -> None:
     # the sentence is quoted in the original script
     assert facts[0]["sentence"] == "全年累計開展巾幗宣講線下活動762場次，受益7.55萬(wàn)人次。"
     assert "受益" in facts[1]["metric"]
+
+
+def test_a_metric_drops_a_year_s_whole_date_words() -> None:
+    # 2024年度 and 截至2024年底 leave no 度 or 截至 behind in what is counted
+    assert one("2024年度本年支出合计865.2万元。")["metric"] == "本年支出"
+    assert one("截至2024年底累计开发“妈妈岗”1.16万个。")["metric"] == "开发“妈妈岗”"
 
 
 def test_fact_fields_and_metric() -> None:
@@ -275,6 +283,9 @@ def test_restated_number_gives_two_rows() -> None:
         ("出具家庭暴力告诫书", "份", "cases"),
         ("新培育“法律明白人”", "名", "people_trained"),
         ("新建就业帮扶车间", "个", "organisations"),  # workshops set up to employ people, not jobs
+        ("一般公共预算财政拨款支出年初预算", "元", "other"),  # a body's own budget and accounts
+        ("公务接待费支出决算", "元", "other"),
+        ("“两癌”救助资金预算", "元", "funds"),  # a budget of aid money is still aid money
     ],
 )
 def test_categories(metric: str, unit: str, category: str) -> None:

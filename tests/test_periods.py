@@ -713,3 +713,46 @@ def test_a_notice_s_floor_is_what_it_requires_and_a_summary_s_is_what_was_reache
     summary = placed("某市妇联2025年巾帼家政培训工作总结" + body)
     assert notice["不低于95%"][2] == "target"
     assert summary["不低于95%"][2] == "actual"
+
+
+def test_years_listed_before_fenbie_go_to_their_figures_in_turn() -> None:
+    # Written for the project: a reply to a deputy naming three years' training in one sentence.
+    got = placed(
+        "关于省人大代表建议的答复（2025年6月）\n"
+        "开展育婴员职业技能培训，2022年、2023年和2024年分别培训2100人次、2650人次、3080人次。"
+        "2021年以来累计培训9800人次。\n"
+    )
+    assert got["2100人次"][:2] == (2022, 2022)
+    assert got["2650人次"][:2] == (2023, 2023)
+    assert got["3080人次"][:2] == (2024, 2024)
+    assert got["9800人次"][:2] == (2021, 2025)
+
+
+def test_a_budget_or_set_value_before_its_figure_is_a_target_and_its_outturn_actual() -> None:
+    # Written for the project: a federation's final accounts, item by item, and a project's
+    # performance targets against what was done.
+    got = placed(
+        "某市妇女联合会2024年度部门决算公开\n\n"
+        "2024年度本年支出合计865.2万元。行政运行（项）。年初预算为402.5万元，支出决算为418.9万元，"
+        "完成年初预算的104.07%。\n“培训妇女人次”年度指标值为≥1200人次，实际完成1315人次。\n",
+        "year_to",
+        "kind",
+        "qualifier",
+    )
+    assert got["865.2万元"] == (2024, "actual", "exact")  # 本年 after the year said is that year
+    assert got["402.5万元"][1] == "target"
+    assert got["418.9万元"][1] == got["104.07%"][1] == "actual"
+    assert got["≥1200人次"] == (2024, "target", "over")
+    assert got["1315人次"][1] == "actual"
+
+
+def test_what_ran_since_a_start_without_a_year_and_what_stands_now_run_to_the_report_s_year() -> None:
+    # Written for the project: a news item of 2026 on a programme launched two years before.
+    got = placed(
+        "县妇联2026年第三期巾帼电商培训班结业\n发布时间：2026-05-12\n\n"
+        "县妇联2024年启动了“云上茶乡”项目。项目启动以来，累计举办培训班9期，培训妇女512人次。\n"
+        "2024年，学员李某报名参加培训，当时账号粉丝不到200人。如今，她的账号粉丝已达1.8万。\n"
+    )
+    assert got["9期"][:2] == got["512人次"][:2] == (None, 2026)
+    assert got["不到200人"][:2] == (2024, 2024)
+    assert got["1.8万"][:2] == (None, 2026)

@@ -68,7 +68,7 @@ _RANGE_SEP = r"[-~～—–－至到]"
 # same order) so that the engine scans for a digit
 # dates a metric drops (2023年底, 3月8日, 1—11月); not a year naming a plan's goal (达到2025年中期目标)
 _DATE_IN_METRIC = re.compile(
-    r"\d(?:\d{3}年(?!中期|终期|目标)(?:\d{1,2}月(?:\d{1,2}日)?)?(?:以来|底|初|末|中|上半年|下半年|全年)?"
+    r"\d(?:\d{3}年(?!中期|终期|目标)(?:\d{1,2}月(?:\d{1,2}日)?)?(?:以来|底|初|末|中|上半年|下半年|全年|度)?"
     r"|\d?月\d{1,2}日|\d?(?:[—–\-至~]\d{1,2})?月(?:份|底|初)?)"
 )
 _EDGE_PUNCT = " \t、，,;；:：—-·"

@@ -44,7 +44,7 @@ _CN_NUM = "一二两三四五六七八九十"
 # One alternation, tried at each position: the longest, most specific forms first.
 _TIME = re.compile(
     # a first-character class: most positions fail on it at once
-    rf"(?=[\d截到至“”\"十近过这今未目多长本全年去上前明来下第{_CN_NUM}])(?:"
+    rf"(?=[\d截到至“”\"十近过这今未目多长本全年去上前明来下第如以{_CN_NUM}])(?:"
     + "|".join(
         [
             rf"(?P<range_a>{_YEAR})\s*年?\s*(?:[-—–~～至到]|——)\s*(?P<range_b>{_YEAR})\s*年",
@@ -65,8 +65,10 @@ _TIME = re.compile(
             rf"近(?P<span_near>[{_CN_NUM}\d]{{1,2}})年",
             # 截至今年8月底: a point in this year, not 至今 (to date)
             r"截[至止](?:到)?\s*(?P<asof_this>今年|本年)",
-            r"(?P<to_date>(?P<now>截至目前|截止目前|目前)|(?<!截)至今|近年来|近年以来|多年来|长期以来)",
-            r"(?P<this>今年|本年(?!度)|今年以来)",
+            # 项目启动以来 with no year of its own: a running total to now
+            r"(?P<to_date>(?P<now>截至目前|截止目前|目前|如今)|(?<!截)至今|近年来|近年以来|多年来|长期以来"
+            r"|(?<=启动|成立|实施|开展|创办|开通|上线|运行)以来)",
+            r"(?P<this>今年|(?<![年度])本年(?!度)|今年以来)",  # 2024年度本年收入: the year said
             # a point at a year's end (年末全市女性就业人员…, 截至去年底): a stock, no start year
             r"(?P<last_end>去年底|去年末|上年底|上年末)",
             r"(?P<asof_rel>年末|年底)(?!前)",
@@ -701,8 +703,11 @@ _GOAL_LIST = re.compile(r"目标(?:任务)?(?:是|为)\s*[:：]")
 _GAP = re.compile("[距差]|[低高]于[^，,。；;]{0,6}?目标")
 
 
-# a task or quota right before its figure (年度任务3400人次, 全年任务为1200名), not one said done (完成…任务)
-_TASK_BEFORE = re.compile(r"(?:年度|全年|下达的?|目标)任务(?:数|量)?(?:为|是|[:：])?\s*$")
+# a task, quota, budget or set value right before its figure (年度任务3400人次, 全年任务为1200名, 年初预算为
+# 512.3万元, 年度指标值为≥95%), not one said done (完成…任务, 完成年初预算的105%)
+_TASK_BEFORE = re.compile(
+    r"(?:(?:年度|全年|下达的?|目标)任务(?:数|量)?|(?:年初|全年|年度)?预算(?:数|额)?|指标值)(?:为|是|[:：])?\s*$"
+)
 
 
 def _kind(ix: _Index, start: int, end: int, unit: str, clause_start: int, sentence_start: int) -> str:
@@ -1130,4 +1135,33 @@ def place_in_time(norm: Normalised, document: dict, facts: list[dict]) -> list[d
         period = period_of(text, start, end, fact["unit"], report_year, published_year, default, index)
         # a table cell's kind is its column's (任务 a quota), when the header says it
         fact.update(year_from=period.year_from, year_to=period.year_to, kind=fact.get("kind") or period.kind)
+    _years_in_turn(norm, facts)
     return facts
+
+
+# years listed before 分别 (2022年、2023年、2024年分别培训3860人次、4520人次、5130人次)
+_LISTED_YEARS = re.compile(r"((?:\d{4}年度?[、和及与]\s*)+\d{4}年度?)[^，,。；;\d]{0,16}?分别")
+_YEAR = re.compile(r"\d{4}")
+_CLAUSE_END = re.compile(r"[，,。；;\n]")
+_SENTENCE_END = re.compile(r"[。；;\n]")
+
+
+def _years_in_turn(norm: Normalised, facts: list[dict]) -> None:
+    """Figures given 分别 after a list of years take the years in turn, when the clause (or else the
+    sentence) after 分别 holds as many figures as years are listed: each is of its own year, not all of
+    the last one named."""
+    text = norm.text
+    if "分别" not in text:
+        return
+    positions = [norm.normalised_index(f["start"]) for f in facts]
+    for m in _LISTED_YEARS.finditer(text):
+        years = [int(y) for y in _YEAR.findall(m.group(1))]
+        clause = _CLAUSE_END.search(text, m.end())
+        sentence = _SENTENCE_END.search(text, m.end())
+        for stop in (clause, sentence):
+            end = stop.start() if stop else len(text)
+            listed = [i for i, p in enumerate(positions) if m.end() <= p < end]
+            if len(listed) == len(years):
+                for i, year in zip(listed, years, strict=True):
+                    facts[i].update(year_from=year, year_to=year)
+                break
