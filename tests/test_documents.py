@@ -577,3 +577,14 @@ def test_a_bulletin_with_its_survey_team_is_the_bureau_s_and_a_speech_for_a_gove
         "去年全市培训妇女1.1万人次。\n"
     )
     assert speech["organisation"] == "长治市政府"
+
+
+def test_a_party_group_named_in_the_title_reports_though_the_source_label_names_its_federation() -> None:
+    # Written for the project: a county federation's party group publishes its rectification notice on
+    # the federation's site; the source label names the federation by its short name.
+    doc = doc_of(
+        "中共寿阳县妇女联合会党组关于巡察整改进展情况的通报\n\n"
+        "发布时间：2025-10-09 10:00　　来源：寿阳县妇联\n\n"
+        "　　巡察反馈的9个具体问题中，已完成整改7个。\n"
+    )
+    assert doc["organisation"] == "中共寿阳县妇女联合会党组"

@@ -186,6 +186,16 @@ def test_two_numbers_in_one_clause_share_the_verb() -> None:
     assert all("发放贷款" in f["metric"] for f in facts)
 
 
+def test_a_row_labelled_by_a_street_or_township_names_it_in_each_metric() -> None:
+    # Written for the project: a district's half-year notice, one numbered row per street.
+    rows = facts_of("1．观音岩街道：培训妇女96人次，新建“妇女微家”2个；\n2．青石镇：培训妇女75人次。\n")
+    assert [f["metric"] for f in rows] == [
+        "观音岩街道培训妇女",
+        "观音岩街道新建“妇女微家”",
+        "青石镇培训妇女",
+    ]
+
+
 def test_the_items_of_a_list_by_place_take_the_list_s_words_at_their_own_place() -> None:
     listed = facts_of("其中，石家庄市发放贷款9.8亿元，保定市8.1亿元，邯郸市7.4亿元。")
     assert [f["metric"] for f in listed] == ["石家庄市发放贷款", "保定市发放贷款", "邯郸市发放贷款"]

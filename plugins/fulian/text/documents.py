@@ -732,8 +732,13 @@ def _reporting_body(text: str, lines: list[tuple[int, int]], title: tuple[int, i
         for pos, name in found:
             if _BODY_LABEL.search(text, s, pos) or text[s:pos].strip() == "原创":  # a WeChat byline's author
                 # a part of the labelled body that the title names reports (来源：某市总工会, title
-                # 某市总工会女职工委员会2024年工作报告)
-                part = [n for _, n in _bodies(text, 0, title_end) if n.startswith(name) and n != name]
+                # 某市总工会女职工委员会2024年工作报告; 来源：某县妇联, title 中共某县妇女联合会党组关于…)
+                forms = (name, name[:-2] + "妇女联合会") if name.endswith("妇联") else (name,)
+                part = [
+                    n
+                    for _, n in _bodies(text, 0, title_end)
+                    if n.removeprefix("中共").startswith(forms) and n not in forms
+                ]
                 return part[0] if part else name
         if bare := _bare_label_body(text, s, e):
             return bare

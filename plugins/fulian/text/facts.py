@@ -633,13 +633,16 @@ _ROW_HEAD = re.compile(r"[ \t\u3000]*(?:\d{1,2}[.、．]\s*)?([^\d、，,；;：
 
 
 def _row_place(text: str, cs: int) -> str:
-    """The place that labels the line a clause is in (宁德市：年度任务3400人次，完成3920人次), when the
-    label is a place's name and nothing else and the clause follows it; '' otherwise."""
+    """The place that labels the line a clause is in (宁德市：年度任务3400人次，完成3920人次; 1．朝天门街道：
+    培训妇女112人次), when the label is a place's name and nothing else (a region, or a township's,
+    street's or village's name) and the clause follows it; '' otherwise."""
     ls = text.rfind("\n", 0, cs) + 1
     m = _ROW_HEAD.match(text, ls)
     if m is None or cs < m.end():
         return ""
     label = m.group(1)
+    if _LOCAL_NAME.fullmatch(label) and not _NOT_LOCAL_PLACE.match(label):
+        return label
     found = regions.mentions_in(label)
     if not found or found[0].start != 0 or found[-1].end != len(label):
         return ""
