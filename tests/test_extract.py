@@ -295,6 +295,7 @@ def test_restated_number_gives_two_rows() -> None:
         ("新建就业帮扶车间", "个", "organisations"),  # workshops set up to employ people, not jobs
         ("一般公共预算财政拨款支出年初预算", "元", "other"),  # a body's own budget and accounts
         ("公务接待费支出决算", "元", "other"),
+        ("收回超标准发放的补助", "元", "other"),  # money taken back is no aid
         ("“两癌”救助资金预算", "元", "funds"),  # a budget of aid money is still aid money
     ],
 )
