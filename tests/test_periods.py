@@ -756,3 +756,18 @@ def test_what_ran_since_a_start_without_a_year_and_what_stands_now_run_to_the_re
     assert got["9期"][:2] == got["512人次"][:2] == (None, 2026)
     assert got["不到200人"][:2] == (2024, 2024)
     assert got["1.8万"][:2] == (None, 2026)
+
+
+def test_kinds_of_document_and_motion_are_no_plan_and_a_goal_cited_with_its_year_is_a_target() -> None:
+    # Written for the project: an information-disclosure report's counts, and a monitoring report
+    # citing the plan's goal for a year after a result.
+    got = placed(
+        "某县妇联2025年政府信息公开工作年度报告\n\n"
+        "全年主动公开信息80条，其中工作动态52条，规划计划和工作总结6条。"
+        "2025年，县妇联承办县人大代表建议4件、政协委员提案2件，办结率100%。\n"
+        "九年义务教育巩固率为98.9%，高于“达到97%”的2025年目标。\n",
+        "kind",
+    )
+    assert got["6条"] == got["4件"] == got["2件"] == got["100%"] == ("actual",)
+    assert got["98.9%"] == ("actual",)
+    assert got["97%"] == ("target",)

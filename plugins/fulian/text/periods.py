@@ -637,7 +637,7 @@ _QUOTES = "\"“”「」‘’'"
 
 
 # a goal or a quota, of a year, a stage or a plan (年度目标, 规划目标, 任务)
-_GOAL_WORD = r"(?:年度|全年|阶段|终期|中期|规划|控制)?(?:目标|任务)"
+_GOAL_WORD = r"(?:\d{4}年)?(?:年度|全年|阶段|终期|中期|规划|控制)?(?:目标|任务)"  # 的2025年目标 too
 # figures listed after the figure before what they all are (4.5‰以下和6‰以下的目标, 10%、5%和5%的控制目标)
 _PARALLEL = r"(?:[和、与及]\s*\d[\d.]*\s*[^\s\d，,。；;的、和]{0,4})*"
 # the goal a figure is, after it or after parallel figures
