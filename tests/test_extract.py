@@ -186,6 +186,16 @@ def test_two_numbers_in_one_clause_share_the_verb() -> None:
     assert all("发放贷款" in f["metric"] for f in facts)
 
 
+def test_a_change_from_a_base_year_keeps_the_year_and_borrows_the_level_s_words_once() -> None:
+    # Written for the project: a monitoring report's rate, its change on last year and on the base year.
+    facts = facts_of("全市儿童伤害死亡率为9.84%，比上年下降0.71个百分点，比2020年下降10.7%。")
+    assert [f["metric"] for f in facts] == [
+        "全市儿童伤害死亡率",
+        "全市儿童伤害死亡率比上年下降",
+        "全市儿童伤害死亡率比2020年下降",
+    ]
+
+
 def test_a_row_labelled_by_a_street_or_township_names_it_in_each_metric() -> None:
     # Written for the project: a district's half-year notice, one numbered row per street.
     rows = facts_of("1．观音岩街道：培训妇女96人次，新建“妇女微家”2个；\n2．青石镇：培训妇女75人次。\n")

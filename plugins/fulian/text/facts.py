@@ -68,7 +68,7 @@ _RANGE_SEP = r"[-~～—–－至到]"
 # same order) so that the engine scans for a digit
 # dates a metric drops (2023年底, 3月8日, 1—11月); not a year naming a plan's goal (达到2025年中期目标)
 _DATE_IN_METRIC = re.compile(
-    r"\d(?:\d{3}年(?!中期|终期|目标)(?:\d{1,2}月(?:\d{1,2}日)?)?(?:以来|底|初|末|中|上半年|下半年|全年|度)?"
+    r"(?<![比较])\d(?:\d{3}年(?!中期|终期|目标)(?:\d{1,2}月(?:\d{1,2}日)?)?(?:以来|底|初|末|中|上半年|下半年|全年|度)?"
     r"|\d?月\d{1,2}日|\d?(?:[—–\-至~]\d{1,2})?月(?:份|底|初)?)"
 )
 _EDGE_PUNCT = " \t、，,;；:：—-·"
@@ -666,9 +666,10 @@ def _row_item(text: str, cs: int, last: _Candidate, c: _Candidate) -> str:
 
 # a metric that says only how a figure changed (同比增长, 比上年增加): of what, the clause before says
 _BARE_CHANGE = re.compile(
-    r"(?:同比|环比|比上年|较上年|比去年|较去年|与上年相比|与去年相比|较上年同期|比去年同期)(?:分别)?"
+    r"(?:同比|环比|比上年|较上年|比去年|较去年|与上年相比|与去年相比|较上年同期|比去年同期|[比较]\d{4}年)(?:分别)?"
     r"(?:增长|增加|提高|下降|减少|降低|上升|提升|多|少)了?"
 )
+_BARE_CHANGE_AT_END = re.compile(f"(?:{_BARE_CHANGE.pattern})$")
 
 
 _NUMBERISH = re.compile(r"\d+(?:\.\d+)?(?:/\d*万|‰|%)?")
@@ -1066,7 +1067,10 @@ def _metrics(
             at_place = place + _WHOLE_SCOPE.sub("", borrowed) if place in listed else borrowed + metric
             metric = _at_place(borrowed, place) or at_place
         elif len(metric) <= 3 or _BARE_CHANGE.fullmatch(metric):
-            metric = _borrowed(doc, ends, reach, metrics, ss, cs) + metric
+            borrowed = _borrowed(doc, ends, reach, metrics, ss, cs)
+            if len(metric) > 3:  # 比上年下降0.71个百分点，比2020年下降10.7%: the level's words, one change
+                borrowed = _BARE_CHANGE_AT_END.sub("", borrowed)
+            metric = borrowed + metric
             whole = metric
         elif framed and (whole_at := _breakdown_head(doc.text, facts, counted, sentence_starts, i, metric)):
             metric = whole = whole_at
