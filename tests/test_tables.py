@@ -252,7 +252,7 @@ def test_rows_slashed_cell_by_cell_under_columns_listed_from_a_place_read_each_c
     assert got[:3] == [
         ("93.6%", "孕产妇系统管理率", 2023, "actual"),
         ("95.1%", "孕产妇系统管理率", 2024, "actual"),
-        ("92%", "孕产妇系统管理率目标值", got[2][2], "target"),
+        ("≥92%", "孕产妇系统管理率目标值", got[2][2], "target"),  # the sign is its qualifier (over)
     ]
     assert [g[3] for g in got] == ["actual", "actual", "target"] * 2
 

@@ -320,7 +320,7 @@ def _cells_of_line(text: str, start: int, end: int, state: dict) -> list[Cell]:
                 Cell(
                     spans[k][0] + (m.start("cmp") if m.group("cmp") else m.start("num")),
                     spans[k][1],
-                    value if not value.is_integer() else float(int(value)),
+                    _whole(value),
                     m.group("pct") or unit,
                     _QUALIFIER.get(m.group("cmp") or m.group("bound") or "", "exact"),
                     metric,
@@ -419,6 +419,12 @@ _BRACKETED = re.compile(r"[（(][^（）()]*[)）]")
 _QUOTA_CAPTION = re.compile(r"任务|计划|指标|分配|下达")
 
 
+def _whole(value: float) -> float:
+    """A cell's value as the figures of the text are kept: a whole number without a sign of zero
+    (-0.0 → 0.0), so that equal cells compare and print alike."""
+    return value if not value.is_integer() else float(int(value))
+
+
 def _item_cells(pos: int, line: str, unit_word: str, quota: bool) -> list[Cell]:
     """The cells of a row of labelled items under a caption's unit (单位：人), each named by the row's
     label (its number and bracketed remarks left out) and the item's name; targets when the caption
@@ -435,7 +441,7 @@ def _item_cells(pos: int, line: str, unit_word: str, quota: bool) -> list[Cell]:
             Cell(
                 pos + m.start(2),
                 pos + m.end(2),
-                value if not value.is_integer() else float(int(value)),
+                _whole(value),
                 unit[0],
                 "exact",
                 label + m.group(1),
