@@ -270,6 +270,8 @@ def test_restated_number_gives_two_rows() -> None:
         ("患病妇女获救助", "名", "aid_recipients"),
         ("免费筛查中检出宫颈癌", "例", "other"),
         ("公众号文章总阅读量", "次", "publicity"),
+        ("线上直播和短视频累计观看", "次", "publicity"),  # views in 次 are reach, in 人次 people served
+        ("线上家长课堂观看", "人次", "people_served"),
         ("亲子短视频征集收到作品", "件", "other"),
         ("为妇女挽回经济损失", "元", "other"),
         ("家庭教育咨询热线接听来电", "个", "people_served"),
