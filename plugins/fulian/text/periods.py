@@ -1141,7 +1141,7 @@ def place_in_time(norm: Normalised, document: dict, facts: list[dict]) -> list[d
 
 # years listed before 分别 (2022年、2023年、2024年分别培训3860人次、4520人次、5130人次)
 _LISTED_YEARS = re.compile(r"((?:\d{4}年度?[、和及与]\s*)+\d{4}年度?)[^，,。；;\d]{0,16}?分别")
-_YEAR = re.compile(r"\d{4}")
+_FOUR_DIGITS = re.compile(r"\d{4}")
 _CLAUSE_END = re.compile(r"[，,。；;\n]")
 _SENTENCE_END = re.compile(r"[。；;\n]")
 
@@ -1155,7 +1155,7 @@ def _years_in_turn(norm: Normalised, facts: list[dict]) -> None:
         return
     positions = [norm.normalised_index(f["start"]) for f in facts]
     for m in _LISTED_YEARS.finditer(text):
-        years = [int(y) for y in _YEAR.findall(m.group(1))]
+        years = [int(y) for y in _FOUR_DIGITS.findall(m.group(1))]
         clause = _CLAUSE_END.search(text, m.end())
         sentence = _SENTENCE_END.search(text, m.end())
         for stop in (clause, sentence):
