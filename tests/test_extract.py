@@ -308,6 +308,8 @@ def test_restated_number_gives_two_rows() -> None:
         ("一般公共预算财政拨款支出年初预算", "元", "other"),  # a body's own budget and accounts
         ("公务接待费支出决算", "元", "other"),
         ("收回超标准发放的补助", "元", "other"),  # money taken back is no aid
+        ("帮助女职工追回被拖欠工资", "元", "other"),  # wages, sales and money recovered are no aid either
+        ("学员直播带货销售", "元", "other"),
         ("“两癌”救助资金预算", "元", "funds"),  # a budget of aid money is still aid money
     ],
 )
