@@ -588,3 +588,15 @@ def test_a_party_group_named_in_the_title_reports_though_the_source_label_names_
         "　　巡察反馈的9个具体问题中，已完成整改7个。\n"
     )
     assert doc["organisation"] == "中共寿阳县妇女联合会党组"
+
+
+def test_a_release_published_the_day_before_the_observance_it_opens_with_is_of_that_year() -> None:
+    # Written for the project: a court's release the day before 11月25日, its body reviewing the years
+    # since 2023 sentence by sentence.
+    doc = doc_of(
+        "某市中院通报近三年人身安全保护令案件审理情况\n\n发布时间：2025-11-24 16:30\n\n"
+        "11月25日是“国际消除对妇女的暴力日”。11月24日上午，某市中级人民法院召开新闻发布会。\n\n"
+        "2023年以来，全市法院共受理人身安全保护令申请案件380件。2023年受理110件。"
+        "2023年，全市法院共审结案件105件。\n"
+    )
+    assert doc["report_year"] == 2025

@@ -366,9 +366,10 @@ def _news_year(text: str, title: str, pub: str) -> int | None:
 
 
 def _fresh_news_year(text: str, title: str, pub: str) -> int | None:
-    """The publication's year for a news item whose lead names a day of the week before it (10月11日是
-    …国际女童日。当天…, published on 10-11): news of that day, whatever years its background sentences
-    open with (2018年，全市…); None for any other text, and for a meeting early in the year."""
+    """The publication's year for a news item whose lead names a day of the week around it (10月11日是
+    …国际女童日。当天…, published on 10-11; 11月25日是…, published on 11-24): news of that day, whatever
+    years its background sentences open with (2018年，全市…); None for any other text, and for a meeting
+    early in the year."""
     m = _EVENT_DAY.search(text, 0, 300)
     if m is None:
         return None
@@ -376,7 +377,7 @@ def _fresh_news_year(text: str, title: str, pub: str) -> int | None:
         lag = (date.fromisoformat(pub) - date(int(pub[:4]), int(m.group(1)), int(m.group(2)))).days
     except ValueError:
         return None
-    if 0 <= lag <= 7 and not _early_meeting(text, title, m, pub):
+    if -7 <= lag <= 7 and not _early_meeting(text, title, m, pub):  # (or a day just ahead: 11月25日是…)
         return int(pub[:4])
     return None
 
