@@ -600,3 +600,13 @@ def test_a_release_published_the_day_before_the_observance_it_opens_with_is_of_t
         "2023年，全市法院共审结案件105件。\n"
     )
     assert doc["report_year"] == 2025
+
+
+def test_a_wechat_byline_s_account_after_its_author_reports() -> None:
+    # Written for the project: a street federation's year review, its byline "原创 author account date".
+    doc = doc_of(
+        "年终盘点丨一路生花——某某街道妇联2025年工作回眸\n\n"
+        "原创 巾帼小编 南苑街道妇联 2026年1月6日 18:06 江苏\n\n"
+        "2025年，街道妇联带领辖区18个社区妇联，举办活动120场。\n"
+    )
+    assert doc["organisation"] == "南苑街道妇联"

@@ -634,10 +634,13 @@ def _body_at(text: str, m: re.Match[str]) -> str | None:
 # and villages are not in the divisions' list, so such a body is taken only where a line opens with it
 # (a title, a byline, a signature).
 # a township's, street's, community's or village's federation opening a line or a label's value
-_TOWNSHIP_BODY = re.compile(
-    r"(?:^|(?<=原创)|(?<=[：:｜|]))\s*([\u4e00-\u9fff]{2,12}?(?:镇|乡|街道|社区|村))(?:妇联|妇女联合会)", re.M
-)
+_TOWNSHIP_BODY_NAME = r"([\u4e00-\u9fff]{2,12}?(?:镇|乡|街道|社区|村))(?:妇联|妇女联合会)"
+_TOWNSHIP_BODY = re.compile(r"(?:^|(?<=原创)|(?<=[：:｜|]))\s*" + _TOWNSHIP_BODY_NAME, re.M)
+_TOWNSHIP_BODY_HERE = re.compile(_TOWNSHIP_BODY_NAME)
 _NOT_A_TOWNSHIP = ("全", "各", "本", "该", "乡镇", "镇街")
+# a WeChat byline naming its author, then the account that publishes (原创 潍坊巾帼 潍坊新村街道妇联 2026年…)
+_WECHAT_AUTHOR = re.compile(r"原创\s+\S{1,16}\s+")
+_WECHAT_BYLINE = re.compile(rf"^{_WECHAT_AUTHOR.pattern}(?=\S)", re.M)
 # A body a page names by its level alone (来源：县妇联): whose it is follows from the report's region.
 _BARE_BODY = re.compile(r"([省市县区州旗])(?:妇联|妇女联合会)")
 
@@ -654,7 +657,11 @@ def _bodies(text: str, lo: int, hi: int) -> list[tuple[int, str]]:
                 if text.startswith("中共", start - 2):
                     start, name = start - 2, "中共" + name
             out.append((start, name))
-    for m in _TOWNSHIP_BODY.finditer(text, lo, hi):
+    townships = list(_TOWNSHIP_BODY.finditer(text, lo, hi))
+    for byline in _WECHAT_BYLINE.finditer(text, lo, hi):  # the account after the author
+        if (m := _TOWNSHIP_BODY_HERE.match(text, byline.end(), hi)) is not None:
+            townships.append(m)
+    for m in townships:
         if not m.group(1).startswith(_NOT_A_TOWNSHIP) and all(pos != m.start(1) for pos, _ in out):
             out.append((m.start(1), text[m.start(1) : m.end()]))
     return sorted(out)
@@ -731,7 +738,12 @@ def _reporting_body(text: str, lines: list[tuple[int, int]], title: tuple[int, i
     }
     for (s, e), found in bodies.items():
         for pos, name in found:
-            if _BODY_LABEL.search(text, s, pos) or text[s:pos].strip() == "原创":  # a WeChat byline's author
+            # a WeChat byline's author, or its account after the author (原创 潍坊巾帼 潍坊新村街道妇联)
+            if (
+                _BODY_LABEL.search(text, s, pos)
+                or _WECHAT_AUTHOR.fullmatch(text, s, pos)
+                or text[s:pos].strip() == "原创"
+            ):
                 # a part of the labelled body that the title names reports (来源：某市总工会, title
                 # 某市总工会女职工委员会2024年工作报告; 来源：某县妇联, title 中共某县妇女联合会党组关于…)
                 forms = (name, name[:-2] + "妇女联合会") if name.endswith("妇联") else (name,)
