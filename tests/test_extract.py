@@ -186,6 +186,12 @@ def test_two_numbers_in_one_clause_share_the_verb() -> None:
     assert all("发放贷款" in f["metric"] for f in facts)
 
 
+def test_a_bare_measure_after_a_programme_s_first_figure_names_the_programme() -> None:
+    # Written for the project: a congress report's sentence on the Spring Bud programme.
+    facts = facts_of("实施“春蕾计划”，资助困难女童520名，资助金额共计78万元。")
+    assert [f["metric"] for f in facts] == ["“春蕾计划”资助困难女童", "“春蕾计划”资助金额"]
+
+
 def test_a_change_from_a_base_year_keeps_the_year_and_borrows_the_level_s_words_once() -> None:
     # Written for the project: a monitoring report's rate, its change on last year and on the base year.
     facts = facts_of("全市儿童伤害死亡率为9.84%，比上年下降0.71个百分点，比2020年下降10.7%。")

@@ -796,6 +796,9 @@ _PROGRAMME_CLAUSE = re.compile(
     r"[“\"「]([^”\"」“「·•\s]{2,12})[”\"」][^，,；;：:“”\"「」]{0,8}[，,]\s*$"
 )
 _PROGRAMME_NAME = re.compile(r"(?:计划|工程|行动|项目|庭院|贷|两癌)$")
+_PROGRAMME_CLAUSE_EARLIER = re.compile(
+    r"(?:实施|推进|开展|推广|深化|启动|举办|办好|落实)[“\"「]([^”\"」“「·•\s]{2,12})[”\"」][^。；;“”\"「」]{0,24}?[，,]"
+)
 
 
 def _programme_of(text: str, ss: int, cs: int, metric: str) -> str:
@@ -807,6 +810,10 @@ def _programme_of(text: str, ss: int, cs: int, metric: str) -> str:
     m = _PROGRAMME_CLAUSE.search(text[lo:cs])  # its own string: ^ is the sentence's start, or a cut
     if m is not None and lo > ss and m.start() == 0 and text[lo] not in "，,；;：:":
         m = None
+    if m is None and len(metric) <= 4:
+        # a bare measure (资助金额共计96万元) after the programme's clause and its first figure: 实施“春蕾
+        # 计划”，资助困难女童640名，资助金额…
+        m = _PROGRAMME_CLAUSE_EARLIER.search(text, ss, cs)
     if m is None or not _PROGRAMME_NAME.search(m.group(1)) or m.group(1) in metric:
         return ""
     return f"“{m.group(1)}”"
