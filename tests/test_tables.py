@@ -306,3 +306,25 @@ def test_rows_of_labelled_items_under_a_caption_s_unit_are_quotas_when_the_capti
     assert got[(160, "某市巾帼家政培训中心育婴员")] == ("人", "target", 2025)
     assert got[(280, "某市巾帼家政培训中心合计")] == ("人", "target", 2025)
     assert got[(60, "某县妇女儿童活动中心养老护理员")] == ("人", "target", 2025)
+
+
+def test_columns_named_with_their_units_beside_a_share_column_read_every_cell() -> None:
+    # Written for the project: a city's progress notice, its table by county with the task, the work
+    # done (each column with its unit in brackets) and the share done.
+    report = (
+        "关于2026年民生实事项目进展情况的通报\n"
+        "表1 各区县“两癌”免费检查完成情况(截至2026年9月30日)\n"
+        "区县 全年任务(人) 已完成(人) 完成率\n"
+        "甲区 2400 2208 92.0%\n"
+        "乙县 3000 2550 85.0%\n"
+    )
+    _, facts = extract_report(report)
+    got = [(f["text"], f["unit"], f["kind"]) for f in facts]
+    assert got == [
+        ("2400", "人", "target"),
+        ("2208", "人", "actual"),
+        ("92.0%", "%", "actual"),
+        ("3000", "人", "target"),
+        ("2550", "人", "actual"),
+        ("85.0%", "%", "actual"),
+    ]

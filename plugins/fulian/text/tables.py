@@ -206,8 +206,9 @@ def _header(tokens: list[str], i: int) -> tuple[list[str], int] | None:
         j += 1
     while j < len(tokens) and _is_header_word(tokens[j]):
         j += 1
-    if j == i + 1:  # columns named with their units (乡镇  技能培训（人次）  新建“妇女微家”（个）)
-        while j < len(tokens) and _named_unit(tokens[j]) is not None:
+    if j == i + 1:  # columns named with their units (乡镇  技能培训（人次）  新建“妇女微家”（个）), a
+        # share among them (区县  全年任务(人)  已完成(人)  完成率)
+        while j < len(tokens) and (_named_unit(tokens[j]) is not None or _is_header_word(tokens[j])):
             j += 1
     if j == i + 1 and by_place and len(tokens) - j >= 2 and all(map(_counted, tokens[j:])):
         j = len(tokens)  # columns named by what they count (设区市  三八红旗手  三八红旗集体  最美家庭)
@@ -297,7 +298,7 @@ def _cells_of_line(text: str, start: int, end: int, state: dict) -> list[Cell]:
         row = _row_unit(label, unit_cell, state.get("caption_unit"))
         columns = state["columns"]
         if row is None and (
-            all(c.unit for c in columns) or all(_own_unit(tokens[k]) for k in range(first, i))
+            all(c.unit or _own_unit(tokens[k]) for c, k in zip(columns, range(first, i), strict=False))
         ):
             row = (label, "", 1.0)  # every column or cell says its own unit (技能培训（人次）, 93.6%)
         if row is None or i == first or i - first > len(columns):
