@@ -610,3 +610,13 @@ def test_a_wechat_byline_s_account_after_its_author_reports() -> None:
         "2025年，街道妇联带领辖区18个社区妇联，举办活动120场。\n"
     )
     assert doc["organisation"] == "南苑街道妇联"
+
+
+def test_a_government_portal_s_name_above_its_menu_hosts_the_report_its_title_names() -> None:
+    # Written for the project: a township federation's summary saved from its county's portal.
+    doc = doc_of(
+        "屯昌县人民政府网\n首页 > 政务公开 > 乡镇动态\n\n"
+        "枫木镇妇联2025年工作总结及2026年工作计划\n发布时间：2025-12-19 10:20\n\n"
+        "2025年，镇妇联举办培训班6期，培训妇女320人次。\n\n枫木镇妇女联合会\n2025年12月12日\n"
+    )
+    assert doc["organisation"] == "枫木镇妇女联合会"

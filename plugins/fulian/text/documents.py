@@ -609,6 +609,8 @@ _LABEL_WORD = re.compile(r"来源|发布|供稿|稿源|图文|撰稿")
 _CREDIT = re.compile(
     r"[（(]\s*(?:稿件来源|稿源|来源)?[:：]?\s*(?P<body>[^（）()\s:：]{2,30}?)\s*供稿[^（）()\n]{0,24}[)）]"
 )
+# a government portal's name above its menu (琼中黎族苗族自治县人民政府网): the host, not the reporter
+_PORTAL_NAME = re.compile(r"(?:政府|人民政府)(?:门户)?网站?\s*$")
 # Where a page names who publishes it.
 _BODY_LABEL = re.compile(r"(?:来源|发布单位|发布机构|发布|供稿|信息来源|稿源|图文|文图|撰稿)\s*[:：]\s*$")
 
@@ -765,8 +767,8 @@ def _reporting_body(text: str, lines: list[tuple[int, int]], title: tuple[int, i
     first = 0 if head and (_is_issuer_line(text[head[0][0] : head[0][1]]) or title_start > head[0][1]) else 1
     for s, e in head[first:] + tail:
         found = bodies[(s, e)]
-        if not found:
-            continue  # names no body (most lines): nothing to strip
+        if not found or _PORTAL_NAME.search(text, s, e):
+            continue  # names no body (most lines), or a portal that hosts others' reports (某县人民政府网)
         rest = _BYLINE_NOISE.sub("", text[s:e])
         for _, name in found:
             rest = rest.replace(name, "")
