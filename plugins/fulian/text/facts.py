@@ -791,13 +791,15 @@ def _goal_of(
 # a programme named in the clause just before a figure's (实施“春蕾计划”，资助困难女童85名; 持续推进“美丽庭院”
 # 创建，新增示范户420户): the programme identifies what the figure counts, as the spec keeps it. Only a
 # programme's name (a plan, a project, a campaign, a loan product), not a slogan (“巾帼心向党·奋进新征程”)
+_QUOTED_PROGRAMME = r"[“\"「]([^”\"」“「·•\s]{2,12})[”\"」]"  # a programme's name in quotes
 _PROGRAMME_CLAUSE = re.compile(
     r"(?:^|[，,；;：:])[^，,；;：:“”\"「」]{0,6}?(?:实施|推进|开展|推广|深化|启动|举办|办好)"
-    r"[“\"「]([^”\"」“「·•\s]{2,12})[”\"」][^，,；;：:“”\"「」]{0,8}[，,]\s*$"
+    + _QUOTED_PROGRAMME
+    + r"[^，,；;：:“”\"「」]{0,8}[，,]\s*$"
 )
 _PROGRAMME_NAME = re.compile(r"(?:计划|工程|行动|项目|庭院|贷|两癌)$")
 _PROGRAMME_CLAUSE_EARLIER = re.compile(
-    r"(?:实施|推进|开展|推广|深化|启动|举办|办好|落实)[“\"「]([^”\"」“「·•\s]{2,12})[”\"」][^。；;“”\"「」]{0,24}?[，,]"
+    r"(?:实施|推进|开展|推广|深化|启动|举办|办好|落实)" + _QUOTED_PROGRAMME + r"[^。；;“”\"「」]{0,24}?[，,]"
 )
 
 

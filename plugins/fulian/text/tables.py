@@ -411,9 +411,9 @@ def table_cells(text: str) -> list[Cell]:
 
 # a row written as its label and bare items under a caption's unit (1．某培训中心（服务某区）：育婴员160，
 # 养老护理员120，合计380；): the items' numbers are cells in the caption's unit
-_ITEM = r"[^\d，,；;。：:\s]{1,12}?\d+(?:\.\d+)?"
+_ITEM_CELL = re.compile(r"([^\d，,；;。：:\s]{1,12}?)(\d+(?:\.\d+)?)")  # an item's name, its number
+_ITEM = _ITEM_CELL.pattern
 _ITEM_ROW = re.compile(rf"\s*[^：:\n]{{2,60}}[：:]\s*{_ITEM}(?:\s*[，,、]\s*{_ITEM}){{1,}}\s*[；;。]?\s*$")
-_ITEM_CELL = re.compile(r"([^\d，,；;。：:\s]{1,12}?)(\d+(?:\.\d+)?)")
 _BRACKETED = re.compile(r"[（(][^（）()]*[)）]")
 
 
