@@ -77,6 +77,8 @@ def one(text: str) -> dict:
         ("授信共计伍拾亿元，", "伍拾亿元", 5_000_000_000, "元", "exact"),  # financial numerals
         ("人口自然增长率为-2.12‰，", "-2.12‰", -2.12, "‰", "exact"),  # a minus sign, not a dash
         ("累计发放贷款十二亿三千余万元。", "十二亿三千余万元", 1_230_000_000, "元", "over"),
+        ("协调发放贷款一点二亿元，", "一点二亿元", 120_000_000, "元", "exact"),  # a Chinese decimal
+        ("贷款不低于一点五亿元；", "不低于一点五亿元", 150_000_000, "元", "over"),
         # a lone numeral whose measure word ends its phrase counts the noun before it, or places
         ("新认定县级示范基地五个，", "五个", 5, "个", "exact"),
         ("新建家长学校十所。", "十所", 10, "所", "exact"),

@@ -328,3 +328,36 @@ def test_columns_named_with_their_units_beside_a_share_column_read_every_cell() 
         ("2550", "人", "actual"),
         ("85.0%", "%", "actual"),
     ]
+
+
+def test_a_task_table_whose_every_column_names_its_unit_and_magnitude_reads_each_cell_in_it() -> None:
+    # Written for the project: a provincial completion report's table by city, in 万人 and %.
+    report = (
+        "某省妇联关于2025年民生实事完成情况的报告\n"
+        "各市（州）检查完成情况如下：\n"
+        "市（州）  目标任务（万人）  实际完成（万人）  完成率（%）\n"
+        "甲市  4.5  4.93  109.6\n"
+        "乙州  9.0  9.87  109.7\n"
+    )
+    _, facts = extract_report(report)
+    got = [(f["text"], f["value"], f["unit"], f["kind"]) for f in facts]
+    assert got == [
+        ("4.5", 45_000, "人", "target"),
+        ("4.93", 49_300, "人", "actual"),
+        ("109.6", 109.6, "%", "actual"),
+        ("9.0", 90_000, "人", "target"),
+        ("9.87", 98_700, "人", "actual"),  # not 98699.99999999999
+        ("109.7", 109.7, "%", "actual"),
+    ]
+
+
+def test_a_column_of_checks_takes_the_people_unit_of_a_caption_that_lists_two() -> None:
+    # Written for the project: a city's quota table by county under 单位：人/户.
+    report = (
+        "附件：各县（市、区）主要目标任务分解表\n"
+        "单位：人/户\n"
+        "县（市、区）  培训城乡妇女  新创建美丽庭院示范户  “两癌”免费检查\n"
+        "甲县  2200  1100  7400\n"
+    )
+    _, facts = extract_report(report)
+    assert [(f["text"], f["unit"]) for f in facts] == [("2200", "人"), ("1100", "户"), ("7400", "人")]

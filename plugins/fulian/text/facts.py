@@ -217,6 +217,8 @@ def _chinese_numeral_ok(num: str, has_qual: bool, unit: str | None, after: str =
     """Chinese numerals are facts only in unambiguous shapes (三千余人, 一百二十场, 近千人, 百余名), or
     counting what they follow or a place (示范基地五个，家长学校十所。深入八个镇), ``after`` being the
     character after the unit."""
+    if "点" in num:
+        return True  # 一点二亿元: a decimal is never a name, a date or a list's count
     structural = [c for c in num if c in STRUCTURAL_CHARS]
     if len(num) < 2 and num in _FINANCIAL_DIGITS:
         return False  # 陆, 伍 alone are names (陆家, 伍家), never a sum written out in financial forms

@@ -66,6 +66,8 @@ _PLACE_HEAD = re.compile(
 # a column named by a year and what it holds: 2023年任务 (a quota), 2023年完成 (what was done)
 _YEAR_WORD_COLUMN = re.compile(r"(\d{4})年(?:度)?(任务|计划|目标|完成|实际|实绩)(?:数|值)?")
 _RATE_COLUMN = re.compile(r"完成率|完成比例|完成进度")
+# a column of what was done, no year named (目标任务  实际完成  完成率): actuals, dated by the text
+_DONE_COLUMN = re.compile(r"(?:实际|已)?完成(?:数|值)?|实际(?:数|值)?|实绩")
 _PART_COLUMN = re.compile(r"其中.{1,8}")
 # a table's unit in its caption: （单位：人次）, 单位：万元
 _CAPTION_UNIT = re.compile(r"单位\s*[:：]\s*([^\s)）:：，,。]{1,4})")
@@ -146,50 +148,54 @@ def _columns(names: list[str], plan: tuple[int, int] | None = None) -> list[_Col
     (中期目标: the plan's middle year)."""
     years = [int(m.group(1)) for n in names if (m := _YEAR_COLUMN.fullmatch(n))]
     columns: list[_Column] = []
-    for name in names:
+    for named in names:
+        # a column may carry its unit (目标任务（万人）, 实际完成（万人）): read without it, counted in it
+        name, unit = _named_unit(named) or (named, None)
         year = _YEAR_COLUMN.fullmatch(name)
         stated = re.search(r"\d{4}", name)
         worded = _YEAR_WORD_COLUMN.fullmatch(name)
         if year:
-            columns.append(_Column(name, int(year.group(1)), "actual"))
+            columns.append(_Column(name, int(year.group(1)), "actual", unit))
         elif worded:
             done = worded.group(2) in ("完成", "实际", "实绩")
-            columns.append(_Column(name, int(worded.group(1)), "actual" if done else "target"))
+            columns.append(_Column(name, int(worded.group(1)), "actual" if done else "target", unit))
         elif _RATE_COLUMN.fullmatch(name):
             # a completion rate: of the year whose results stand before it
             done = [c.year for c in columns if c.kind == "actual" and c.year]
-            columns.append(_Column(name, done[-1] if done else None, "actual"))
+            columns.append(_Column(name, done[-1] if done else None, "actual", unit))
+        elif _DONE_COLUMN.fullmatch(name):
+            columns.append(_Column(name, None, "actual", unit))
         elif _PART_COLUMN.fullmatch(name) and columns:
-            columns.append(_Column(name, columns[-1].year, columns[-1].kind))  # a part of the column before
+            # a part of the column before
+            columns.append(_Column(name, columns[-1].year, columns[-1].kind, unit))
         elif _TARGET_COLUMN.search(name):
             stage = _GOAL_STAGE.search(name)
             year = int(stated.group()) if stated else None
             if year is None and plan and stage:
                 year = goal_year(plan, stage.group())
-            columns.append(_Column(name, year, "target"))
+            columns.append(_Column(name, year, "target", unit))
         elif _CHANGE_COLUMN.search(name):
             # 增长（%）: a change in its own unit, whatever the row counts in
-            bare, unit = _named_unit(name) or (name, None)
-            columns.append(_Column(bare, max(years) if years else None, "change", unit))
-        elif united := _named_unit(name):
-            # 新建“妇女微家”（个）: what the column counts and its unit; a quota if it says so
-            bare, unit = united
-            quota = re.search(r"任务|计划|指标数", bare)
-            columns.append(_Column(bare, None, "target" if quota else None, unit))
+            columns.append(_Column(name, max(years) if years else None, "change", unit))
         else:
-            columns.append(_Column(name, None, None))
+            # 新建“妇女微家”（个）: what the column counts (in its unit, if it names one); a quota if it
+            # says so
+            quota = unit and re.search(r"任务|计划|指标数", name)
+            columns.append(_Column(name, None, "target" if quota else None, unit))
     return columns
 
 
 def _is_header_word(token: str) -> bool:
+    name = _UNIT_SUFFIX.sub("", token)  # 完成率（%）, 增长（%）
     return bool(
         token == "单位"
         or _YEAR_COLUMN.fullmatch(token)
         or _YEAR_WORD_COLUMN.fullmatch(token)
-        or _RATE_COLUMN.fullmatch(token)
+        or _RATE_COLUMN.fullmatch(name)
+        or _DONE_COLUMN.fullmatch(name)
         or _PART_COLUMN.fullmatch(token)
         or _TARGET_COLUMN.search(token)
-        or _CHANGE_COLUMN.fullmatch(_UNIT_SUFFIX.sub("", token))
+        or _CHANGE_COLUMN.fullmatch(name)
     )
 
 
@@ -204,7 +210,7 @@ def _header(tokens: list[str], i: int) -> tuple[list[str], int] | None:
     j = i + 1
     if by_place and j < len(tokens) and tokens[j].startswith(_LABEL_HEADS):
         j += 1
-    while j < len(tokens) and _is_header_word(tokens[j]):
+    while j < len(tokens) and (_is_header_word(tokens[j]) or _named_column(tokens, j)):
         j += 1
     if j == i + 1:  # columns named with their units (乡镇  技能培训（人次）  新建“妇女微家”（个）), a
         # share among them (区县  全年任务(人)  已完成(人)  完成率)
@@ -216,6 +222,12 @@ def _header(tokens: list[str], i: int) -> tuple[list[str], int] | None:
     if names[:1] and names[0].startswith(_LABEL_HEADS):
         names = ["", *names[1:]]  # the label column after the place column: marked by an empty name
     return (names, j) if len([n for n in names if n not in ("单位", "")]) >= 2 else None
+
+
+def _named_column(tokens: list[str], j: int) -> bool:
+    """Whether tokens[j] names a column with its unit (实际完成（万人）) among header words: followed by
+    another name or the line's end, not by a row's values (a row label 毛入园率(%) on the same line)."""
+    return _named_unit(tokens[j]) is not None and (j + 1 == len(tokens) or not _is_value(tokens[j + 1]))
 
 
 def _counted(token: str) -> bool:
@@ -421,8 +433,9 @@ _QUOTA_CAPTION = re.compile(r"任务|计划|指标|分配|下达")
 
 
 def _whole(value: float) -> float:
-    """A cell's value as the figures of the text are kept: a whole number without a sign of zero
-    (-0.0 → 0.0), so that equal cells compare and print alike."""
+    """A cell's value as the figures of the text are kept: rounded against float noise (9.87 × 1e4), a
+    whole number without a sign of zero (-0.0 → 0.0), so that equal cells compare and print alike."""
+    value = round(value, 6)
     return value if not value.is_integer() else float(int(value))
 
 
