@@ -477,6 +477,18 @@ def test_figures_of_a_respectively_clause_pair_in_order_with_what_they_are_of() 
     assert metrics["95.8%"] == "萍乡市毛入园率"
 
 
+def test_figures_listed_by_year_range_or_by_street_say_what_the_sentence_counts() -> None:
+    # Written for the project: a police release's yearly counts after a year range, and a count by
+    # street and town (places below a county, named by no table of divisions).
+    facts = facts_of(
+        "告诫书出具数量逐年增加，2021年至2025年分别为218份、264份和406份。"
+        "2025年出具的406份告诫书中，桂城街道、大沥镇分别为96份和78份。"
+    )
+    metrics = [f["metric"] for f in facts]
+    assert metrics[:3] == ["告诫书出具数量逐年增加"] * 3  # no 至 left of the range, no 、和 of the list
+    assert metrics[4:] == ["桂城街道出具告诫书中", "大沥镇出具告诫书中"]
+
+
 def test_a_goal_quoted_after_a_figure_is_the_goal_of_what_its_sentence_measures() -> None:
     facts = facts_of("0—6个月婴儿纯母乳喂养率为62.8%，比上年提高2.3个百分点，超过《规划》“50%以上”的目标。")
     assert facts[-1]["metric"] == "0—6个月婴儿纯母乳喂养率目标"

@@ -68,7 +68,7 @@ _RANGE_SEP = r"[-~～—–－至到]"
 # same order) so that the engine scans for a digit
 # dates a metric drops (2023年底, 3月8日, 1—11月); not a year naming a plan's goal (达到2025年中期目标)
 _DATE_IN_METRIC = re.compile(
-    r"(?<![比较])\d(?:\d{3}年(?!中期|终期|目标)(?:\d{1,2}月(?:\d{1,2}日)?)?(?:以来|底|初|末|中|上半年|下半年|全年|度)?"
+    r"(?<![比较])\d(?:\d{3}年(?:[至到—–~\-](?:19|20)\d{2}年)?(?!中期|终期|目标)(?:\d{1,2}月(?:\d{1,2}日)?)?(?:以来|底|初|末|中|上半年|下半年|全年|度)?"
     r"|\d?月\d{1,2}日|\d?(?:[—–\-至~]\d{1,2})?月(?:份|底|初)?)"
 )
 _EDGE_PUNCT = " \t、，,;；:：—-·"
@@ -609,6 +609,10 @@ def _parts(text: str, facts: list[_Candidate], idx: int, cs: int, ce: int) -> tu
     before = text[cs : c.start]
     if first < idx and (own := _row_item(text, cs, facts[idx - 1], c)):
         before = own  # 独山子区：红旗手6名、红旗集体3个: this item's noun under the row's label
+    elif first < idx and all(
+        _LIST_JOINERS.issuperset(text[a.end : b.start]) for a, b in pairwise(facts[first : idx + 1])
+    ):
+        before = text[cs : facts[first].start]  # 分别为218份、264份和406份: what the list's first says
     elif first < idx:
         before = _without(before, cs, [(f.start, f.end) for f in facts[first:idx]])
     if "月" in before or "年" in before:  # every date pattern holds one of them
@@ -1222,16 +1226,26 @@ def _of_each(items: list[str], subject: str) -> list[str]:
     place (赣州市、上饶市 after 全省婴儿死亡率…). Other items are whole when of like length
     (3岁以下儿童系统管理率和7岁以下儿童健康管理率); a short first item shares words with the last
     that cannot be told apart (城市社区、农村家长学校覆盖率), so none is said."""
-    led = [regions.mentions_in(item) for item in items]
-    if all(found and found[0].start == 0 for found in led):
-        tail = items[-1][led[-1][0].end :]
+    ends = [_place_end(item) for item in items]
+    if all(ends):
+        tail = items[-1][ends[-1] :]
         out = []
-        for item, found in zip(items, led, strict=True):
-            place, own = item[: found[0].end], item[found[0].end :]
+        for item, end in zip(items, ends, strict=True):
+            place, own = item[:end], item[end:]
             out.append(place + (own or tail) if own or tail else _at_place(subject, place) or place + subject)
         return out
     lengths = [len(item) for item in items]
     return items if max(lengths) <= 1.5 * min(lengths) + 1 else [""] * len(items)
+
+
+def _place_end(item: str) -> int:
+    """Where the place an item of a list opens with ends (赣州市婴儿死亡率; 桂城街道, 大沥镇: a place below
+    a county is the whole item), 0 when it opens with none."""
+    found = regions.mentions_in(item)
+    if found and found[0].start == 0:
+        return found[0].end
+    local = _LOCAL_NAME.fullmatch(item) and not _NOT_LOCAL_PLACE.match(item)
+    return len(item) if local else 0
 
 
 # a conjunction opening a clause (但较上年分别下降…): no part of what it says
