@@ -69,6 +69,10 @@ _RATE_COLUMN = re.compile(r"完成率|完成比例|完成进度")
 # a column of what was done, no year named (目标任务  实际完成  完成率): actuals, dated by the text
 _DONE_COLUMN = re.compile(r"(?:实际|已)?完成(?:数|值)?|实际(?:数|值)?|实绩")
 _PART_COLUMN = re.compile(r"其中.{1,8}")
+# a column that says only how the row's figure stands, not what it counts (目标任务, 实际完成, 完成率)
+_GENERIC_COLUMN = re.compile(
+    rf"(?:全年|年度|\d{{4}}年度?)?(?:目标任务|目标|任务|计划)(?:数|值)?|{_DONE_COLUMN.pattern}|{_RATE_COLUMN.pattern}"
+)
 # a table's unit in its caption: （单位：人次）, 单位：万元
 _CAPTION_UNIT = re.compile(r"单位\s*[:：]\s*([^\s)）:：，,。]{1,4})")
 # a caption listing one unit per kind of column (单位：名、个、户): a column takes the one its noun counts in
@@ -267,6 +271,8 @@ def _open_table(state: dict, names: list[str], opener: str, text: str) -> None:
         columns = [_counted_in(c, listed) for c in columns]
     state["columns"] = columns
     state["by_place"] = not state["place_column"] and bool(_PLACE_HEAD.match(opener))
+    # what the rows' places did, for columns that say only how it stands (目标任务, 实际完成, 完成率)
+    state["subject"] = _caption_subject(state.get("caption", "")) if state["by_place"] else ""
 
 
 def _counted_in(column: _Column, listed: list[str]) -> _Column:
@@ -325,7 +331,9 @@ def _cells_of_line(text: str, start: int, end: int, state: dict) -> list[Cell]:
             if state.get("by_place"):
                 # the row is a place: the metric is the row and the column (福州市三八红旗手), as a reader
                 # names the cell; a division is also the figure's own place (fulian.text.places)
-                metric = label + column.name
+                generic = _GENERIC_COLUMN.fullmatch(column.name)
+                subject = state["subject"] if generic and state["subject"] not in label else ""
+                metric = label + subject + column.name
             else:
                 metric = name + ("" if column.kind == "actual" else column.name)
             value = float(m.group("num")) * (1.0 if m.group("pct") else mult)
@@ -417,8 +425,28 @@ def table_cells(text: str) -> list[Cell]:
         elif not state.get("columns") and (caption := _CAPTION_UNIT.search(line)):
             state["caption_unit"] = caption.group(1)  # the caption before a table: …如下（单位：人次）
             state["caption_quota"] = bool(_QUOTA_CAPTION.search(line))  # 任务分配如下: quotas
+        if not state.get("columns") and line.strip():
+            state["caption"] = _LAST_SENTENCE.search(line).group()  # …。各市（州）宫颈癌检查完成情况如下：
         pos = end + 1
     return cells
+
+
+_LAST_SENTENCE = re.compile(r"[^。；;！!]*[。；;！!]?\s*$")
+# what a caption says around the thing its table counts (its brackets cut out first): a number or label
+# before (表1, 附件：), its year, the scope of its rows (各市（州）, 全省各县区), and after it the words
+# for a table (完成情况如下：, 分解表)
+_CAPTION_FRAME = re.compile(
+    r"^\s*(?:表\s*\d+[.．、:：]?\s*|附件\s*\d*[:：]?\s*)?(?:\d{4}年(?:度)?)?(?:全[省市州县区])?各?"
+    r"(?:[县市区州乡镇街道]{1,4}(?:[（(][^）)]{1,8}[)）])?)?"
+    r"|(?:完成|进展|进度|实施|落实|分解|分配|下达)?(?:情况|进度)?(?:统计|汇总|一览)?(?:表|如下)?\s*[:：]?\s*$"
+)
+
+
+def _caption_subject(caption: str) -> str:
+    """What a by-place table counts, from the caption before it (各市（州）宫颈癌检查完成情况如下：
+    → 宫颈癌检查), or "" when the caption says nothing short enough to be it."""
+    subject = _CAPTION_FRAME.sub("", _BRACKETED.sub("", caption)).strip()
+    return subject if 2 <= len(subject) <= 12 else ""
 
 
 # a row written as its label and bare items under a caption's unit (1．某培训中心（服务某区）：育婴员160，
