@@ -771,3 +771,17 @@ def test_kinds_of_document_and_motion_are_no_plan_and_a_goal_cited_with_its_year
     assert got["6条"] == got["4件"] == got["2件"] == got["100%"] == ("actual",)
     assert got["98.9%"] == ("actual",)
     assert got["97%"] == ("target",)
+
+
+def test_a_table_header_naming_its_target_column_opens_no_section_of_plans() -> None:
+    # Written for the project: a completion report whose first project has a table by city (its header
+    # names a 目标任务 column), the next projects' results in prose after it.
+    got = placed(
+        "某省妇联关于2025年民生实事完成情况的报告\n"
+        "一、各项实事完成情况\n"
+        "（一）“两癌”检查。年度目标为50万人，实际完成53.6万人。各市检查完成情况如下：\n"
+        "市（州）  目标任务（万人）  实际完成（万人）\n"
+        "甲市  4.5  4.9\n"
+        "（二）巾帼家政培训。目标培训2万人次，实际培训2.31万人次，推荐就业1.46万人。\n"
+    )
+    assert got["2.31万人次"][2] == got["1.46万人"][2] == "actual"

@@ -756,6 +756,10 @@ def _plan_section(ix: _Index, para_start: int) -> bool:
     return ix.plan_sections[para_start]
 
 
+# cells set apart by two or more spaces, a tab or a rule: a line of a table flattened into text
+_TABLE_LINE = re.compile(r"\S(?:[ \u3000]{2,}|\t|\s*[|｜]\s*)\S")
+
+
 def _sections_above(ix: _Index, para_start: int) -> list[tuple[int, int]]:
     """The headings whose sections hold a paragraph, nearest first: the unnumbered lines right above
     it, then each numbered heading of a higher level than the one below it (三、关于本次大会 closes
@@ -764,6 +768,8 @@ def _sections_above(ix: _Index, para_start: int) -> list[tuple[int, int]]:
     kept, lowest = [], len(_OUTLINE_LEVELS)
     for lo, hi in ix.headings_above(para_start):
         level = next((k for k, pattern in enumerate(_OUTLINE_LEVELS) if pattern.match(ix.text, lo, hi)), None)
+        if level is None and _TABLE_LINE.search(ix.text, lo, hi):
+            continue  # a table's header or row (市（州）  目标任务（万人）  实际完成（万人）): no heading
         if level is None:
             if lowest == len(_OUTLINE_LEVELS) or lo < ix.body_start:
                 kept.append((lo, hi))
