@@ -785,3 +785,18 @@ def test_a_table_header_naming_its_target_column_opens_no_section_of_plans() -> 
         "（二）巾帼家政培训。目标培训2万人次，实际培训2.31万人次，推荐就业1.46万人。\n"
     )
     assert got["2.31万人次"][2] == got["1.46万人"][2] == "actual"
+
+
+def test_a_task_whose_paragraph_reports_its_outcome_is_of_the_reviewed_year_though_said_early() -> None:
+    # Written for the project: a January report on last year's projects, each task beside its outcome,
+    # then next year's plan.
+    got = placed(
+        "某省妇联关于2025年民生实事完成情况的报告\n"
+        "（一）巾帼家政培训。目标培训2万人次，实际培训2.31万人次，完成率115.5%。\n"
+        "二、2026年工作打算\n"
+        "全年培训家政从业人员2.2万人次。\n"
+        "某省妇女联合会\n2026年1月12日\n"
+    )
+    assert got["2万人次"] == (2025, 2025, "target")
+    assert got["2.31万人次"] == (2025, 2025, "actual")
+    assert got["2.2万人次"] == (2026, 2026, "target")

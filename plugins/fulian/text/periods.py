@@ -560,6 +560,10 @@ def _settle(
     if kind == "target" and (level >= 3 or (cue is not None and cue.within)):
         cue = _goal_cue(ix, sentence_start, para_start, cue)
         if cue is None and later and ix.said_early:
+            if _MET.search(ix.text, sentence_start, ix.forward(ix.lines, sentence_start)):
+                # a task its paragraph reports the outcome of (目标发放20亿元，实际发放22.7亿元，完成率
+                # 113.5%): the reviewed year's
+                return TimeCue(report_year, report_year), level
             # an undated task in a review of last year given early in this one (a March speech's
             # 全年要重点抓好…：新增学位3000个以上): this year's
             return TimeCue(published_year, published_year), level
@@ -577,6 +581,10 @@ def _settle(
         # published, whatever year the meeting reviews; a year's summary reports the year's meetings
         return TimeCue(published_year, published_year), 2
     return cue, level
+
+
+# the outcome of a task reported beside it: what was actually done, the share done, the excess
+_MET = re.compile(r"实际(?!上|情况)[\u4e00-\u9fff]|完成率|超额完成|超出目标")
 
 
 _DAY = rf"(?:\d{{1,2}}|[{_CN_NUM}]{{1,3}})"
