@@ -319,6 +319,9 @@ def test_restated_number_gives_two_rows() -> None:
         ("帮助女职工追回被拖欠工资", "元", "other"),  # wages, sales and money recovered are no aid either
         ("学员直播带货销售", "元", "other"),
         ("“两癌”救助资金预算", "元", "funds"),  # a budget of aid money is still aid money
+        ("第二产业增加值", "元", "other"),  # an economy's output and a business's trade are no aid
+        ("直播带货单场最高成交额", "元", "other"),
+        ("合作社实现营业额", "元", "other"),
     ],
 )
 def test_categories(metric: str, unit: str, category: str) -> None:
