@@ -620,3 +620,12 @@ def test_a_government_portal_s_name_above_its_menu_hosts_the_report_its_title_na
         "2025年，镇妇联举办培训班6期，培训妇女320人次。\n\n枫木镇妇女联合会\n2025年12月12日\n"
     )
     assert doc["organisation"] == "枫木镇妇女联合会"
+
+
+def test_a_city_police_bureau_s_branch_reports_for_the_district_it_is_named_after() -> None:
+    # Written for the project: a district police release on a city bureau's site, its source a branch.
+    doc = doc_of(
+        "警方通报反家庭暴力工作情况\n\n发布时间：2026-02-28 09:30　来源：佛山市公安局顺德分局\n\n"
+        "2025年，全区公安机关接报家暴警情2104起，出具家庭暴力告诫书406份。\n"
+    )
+    assert (doc["organisation"], doc["city"], doc["county"]) == ("佛山市公安局顺德分局", "佛山市", "顺德区")

@@ -592,7 +592,7 @@ _COMMITTEE = "妇女儿童工作委员会办公室|妇儿工委办公室|妇女�
 _BODY = re.compile(
     rf"人民政府(?:{_COMMITTEE})|{_COMMITTEE}"
     r"|妇女联合会|妇联|统计局|乡村振兴局|卫生健康委员会|卫生健康局|卫健委|卫健局|民政局|教育局"
-    r"|人力资源和社会保障局|中级人民法院|高级人民法院|人民法院|人民检察院|司法局|公安局|人民政府办公室|人民政府办公厅|人民政府"
+    r"|人力资源和社会保障局|中级人民法院|高级人民法院|人民法院|人民检察院|司法局|公安局[\u4e00-\u9fff]{2,4}?分局|公安局|人民政府办公室|人民政府办公厅|人民政府"
     r"|总工会女职工委员会|总工会|妇幼保健院|妇幼保健计划生育服务中心|残疾人联合会|残联"
     r"|关心下一代工作委员会|关工委|红十字会|慈善总会|农业农村局|医疗保障局|医保局|文化和旅游局"
     r"|科学技术协会|科协|工商业联合会|工商联|团委|团市委|团县委|团区委"
@@ -840,13 +840,27 @@ def _opening_body(text: str, lines: list[tuple[int, int]], title_end: int) -> st
     return ""
 
 
+# a city bureau's branch named after a district or county (佛山市公安局南海分局): the branch reports
+_BRANCH = re.compile(r"局([\u4e00-\u9fff]{2,4}?)分局$")
+
+
 def _region_of(body: str, found: Region | None) -> Region | None:
-    """The division a named body belongs to (the last name of its chain): a report is about the place
-    of whoever reports, so a provincial bureau's report is province-wide even if it names cities."""
+    """The division a named body belongs to (the last name of its chain; for a city bureau's branch,
+    the district or county of the city it is named after): a report is about the place of whoever
+    reports, so a provincial bureau's report is province-wide even if it names cities."""
     mentions = regions.mentions_in(body)
     if not mentions:
         return found
     candidates = mentions[-1].regions
+    if branch := _BRANCH.search(body):
+        city = {r.city for r in candidates if r.level == "city"}
+        within = [
+            r
+            for suffix in ("区", "县", "市", "旗")
+            for r in regions.lookup_full(branch.group(1) + suffix)
+            if r.level == "county" and r.city in city
+        ]
+        candidates = tuple(within) or candidates
     if found is not None:
         for r in candidates:  # the reading that agrees with the text's own weighting
             if r.province == found.province:
