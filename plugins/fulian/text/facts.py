@@ -690,7 +690,8 @@ _LOCAL_END = re.compile(r"(?:村|社区|街道|镇|乡)(?=\d|[一二两三四五
 _LOCAL_NAME = re.compile(r"[\u4e00-\u9fff]{2,5}(?:村|社区|街道|镇|乡)")
 _ITEM_OPENS = frozenset("、，,；;：: \t\n（(。！？!?")
 _NOT_LOCAL_PLACE = re.compile(
-    r"[全各本该每新多个两三四五六七八九十]|.*(?:行政|自然|示范|重点|农|城)(?:村|社区|镇|乡)$"
+    r"[全各本该每新多个]|[一两三四五六七八九十]+(?:个|村|镇|乡|社区|街道)"  # 三个村, 两镇; not 九江镇
+    r"|.*(?:行政|自然|示范|重点|农|城)(?:村|社区|镇|乡)$"
 )
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
 _WHOLE_SCOPE = re.compile(r"^全(?:省|市|州|盟|县|区|旗|镇|乡|街道)")  # the whole's scope, not an item's
