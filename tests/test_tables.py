@@ -363,3 +363,20 @@ def test_a_column_of_checks_takes_the_people_unit_of_a_caption_that_lists_two() 
     )
     _, facts = extract_report(report)
     assert [(f["text"], f["unit"]) for f in facts] == [("2200", "人"), ("1100", "户"), ("7400", "人")]
+
+
+def test_a_change_column_named_with_its_year_and_base_is_read_with_the_year_columns() -> None:
+    # Written for the project: a statistics bureau's table, a unit column and a dated change column.
+    report = (
+        "表1　全省妇女就业主要指标\n"
+        "指标  单位  2020年  2024年  2025年  2025年比上年增减\n"
+        "女性就业人员  万人  2376.1  2409.2  2418.6  9.4\n"
+    )
+    _, facts = extract_report(report)
+    got = [(f["text"], f["value"], f["kind"], f["year_to"]) for f in facts]
+    assert got == [
+        ("2376.1", 23_761_000, "actual", 2020),
+        ("2409.2", 24_092_000, "actual", 2024),
+        ("2418.6", 24_186_000, "actual", 2025),
+        ("9.4", 94_000, "change", 2025),
+    ]

@@ -179,8 +179,10 @@ def _columns(names: list[str], plan: tuple[int, int] | None = None) -> list[_Col
                 year = goal_year(plan, stage.group())
             columns.append(_Column(name, year, "target", unit))
         elif _CHANGE_COLUMN.search(name):
-            # 增长（%）: a change in its own unit, whatever the row counts in
-            columns.append(_Column(name, max(years) if years else None, "change", unit))
+            # 增长（%）: a change in its own unit, whatever the row counts in; of the year it names
+            # (2025年比上年增减), else of the latest year column
+            year = int(stated.group()) if stated else max(years) if years else None
+            columns.append(_Column(name, year, "change", unit))
         else:
             # 新建“妇女微家”（个）: what the column counts (in its unit, if it names one); a quota if it
             # says so
@@ -214,7 +216,9 @@ def _header(tokens: list[str], i: int) -> tuple[list[str], int] | None:
     j = i + 1
     if by_place and j < len(tokens) and tokens[j].startswith(_LABEL_HEADS):
         j += 1
-    while j < len(tokens) and (_is_header_word(tokens[j]) or _named_column(tokens, j)):
+    while j < len(tokens) and (
+        _is_header_word(tokens[j]) or _named_column(tokens, j) or _dated_change(tokens, j)
+    ):
         j += 1
     if j == i + 1:  # columns named with their units (乡镇  技能培训（人次）  新建“妇女微家”（个）), a
         # share among them (区县  全年任务(人)  已完成(人)  完成率)
@@ -232,6 +236,12 @@ def _named_column(tokens: list[str], j: int) -> bool:
     """Whether tokens[j] names a column with its unit (实际完成（万人）) among header words: followed by
     another name or the line's end, not by a row's values (a row label 毛入园率(%) on the same line)."""
     return _named_unit(tokens[j]) is not None and (j + 1 == len(tokens) or not _is_value(tokens[j + 1]))
+
+
+def _dated_change(tokens: list[str], j: int) -> bool:
+    """Whether tokens[j] names a change column with its year or base (2025年比上年增减) among header
+    words: followed by another name or the line's end, not by a row's values."""
+    return bool(_CHANGE_COLUMN.search(tokens[j])) and (j + 1 == len(tokens) or not _is_value(tokens[j + 1]))
 
 
 def _counted(token: str) -> bool:
