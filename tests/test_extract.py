@@ -322,6 +322,8 @@ def test_restated_number_gives_two_rows() -> None:
         ("第二产业增加值", "元", "other"),  # an economy's output and a business's trade are no aid
         ("直播带货单场最高成交额", "元", "other"),
         ("合作社实现营业额", "元", "other"),
+        ("县妇联表扬县级“最美巾帼志愿者”", "名", "honours"),  # the honour, not who is honoured
+        ("队伍获评全市优秀巾帼志愿服务组织", "支", "honours"),
     ],
 )
 def test_categories(metric: str, unit: str, category: str) -> None:
