@@ -371,8 +371,13 @@ def test_a_change_column_named_with_its_year_and_base_is_read_with_the_year_colu
         "表1　全省妇女就业主要指标\n"
         "指标  单位  2020年  2024年  2025年  2025年比上年增减\n"
         "女性就业人员  万人  2376.1  2409.2  2418.6  9.4\n"
+        "女性参加失业保险  万人  538.2  612.7  628.5  15.8\n"
     )
     _, facts = extract_report(report)
+    # the insured stand at each year's end: no start year; the employed are the year's
+    assert [f["year_from"] for f in facts[4:7]] == [None, None, None]
+    assert facts[0]["year_from"] == 2020
+    facts = facts[:4]
     got = [(f["text"], f["value"], f["kind"], f["year_to"]) for f in facts]
     assert got == [
         ("2376.1", 23_761_000, "actual", 2020),

@@ -978,6 +978,12 @@ def _plan_items_span(
     return _plan_span(ix)
 
 
+def counts_a_stock(label: str) -> bool:
+    """Whether what a label counts stands at a point in time (共有…, 参加养老保险的女性): a table's cell of
+    it has no start year."""
+    return bool(_phrases()["stock"].search(label))
+
+
 def plan_years(text: str) -> tuple[int, int] | None:
     """The years of the plan a text names with them (《妇女发展规划（2021—2030年）》), else None."""
     found = _PLAN_SPAN.search(text)

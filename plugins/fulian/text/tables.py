@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 
 from fulian.text import lexicons
-from fulian.text.periods import goal_year, plan_years
+from fulian.text.periods import counts_a_stock, goal_year, plan_years
 
 # A line holding two numbers separated only by spaces or a rule (|) is the cheap sign that a table
 # may be there.
@@ -347,15 +347,19 @@ def _cells_of_line(text: str, start: int, end: int, state: dict) -> list[Cell]:
             else:
                 metric = name + ("" if column.kind == "actual" else column.name)
             value = float(m.group("num")) * (1.0 if m.group("pct") else mult)
+            unit = m.group("pct") or unit
+            # a count that stands at the year's end (参加养老保险的女性) has no start year; a share is the
+            # year's level
+            stock = column.kind == "actual" and unit not in ("%", "‰") and counts_a_stock(name)
             cells.append(
                 Cell(
                     spans[k][0] + (m.start("cmp") if m.group("cmp") else m.start("num")),
                     spans[k][1],
                     _whole(value),
-                    m.group("pct") or unit,
+                    unit,
                     _QUALIFIER.get(m.group("cmp") or m.group("bound") or "", "exact"),
                     metric,
-                    column.year,
+                    None if stock else column.year,
                     column.year,
                     column.kind,
                     bool(state.get("by_place")),
