@@ -800,3 +800,12 @@ def test_a_task_whose_paragraph_reports_its_outcome_is_of_the_reviewed_year_thou
     assert got["2万人次"] == (2025, 2025, "target")
     assert got["2.31万人次"] == (2025, 2025, "actual")
     assert got["2.2万人次"] == (2026, 2026, "target")
+
+
+def test_a_breakdown_by_plan_is_no_plan() -> None:
+    # Written for the project: a final evaluation's counts of indicators met, broken down by plan.
+    got = placed(
+        "某县妇女儿童发展规划终期评估报告\n2025年，可监测指标152项，已达标141项。"
+        "分规划看，妇女规划可监测指标72项，达标67项，达标率93.1%。\n"
+    )
+    assert got["67项"][2] == got["93.1%"][2] == "actual"
