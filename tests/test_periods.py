@@ -809,3 +809,13 @@ def test_a_breakdown_by_plan_is_no_plan() -> None:
         "分规划看，妇女规划可监测指标72项，达标67项，达标率93.1%。\n"
     )
     assert got["67项"][2] == got["93.1%"][2] == "actual"
+
+
+def test_a_heading_of_work_goals_opens_a_section_of_plans() -> None:
+    # Written for the project: a half-year report's closing section of goals for the rest of the year.
+    got = placed(
+        "某市妇联2026年上半年家庭教育工作情况\n一、主要工作\n上半年开展指导服务活动1500场次。\n"
+        "二、下半年工作目标\n（一）全年开展各类指导服务活动3200场次以上，覆盖家长力争达到60万人次。\n"
+    )
+    assert got["1500场次"][2] == "actual"
+    assert got["3200场次以上"][2] == "target"
