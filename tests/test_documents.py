@@ -629,3 +629,14 @@ def test_a_city_police_bureau_s_branch_reports_for_the_district_it_is_named_afte
         "2025年，全区公安机关接报家暴警情2104起，出具家庭暴力告诫书406份。\n"
     )
     assert (doc["organisation"], doc["city"], doc["county"]) == ("佛山市公安局顺德分局", "佛山市", "顺德区")
+
+
+def test_a_paragraph_opening_with_next_year_is_no_topic_of_a_review_published_this_year() -> None:
+    # Written for the project: a provincial programme's review published in November, its last
+    # paragraph on next year's plans.
+    doc = doc_of(
+        "春蕾计划实施情况综述\n来源：省妇联　发布时间：2026-11-18 09:46\n\n"
+        "自1993年启动以来，全省累计资助春蕾女童46.8万人次。\n"
+        "2027年，省妇联将力争筹集春蕾资金不少于5000万元。\n"
+    )
+    assert doc["report_year"] == 2026

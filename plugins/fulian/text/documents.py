@@ -453,6 +453,8 @@ def _report_year(text: str, title: str, pub: str | None, pub_span: tuple[int, in
     if pub and len(pub) >= 10 and (fresh := _fresh_news_year(text, title, pub)):
         return fresh
     topic_years = _topic_years(text)
+    if pub:  # a year after the publication's opens next year's plans (2027年，省妇联将…), not the topic
+        topic_years = [y for y in topic_years if y <= int(pub[:4])]
     if topic_years:  # the commonest; on a tie the first (a review comes before next year's plans)
         topic = Counter(topic_years)
         return max(topic, key=lambda y: (topic[y], -topic_years.index(y)))
