@@ -494,6 +494,18 @@ def test_figures_listed_by_year_range_or_by_street_say_what_the_sentence_counts(
     assert metrics[4:] == ["桂城街道出具告诫书中", "九江镇出具告诫书中"]  # 九 names it, counts nothing
 
 
+def test_a_respectively_list_after_a_breakdown_s_lead_in_counts_what_the_whole_before_counts() -> None:
+    # Written for the project: a city's new organisations, then their breakdown by district.
+    metrics = [
+        f["metric"]
+        for f in facts_of(
+            "今年全市新建新兴领域妇联组织96个。"
+            "分县区看，甲区、乙区分别新建24个、13个，丙县、丁县分别新建17个、12个。"
+        )
+    ]
+    assert metrics[1:] == [p + "新建新兴领域妇联组织" for p in ("甲区", "乙区", "丙县", "丁县")]
+
+
 def test_a_goal_quoted_after_a_figure_is_the_goal_of_what_its_sentence_measures() -> None:
     facts = facts_of("0—6个月婴儿纯母乳喂养率为62.8%，比上年提高2.3个百分点，超过《规划》“50%以上”的目标。")
     assert facts[-1]["metric"] == "0—6个月婴儿纯母乳喂养率目标"

@@ -1209,9 +1209,13 @@ def _respectively(
         before = _earlier_in_sentence(sentence_starts, members[0])
         if len(items) == len(members):
             subject = marks.OWN_WHOLE.sub("", out[before[0]]) if before else ""  # not 全省婴儿死亡率
+            if not before and _FRAMING.match(text, sentence_starts[members[0]]):
+                # 分县区看，海州区、连云区分别新建24个、13个: of what the whole before counts
+                whole = _whole_before(text, facts, metrics, sentence_starts, members[0])
+                subject = _WHOLE_SCOPE.sub("", whole)
             for j, of in zip(members, _of_each(items, subject), strict=True):
                 if of:
-                    out[j] = of + said
+                    out[j] = of + ("" if said in of else said)
             continue
         if len(before) < len(members):
             continue
