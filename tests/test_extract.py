@@ -500,10 +500,10 @@ def test_a_respectively_list_after_a_breakdown_s_lead_in_counts_what_the_whole_b
         f["metric"]
         for f in facts_of(
             "今年全市新建新兴领域妇联组织96个。"
-            "分县区看，甲区、乙区分别新建24个、13个，丙县、丁县分别新建17个、12个。"
+            "分县区看，海州区、连云区分别新建24个、13个，东海县、灌云县分别新建17个、12个。"
         )
     ]
-    assert metrics[1:] == [p + "新建新兴领域妇联组织" for p in ("甲区", "乙区", "丙县", "丁县")]
+    assert metrics[1:] == [p + "新建新兴领域妇联组织" for p in ("海州区", "连云区", "东海县", "灌云县")]
 
 
 def test_a_goal_quoted_after_a_figure_is_the_goal_of_what_its_sentence_measures() -> None:
