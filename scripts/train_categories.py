@@ -16,11 +16,17 @@ usage: python scripts/train_categories.py [--check]   (--check: fail if the ship
 from __future__ import annotations
 
 import argparse
-import re
 
 from fulian.evaluation.score import match_document
-from fulian.evaluation.training import csv_text, tuning_reports, write_or_check
-from fulian.text.category_model import MODEL_FILE, build, recategorise, train
+from fulian.evaluation.training import (
+    batch_of,
+    cross_validate,
+    csv_text,
+    tuning_reports,
+    widest_margin,
+    write_or_check,
+)
+from fulian.text.category_model import MODEL_FILE, train
 from fulian.text.lexicons import category_codes
 
 FOLDS = 6
@@ -33,7 +39,7 @@ def examples() -> list[dict]:
     rows = []
     codes = set(category_codes())
     for s, path, gold, facts in tuning_reports(rules_only=True):
-        batch = re.match(r"[a-z]+", path.name).group(0) if s.role == "tuning" else s.name
+        batch = batch_of(s, path)
         for g, p in match_document(gold, facts)[0]:
             if g.get("category") in codes:  # a code of the taxonomy (dbt's accepted values)
                 rows.append(
@@ -49,25 +55,6 @@ def examples() -> list[dict]:
     return rows
 
 
-def cross_validate(rows: list[dict]) -> dict[float, float]:
-    """Category accuracy on the non-optional facts per margin, each group of batches scored by a model
-    trained on the others (the rules' own accuracy is the margin ∞)."""
-    batches = sorted({r["batch"] for r in rows})
-    groups = [set(batches[i::FOLDS]) for i in range(FOLDS)]
-    right = dict.fromkeys([*MARGINS, float("inf")], 0)
-    n = 0
-    for group in groups:
-        model_entries = train([r for r in rows if r["batch"] not in group])
-        test = [r for r in rows if r["batch"] in group and not r["optional"]]
-        n += len(test)
-        for margin in right:
-            model = build(margin, model_entries)
-            facts = [{"metric": r["metric"], "unit": r["unit"], "category": r["rule"]} for r in test]
-            recategorise(facts, model)
-            right[margin] += sum(f["category"] == r["gold"] for f, r in zip(facts, test, strict=True))
-    return {margin: ok / n for margin, ok in right.items()}
-
-
 def render(margin: float, entries: list[tuple[str, str, float]]) -> str:
     return csv_text([["feature", "category", "weight"], ["", "margin", margin], *entries])
 
@@ -77,13 +64,10 @@ def main() -> None:
     ap.add_argument("--check", action="store_true", help="fail if the shipped model differs")
     args = ap.parse_args()
     rows = examples()
-    results = cross_validate(rows)
+    results = cross_validate(rows, MARGINS, FOLDS)
     for margin, acc in results.items():
         print(f"margin {margin:>4}  category accuracy, batches left out {acc:.4f}")
-    # overriding the rules is the risk: of the margins as good as the best within the noise of a few
-    # facts, the widest (the one that overrides least)
-    top = max(results[m] for m in MARGINS)
-    best = max(m for m in MARGINS if results[m] >= top - TOLERANCE)
+    best = widest_margin(results, MARGINS, TOLERANCE)
     text = render(best, train(rows))
     write_or_check(MODEL_FILE, text, args.check, "scripts/train_categories.py")
     if not args.check:

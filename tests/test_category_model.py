@@ -71,5 +71,5 @@ def test_the_shipped_model_is_no_worse_than_the_rules_alone_on_the_held_out_repo
         rules += sum(b == g["category"] for b, (g, _) in zip(before, pairs, strict=True))
         model += sum(p["category"] == g["category"] for g, p in pairs)
     assert total > 500
-    assert set(_model().categories) <= set(category_codes())  # nothing dbt's accepted values refuse
+    assert set(_model().labels) <= set(category_codes())  # nothing dbt's accepted values refuse
     assert model >= rules, (model, rules, total)

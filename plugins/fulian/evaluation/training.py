@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import sys
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from fulian.evaluation.sets import EvalSet, eval_sets
+from fulian.text.category_model import build, overrule, train
 from fulian.text.extract import extract_report
 
 TUNING_ROLES = ("samples", "tuning")  # never "held_out": it measures what was not learnt from
@@ -50,3 +52,35 @@ def write_or_check(path: Path, text: str, check: bool, script: str) -> None:
         print("model up to date")
         return
     path.write_text(text, encoding="utf-8")
+
+
+def batch_of(s: EvalSet, path: Path) -> str:
+    """The batch a report was written in (its name's letters: zh01_… → zh), or its set's name for the
+    samples: what cross-validation leaves out together."""
+    return re.match(r"[a-z]+", path.name).group(0) if s.role == "tuning" else s.name
+
+
+def cross_validate(rows: list[dict], margins: list[float], folds: int = 6) -> dict[float, float]:
+    """Accuracy on the non-optional rows (``batch``, ``metric``, ``unit``, ``rule``, ``gold``,
+    ``optional``) per margin by which a model must prefer its label to the rules', each group of
+    batches scored by a model trained on the others (the rules' own accuracy is the margin ∞)."""
+    batches = sorted({r["batch"] for r in rows})
+    groups = [set(batches[i::folds]) for i in range(folds)]
+    right = dict.fromkeys([*margins, float("inf")], 0)
+    n = 0
+    for group in groups:
+        entries = train([r for r in rows if r["batch"] not in group])
+        test = [r for r in rows if r["batch"] in group and not r["optional"]]
+        n += len(test)
+        items, rules = [(r["metric"], r["unit"]) for r in test], [r["rule"] for r in test]
+        for margin in right:
+            labels = overrule(build(margin, entries), items, rules)
+            right[margin] += sum(label == r["gold"] for label, r in zip(labels, test, strict=True))
+    return {margin: ok / n for margin, ok in right.items()}
+
+
+def widest_margin(results: dict[float, float], margins: list[float], tolerance: float) -> float:
+    """Overriding the rules is the risk: of the margins as good as the best within ``tolerance`` (the
+    noise of a few facts), the widest, the one that overrides least."""
+    top = max(results[m] for m in margins)
+    return max(m for m in margins if results[m] >= top - tolerance)

@@ -19,6 +19,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
 from itertools import repeat
+from pathlib import Path
 
 import numpy as np
 
@@ -49,9 +50,9 @@ def features(metric: str, unit: str) -> list[str]:
 @dataclass(frozen=True)
 class Model:
     margin: float
-    categories: tuple[str, ...]
+    labels: tuple[str, ...]  # the categories (or any labels it was trained on)
     rows: dict[str, int]  # feature -> its row of weights
-    weights: np.ndarray  # one row per feature (a last row of zeros for unknown ones), one column per category
+    weights: np.ndarray  # one row per feature (a last row of zeros for unknown ones), one column per label
 
 
 def build(margin: float, entries: list[tuple[str, str, float]]) -> Model:
@@ -67,34 +68,49 @@ def build(margin: float, entries: list[tuple[str, str, float]]) -> Model:
     return Model(margin, categories, rows, weights)
 
 
-@cache
-def _model() -> Model:
-    """The shipped model: ``feature,category,weight`` rows, the first of them ``,margin,<value>`` (no
+def load(path: Path) -> Model:
+    """A model file: ``feature,category,weight`` rows, the first of them ``,margin,<value>`` (no
     feature: the margin the model must win by)."""
-    with MODEL_FILE.open(encoding="utf-8", newline="") as f:
+    with path.open(encoding="utf-8", newline="") as f:
         rows = list(csv.reader(f))
     return build(float(rows[1][2]), [(feat, cat, float(w)) for feat, cat, w in rows[2:]])
 
 
-def recategorise(facts: list[dict], model: Model | None = None) -> list[dict]:
-    """Give each fact the model's category where the model prefers it to the rules' by more than the
-    margin; the facts of a report are scored in one numpy pass."""
-    if not facts:
-        return facts
-    model = model or _model()
+@cache
+def _model() -> Model:
+    """The shipped model."""
+    return load(MODEL_FILE)
+
+
+def overrule(model: Model, items: list[tuple[str, str]], rules: list[str]) -> list[str]:
+    """The label of each (metric, unit) item: the model's where it prefers it to the rules' label by
+    more than its margin, else the rules'. The items are scored in one numpy pass."""
+    if not items:
+        return []
     unknown = repeat(len(model.rows))  # the row of zeros
     get = model.rows.get
     ids: list[int] = []
     starts = []
-    for f in facts:
+    for metric, unit in items:
         starts.append(len(ids))
-        ids += map(get, features(f["metric"], f["unit"]), unknown)
+        ids += map(get, features(metric, unit), unknown)
     scores = np.add.reduceat(model.weights[ids], starts, axis=0)
-    column = {c: j for j, c in enumerate(model.categories)}
-    for f, row, best in zip(facts, scores, scores.argmax(axis=1).tolist(), strict=True):
-        rule = column.get(f["category"])
-        if rule is not None and best != rule and row[best] - row[rule] > model.margin:
-            f["category"] = model.categories[best]
+    column = {c: j for j, c in enumerate(model.labels)}
+    out = []
+    for rule_label, row, best in zip(rules, scores, scores.argmax(axis=1).tolist(), strict=True):
+        rule = column.get(rule_label)
+        won = rule is not None and best != rule and row[best] - row[rule] > model.margin
+        out.append(model.labels[best] if won else rule_label)
+    return out
+
+
+def recategorise(facts: list[dict], model: Model | None = None) -> list[dict]:
+    """Give each fact the model's category where the model prefers it to the rules' by more than the
+    margin."""
+    items = [(f["metric"], f["unit"]) for f in facts]
+    categories = overrule(model or _model(), items, [f["category"] for f in facts])
+    for f, category in zip(facts, categories, strict=True):
+        f["category"] = category
     return facts
 
 

@@ -24,6 +24,7 @@ from fulian.text.normalise import Normalised, normalise
 from fulian.text.observations import group_observations
 from fulian.text.periods import place_in_time
 from fulian.text.places import place_facts
+from fulian.text.stock_model import restock
 
 TEXT_DIR = Path(__file__).resolve().parent
 
@@ -53,8 +54,8 @@ def read_report(original_text: str, rules_only: bool = False) -> tuple[Normalise
     """Normalise once, then read the document attributes and the facts from the same normalised text.
 
     The normalised text is returned too: the raw layer keeps it, and normalising is a fifth of the cost.
-    ``rules_only`` leaves each fact the category its rules give (what the category model is trained to
-    second-guess), without the model's opinion.
+    ``rules_only`` leaves each fact the category its rules give and the start year the periods reader
+    gives (what the category and stock models are trained to second-guess), without the models' opinion.
     """
     norm = normalise(original_text)
     document = extract_document(original_text, norm)
@@ -63,6 +64,8 @@ def read_report(original_text: str, rules_only: bool = False) -> tuple[Normalise
     if not rules_only:
         facts = recategorise(facts)
     facts = place_facts(norm, document, place_in_time(norm, document, facts))
+    if not rules_only:
+        facts = restock(facts)
     return norm, document, group_observations(assign_indicators(facts))
 
 
