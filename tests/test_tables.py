@@ -384,3 +384,19 @@ def test_a_change_column_named_with_its_year_and_base_is_read_with_the_year_colu
         ("2418.6", 24_186_000, "actual", 2025),
         ("9.4", 94_000, "change", 2025),
     ]
+
+
+def test_a_table_by_province_s_cities_and_a_column_named_by_its_unit_word_read_every_cell() -> None:
+    # Written for the project: a provincial release's table by 省辖市 (cells set apart by ideographic
+    # spaces), and a district's table whose first column's name ends with its unit (活动场次).
+    _, facts = extract_report(
+        "附：部分省辖市主要指标\n省辖市　培训农村妇女（万人次）　带动就业（人）\n郑州　4.6　12400\n"
+    )
+    assert [(f["text"], f["value"], f["unit"]) for f in facts] == [
+        ("4.6", 46_000, "人次"),
+        ("12400", 12_400, "人"),
+    ]
+    _, facts = extract_report(
+        "附：宣传周主要数据\n街道（镇）  活动场次  参与家长（人次）\n长寿路街道  24  2860\n"
+    )
+    assert [(f["text"], f["unit"]) for f in facts] == [("24", "场次"), ("2860", "人次")]

@@ -57,6 +57,7 @@ _PLACE_HEADS = (
     "镇街",
     "设区市",
     "地市",
+    "省辖市",
 )
 # ... or any level written with the levels it also holds: 镇（街道）, 乡镇（街道）, 市（州、盟）
 _LEVELS = "县市区乡镇街道州盟旗"
@@ -184,11 +185,21 @@ def _columns(names: list[str], plan: tuple[int, int] | None = None) -> list[_Col
             year = int(stated.group()) if stated else max(years) if years else None
             columns.append(_Column(name, year, "change", unit))
         else:
-            # 新建“妇女微家”（个）: what the column counts (in its unit, if it names one); a quota if it
-            # says so
+            # 新建“妇女微家”（个）: what the column counts (in its unit, if it names one, or the one its
+            # name ends with: 活动场次); a quota if it says so
+            unit = unit or _unit_ending(name)
             quota = unit and re.search(r"任务|计划|指标数", name)
             columns.append(_Column(name, None, "target" if quota else None, unit))
     return columns
+
+
+def _unit_ending(name: str) -> tuple[str, float] | None:
+    """The unit a column's name ends with, when it is a word of two characters or more (活动场次,
+    服务人次): a name ending with a one-character unit (妇女之家) names a thing, not its unit."""
+    for n in (3, 2):
+        if len(name) > n and (u := _unit(name[-n:])) and len(u[0]) >= 2:
+            return u
+    return None
 
 
 def _is_header_word(token: str) -> bool:
