@@ -640,3 +640,13 @@ def test_a_paragraph_opening_with_next_year_is_no_topic_of_a_review_published_th
         "2027年，省妇联将力争筹集春蕾资金不少于5000万元。\n"
     )
     assert doc["report_year"] == 2026
+
+
+def test_a_year_that_opens_a_running_total_is_not_the_year_a_news_item_reports_on() -> None:
+    # Written for the project: a bureau's news of the first three quarters naming no year but a total's
+    # start.
+    doc = doc_of(
+        "某县前三季度城镇新增就业5126人\n发布时间：2026-10-16 11:32　来源：某县人力资源和社会保障局\n\n"
+        "今年以来，县人社局举办职业技能培训班142期。2021年以来，全县累计发放创业担保贷款5.26亿元。\n"
+    )
+    assert doc["report_year"] == 2026

@@ -434,6 +434,7 @@ _DATA_CUT_OFF = re.compile(r"截至\s*((?:19|20)\d{2})\s*年\s*(?:底|末|12\s*�
 # a year written after these dates no report: a goal (到2025年), a book's name, the base of a comparison
 # (较2021年底的41个), the start of a span (自2017年…以来)
 _NO_REPORT_YEAR_AFTER = ("到", "至", "《", "较", "比", "由", "从", "自")
+_SINCE_YEAR = re.compile(r"\s*(?:以来|起|至今)")
 
 
 def _report_year(text: str, title: str, pub: str | None, pub_span: tuple[int, int] | None) -> int | None:
@@ -510,6 +511,8 @@ def _latest_year(text: str, pub: str | None, pub_span: tuple[int, int] | None) -
         before = text[max(0, m.start() - 2) : m.start()]
         if before.endswith(_NO_REPORT_YEAR_AFTER) or _BEFORE_YEAR.match(text, m.end()):
             continue
+        if _SINCE_YEAR.match(text, m.end()):
+            continue  # 2021年以来: the start of a running total, not the year reported on
         y = int(m.group(1))
         if pub_year and y > pub_year:
             continue
