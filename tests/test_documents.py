@@ -650,3 +650,12 @@ def test_a_year_that_opens_a_running_total_is_not_the_year_a_news_item_reports_o
         "今年以来，县人社局举办职业技能培训班142期。2021年以来，全县累计发放创业担保贷款5.26亿元。\n"
     )
     assert doc["report_year"] == 2026
+
+
+def test_a_township_several_counties_have_is_the_one_whose_county_the_head_names_short() -> None:
+    # Written for the project: a township federation's WeChat post, its account named after the county.
+    doc = doc_of(
+        "巾帼绽芳华 | 渤海镇“三八”系列活动收官\n\n原创　渤海镇妇联　怀柔渤海巾帼　2026年3月11日 18:06\n\n"
+        "3月8日，镇妇联举办活动6场，参与妇女420人次。\n"
+    )
+    assert (doc["province"], doc["county"]) == ("北京市", "怀柔区")

@@ -935,6 +935,13 @@ def _township_county(text: str, head_end: int, organisation: str, region: Region
             found = tuple(r for r in found if r.province == region.province)
             if region.level == "city":
                 found = tuple(r for r in found if r.city == region.city)
+        if len(found) > 1:
+            # a township several counties have: the one whose county or province the head names short
+            # (怀柔渤海巾帼, a WeChat post's 北京)
+            head = text[:head_end]
+            found = tuple(r for r in found if r.short_name in head) or tuple(
+                r for r in found if r.province[:2] in head
+            )
         if len(found) == 1:
             return found[0]
     return None
