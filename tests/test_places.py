@@ -108,3 +108,16 @@ def test_a_figure_over_a_list_of_counties_is_their_city_s_and_the_report_is_the_
     got = {f["text"]: (f["place_province"], f["place_city"], f["place_county"]) for f in facts}
     assert got["35个"] == ("辽宁省", "鞍山市", "")
     assert got["12个"] == ("辽宁省", "鞍山市", "海城市")
+
+
+def test_a_provincial_report_s_cities_named_short_are_places_in_its_province() -> None:
+    # Written for the project: a provincial release naming its cities short, in a sentence and a table.
+    _, facts = extract_report(
+        "河南省妇联2025年乡村振兴巾帼行动新闻发布会\n"
+        "全省培训农村妇女38.2万人次，其中郑州、洛阳两市分别发放创业担保贷款11.3亿元和9.7亿元。\n"
+        "省辖市　培训农村妇女（万人次）　带动就业（人）\n南阳　8.2　23600\n"
+    )
+    got = {f["text"]: (f["place_province"], f["place_city"]) for f in facts}
+    assert got["11.3亿元"] == ("河南省", "郑州市")
+    assert got["9.7亿元"] == ("河南省", "洛阳市")
+    assert got["8.2"] == ("河南省", "南阳市")

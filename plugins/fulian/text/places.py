@@ -60,6 +60,13 @@ def _named_places(text: str, own: tuple[str, str, str], level: str) -> list[_Nam
             continue
         county = r.county if r.level == "county" else ""
         named.append(_Named(m.start, m.end, (r.province, r.effective_city, county)))
+    if level == "province" and own[0]:
+        # a provincial report names its cities short (郑州、洛阳两市分别发放…; a table's rows 郑州 4.6 …):
+        # short names of its own province's cities only, where they collide least with other words
+        for m in regions.find_short_mentions(text):
+            mine = [r for r in m.regions if r.level == "city" and r.province == own[0]]
+            if len(mine) == 1:
+                named.append(_Named(m.start, m.end, (own[0], mine[0].effective_city, "")))
     named += [
         _Named(m.start(), m.end(), _own_place(m.group(), own, level)) for m in marks.OWN_WHOLE.finditer(text)
     ]
