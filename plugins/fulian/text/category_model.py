@@ -96,12 +96,14 @@ def overrule(model: Model, items: list[tuple[str, str]], rules: list[str]) -> li
         ids += map(get, features(metric, unit), unknown)
     scores = np.add.reduceat(model.weights[ids], starts, axis=0)
     column = {c: j for j, c in enumerate(model.labels)}
-    out = []
-    for rule_label, row, best in zip(rules, scores, scores.argmax(axis=1).tolist(), strict=True):
-        rule = column.get(rule_label)
-        won = rule is not None and best != rule and row[best] - row[rule] > model.margin
-        out.append(model.labels[best] if won else rule_label)
-    return out
+    # a rule's label the model never learned (-1) is never overruled
+    rule = np.fromiter((column.get(label, -1) for label in rules), dtype=np.intp, count=len(rules))
+    best = scores.argmax(axis=1)
+    rows = np.arange(len(rules))
+    lead = scores[rows, best] - scores[rows, np.maximum(rule, 0)]
+    won = (rule >= 0) & (best != rule) & (lead > model.margin)
+    labels = model.labels
+    return [labels[b] if w else r for r, b, w in zip(rules, best.tolist(), won.tolist(), strict=True)]
 
 
 def recategorise(facts: list[dict], model: Model | None = None) -> list[dict]:

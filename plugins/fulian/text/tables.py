@@ -451,12 +451,17 @@ def table_cells(text: str) -> list[Cell]:
             state["caption_unit"] = caption.group(1)  # the caption before a table: …如下（单位：人次）
             state["caption_quota"] = bool(_QUOTA_CAPTION.search(line))  # 任务分配如下: quotas
         if not state.get("columns") and line.strip():
-            state["caption"] = _LAST_SENTENCE.search(line).group()  # …。各市（州）宫颈癌检查完成情况如下：
+            state["caption"] = _last_sentence(line)  # …。各市（州）宫颈癌检查完成情况如下：
         pos = end + 1
     return cells
 
 
-_LAST_SENTENCE = re.compile(r"[^。；;！!]*[。；;！!]?\s*$")
+def _last_sentence(line: str) -> str:
+    """A line's last sentence, with its own end mark (found from the end: a long line is read once)."""
+    body = line.rstrip("。；;！! \t\u3000")
+    return line[max(body.rfind(mark) for mark in "。；;！!") + 1 :]
+
+
 # what a caption says around the thing its table counts (its brackets cut out first): a number or label
 # before (表1, 附件：), its year, the scope of its rows (各市（州）, 全省各县区), and after it the words
 # for a table (完成情况如下：, 分解表)
