@@ -21,6 +21,9 @@ def test_only_actual_figures_of_one_year_have_a_reading() -> None:
     assert reading(_fact("培训妇女", 2021)) is None  # a span of years
     assert reading(_fact("家长学校", None, kind="target")) is None
     assert reading(_fact("家长学校", 2025, kind="change")) is None
+    # a running total the words before it date (截至…底, …以来) is the periods reader's to place
+    cued = dict(_fact("发放贷款", None), sentence="截至2024年1月底，已发放贷款160万元。", text="160万元")
+    assert reading(cued) is None
 
 
 def test_the_model_sets_the_start_year_only_where_it_prefers_its_reading_by_more_than_the_margin() -> None:

@@ -22,7 +22,7 @@ MODEL_FILE = DATA_DIR / "stock_model.csv"
 
 # words before a figure in its sentence that say which it is (累计, 以来, 年末, 共有; 新增, 全年), in
 # either script: the periods reader reads them, the model does not second-guess it there
-_CUED = re.compile(r"以[来來]|至今")
+_CUED = re.compile(r"以[来來]|至今|截[至止]")
 
 
 def reading(fact: dict) -> str | None:
