@@ -647,7 +647,7 @@ def _row_place(text: str, cs: int) -> str:
     if m is None or cs < m.end():
         return ""
     label = m.group(1)
-    if _LOCAL_NAME.fullmatch(label) and not _NOT_LOCAL_PLACE.match(label):
+    if _is_local_place(label):
         return label
     found = regions.mentions_in(label)
     if not found or found[0].start != 0 or found[-1].end != len(label):
@@ -693,6 +693,14 @@ _NOT_LOCAL_PLACE = re.compile(
     r"[全各本该每新多个]|[一两三四五六七八九十]+(?:个|村|镇|乡|社区|街道)"  # 三个村, 两镇; not 九江镇
     r"|.*(?:行政|自然|示范|重点|农|城)(?:村|社区|镇|乡)$"
 )
+
+
+def _is_local_place(name: str) -> bool:
+    """Whether a name is a whole village's, community's, township's or street's (烟灯堡村, 九江镇), not a
+    kind or a count of them (行政村, 三个村)."""
+    return bool(_LOCAL_NAME.fullmatch(name)) and not _NOT_LOCAL_PLACE.match(name)
+
+
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
 _WHOLE_SCOPE = re.compile(r"^全(?:省|市|州|盟|县|区|旗|镇|乡|街道)")  # the whole's scope, not an item's
 
@@ -712,7 +720,7 @@ def _listed_local_places(text: str) -> frozenset[str]:
         if k < lo and lo > 0:
             continue  # no mark within reach: not an item's name alone
         name = text[k + 1 : end].removeprefix("其中")
-        if _LOCAL_NAME.fullmatch(name) and not _NOT_LOCAL_PLACE.match(name):
+        if _is_local_place(name):
             items.append((k + 1, name))
     if len(items) < 2:
         return frozenset()
@@ -1249,8 +1257,7 @@ def _place_end(item: str) -> int:
     found = regions.mentions_in(item)
     if found and found[0].start == 0:
         return found[0].end
-    local = _LOCAL_NAME.fullmatch(item) and not _NOT_LOCAL_PLACE.match(item)
-    return len(item) if local else 0
+    return len(item) if _is_local_place(item) else 0
 
 
 # a conjunction opening a clause (但较上年分别下降…): no part of what it says

@@ -244,15 +244,20 @@ def _header(tokens: list[str], i: int) -> tuple[list[str], int] | None:
 
 
 def _named_column(tokens: list[str], j: int) -> bool:
-    """Whether tokens[j] names a column with its unit (实际完成（万人）) among header words: followed by
-    another name or the line's end, not by a row's values (a row label 毛入园率(%) on the same line)."""
-    return _named_unit(tokens[j]) is not None and (j + 1 == len(tokens) or not _is_value(tokens[j + 1]))
+    """Whether tokens[j] names a column with its unit (实际完成（万人）) among header words."""
+    return _named_unit(tokens[j]) is not None and _not_a_row_label(tokens, j)
 
 
 def _dated_change(tokens: list[str], j: int) -> bool:
     """Whether tokens[j] names a change column with its year or base (2025年比上年增减) among header
-    words: followed by another name or the line's end, not by a row's values."""
-    return bool(_CHANGE_COLUMN.search(tokens[j])) and (j + 1 == len(tokens) or not _is_value(tokens[j + 1]))
+    words."""
+    return bool(_CHANGE_COLUMN.search(tokens[j])) and _not_a_row_label(tokens, j)
+
+
+def _not_a_row_label(tokens: list[str], j: int) -> bool:
+    """Whether tokens[j] is followed by another name or the line's end, not by a row's values: a row's
+    label on the header's line (毛入园率(%) 89.8 …) names no column."""
+    return j + 1 == len(tokens) or not _is_value(tokens[j + 1])
 
 
 def _counted(token: str) -> bool:
