@@ -18,15 +18,8 @@ from __future__ import annotations
 import argparse
 
 from fulian.evaluation.score import match_document
-from fulian.evaluation.training import (
-    batch_of,
-    cross_validate,
-    csv_text,
-    tuning_reports,
-    widest_margin,
-    write_or_check,
-)
-from fulian.text.category_model import MODEL_FILE, train
+from fulian.evaluation.training import batch_of, train_model_file, tuning_reports
+from fulian.text.category_model import MODEL_FILE
 from fulian.text.lexicons import category_codes
 
 FOLDS = 6
@@ -55,23 +48,21 @@ def examples() -> list[dict]:
     return rows
 
 
-def render(margin: float, entries: list[tuple[str, str, float]]) -> str:
-    return csv_text([["feature", "category", "weight"], ["", "margin", margin], *entries])
-
-
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--check", action="store_true", help="fail if the shipped model differs")
     args = ap.parse_args()
-    rows = examples()
-    results = cross_validate(rows, MARGINS, FOLDS)
-    for margin, acc in results.items():
-        print(f"margin {margin:>4}  category accuracy, batches left out {acc:.4f}")
-    best = widest_margin(results, MARGINS, TOLERANCE)
-    text = render(best, train(rows))
-    write_or_check(MODEL_FILE, text, args.check, "scripts/train_categories.py")
-    if not args.check:
-        print(f"wrote {MODEL_FILE} ({len(rows)} examples, margin {best})")
+    train_model_file(
+        examples(),
+        MODEL_FILE,
+        "category",
+        "category",
+        "scripts/train_categories.py",
+        args.check,
+        MARGINS,
+        FOLDS,
+        TOLERANCE,
+    )
 
 
 if __name__ == "__main__":

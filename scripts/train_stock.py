@@ -16,15 +16,7 @@ from __future__ import annotations
 import argparse
 
 from fulian.evaluation.score import match_document
-from fulian.evaluation.training import (
-    batch_of,
-    cross_validate,
-    csv_text,
-    tuning_reports,
-    widest_margin,
-    write_or_check,
-)
-from fulian.text.category_model import train
+from fulian.evaluation.training import batch_of, train_model_file, tuning_reports
 from fulian.text.stock_model import MODEL_FILE, reading
 
 FOLDS = 6
@@ -59,15 +51,17 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--check", action="store_true", help="fail if the shipped model differs")
     args = ap.parse_args()
-    rows = examples()
-    results = cross_validate(rows, MARGINS, FOLDS)
-    for margin, acc in results.items():
-        print(f"margin {margin:>4}  stock/flow accuracy, batches left out {acc:.4f}")
-    best = widest_margin(results, MARGINS, TOLERANCE)
-    text = csv_text([["feature", "label", "weight"], ["", "margin", best], *train(rows)])
-    write_or_check(MODEL_FILE, text, args.check, "scripts/train_stock.py")
-    if not args.check:
-        print(f"wrote {MODEL_FILE} ({len(rows)} examples, margin {best})")
+    train_model_file(
+        examples(),
+        MODEL_FILE,
+        "label",
+        "stock/flow",
+        "scripts/train_stock.py",
+        args.check,
+        MARGINS,
+        FOLDS,
+        TOLERANCE,
+    )
 
 
 if __name__ == "__main__":

@@ -84,3 +84,29 @@ def widest_margin(results: dict[float, float], margins: list[float], tolerance: 
     noise of a few facts), the widest, the one that overrides least."""
     top = max(results[m] for m in margins)
     return max(m for m in margins if results[m] >= top - tolerance)
+
+
+def train_model_file(
+    rows: list[dict],
+    path: Path,
+    label: str,
+    what: str,
+    script: str,
+    check: bool,
+    margins: list[float],
+    folds: int = 6,
+    tolerance: float = 0.001,
+) -> None:
+    """Choose the margin with batches left out (printing each margin's accuracy), train the averaged
+    perceptron on every row, and write the model file (``feature,<label>,weight``, then the margin's
+    row) or with ``check`` fail when the shipped one differs (``what`` the models tell apart, for the
+    printout): what scripts/train_categories.py and
+    scripts/train_stock.py both do."""
+    results = cross_validate(rows, margins, folds)
+    for margin, acc in results.items():
+        print(f"margin {margin:>4}  {what} accuracy, batches left out {acc:.4f}")
+    best = widest_margin(results, margins, tolerance)
+    text = csv_text([["feature", label, "weight"], ["", "margin", best], *train(rows)])
+    write_or_check(path, text, check, script)
+    if not check:
+        print(f"wrote {path} ({len(rows)} examples, margin {best})")
