@@ -819,3 +819,17 @@ def test_a_heading_of_work_goals_opens_a_section_of_plans() -> None:
     )
     assert got["1500场次"][2] == "actual"
     assert got["3200场次以上"][2] == "target"
+
+
+def test_a_speechs_enumerated_tasks_are_the_coming_years_plans() -> None:
+    # Written for the project: a chair's speech in March, last year's results, then the year's tasks
+    # each opening its paragraph with 一要/二要 and no year of its own.
+    got = placed(
+        "在全市妇联工作会议上的讲话\n（2026年3月6日）\n"
+        "过去的一年，全市妇联系统培训城乡妇女2.1万人次，新建巾帼就业车间26个。\n"
+        "2026年是“十五五”开局之年。全市各级妇联要重点抓好以下工作。\n"
+        "一要在建功立业上主动作为。培训城乡妇女2.5万人次，新建巾帼就业车间30个。\n"
+        "二要在家庭建设上久久为功。评选市级“最美家庭”100户。\n"
+    )
+    assert got["2.1万人次"] == (2025, 2025, "actual")
+    assert got["2.5万人次"] == got["30个"] == got["100户"] == (2026, 2026, "target")

@@ -787,6 +787,12 @@ def _sections_above(ix: _Index, para_start: int) -> list[tuple[int, int]]:
     return kept
 
 
+# a paragraph opening on an enumerated task (一要…, 二是要…, 其次要…, 第三，要…): a speech's plans
+_TASK_OPENING = re.compile(
+    r"\s*(?:[一二三四五六七八九十]是?要|(?:首先|其次|再次|最后)要|第[一二三四五六七八九十]，?要)"
+)
+
+
 def _opens_plans(ix: _Index, para_start: int) -> bool:
     """The sections holding a paragraph (``_sections_above``), nearest first, up to the first that
     opens plans (三、2024年工作打算 over its （一）…) or reviews (一、2023年工作回顾). In the page's
@@ -794,6 +800,8 @@ def _opens_plans(ix: _Index, para_start: int) -> bool:
     document's title counts (某市妇联2024年工作要点, 关于下达…任务的通知), not a news title that names a
     goal (冲刺全年目标任务)."""
     phrases = _phrases()
+    if _TASK_OPENING.match(ix.text, para_start):
+        return True  # 三要在家庭建设上久久为功。新创建示范户1.2万户: a speech's task for the year ahead
     for lo, hi in _sections_above(ix, para_start):
         line = ix.text[lo:hi]
         if phrases["review_heading"].search(line):
