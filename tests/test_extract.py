@@ -617,6 +617,9 @@ def test_the_villages_or_towns_of_a_list_take_the_whole_s_words_without_piling_u
     # the whole in the sentence before, its first figure in the same unit
     facts = facts_of("上半年新创建示范户2140户，全年目标3500户，已完成61.1%。其中城关镇326户、河口镇298户。")
     assert [f["metric"] for f in facts][-2:] == ["城关镇新创建示范户", "河口镇新创建示范户"]
+    # after a bare 其中：, and the rest of the list (其余各村合计) counted like its items
+    facts = facts_of("上半年共评选星级户287户，其中：金桥村46户，石门村38户，其余各村合计34户。")
+    assert [f["metric"] for f in facts][1:] == ["金桥村评选星级户", "石门村评选星级户", "其余各村评选星级户"]
     # a kind of place counted once is no place
     [named] = facts_of("命名精品村20个。")
     assert named["metric"] == "命名精品村"

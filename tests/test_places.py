@@ -121,3 +121,14 @@ def test_a_provincial_report_s_cities_named_short_are_places_in_its_province() -
     assert got["11.3亿元"] == ("河南省", "郑州市")
     assert got["9.7亿元"] == ("河南省", "洛阳市")
     assert got["8.2"] == ("河南省", "南阳市")
+
+
+def test_the_rest_of_a_list_by_place_is_the_whole_s_place_not_the_last_item_s() -> None:
+    # Written for the project: a city's figures by county, the rest summed.
+    _, facts = extract_report(
+        "长沙市妇联2021年工作总结\n全市培训城乡妇女1.2万人次，其中宁乡市3200人次，浏阳市2900人次，"
+        "其余县市区合计5090人次。"
+    )
+    got = {f["text"]: (f["place_city"], f["place_county"], f["metric"]) for f in facts}
+    assert got["2900人次"][:2] == ("长沙市", "浏阳市")
+    assert got["5090人次"] == ("长沙市", "", "其余县市区培训城乡妇女")

@@ -765,6 +765,22 @@ def _listed_place(metric: str, listed: frozenset[str] = frozenset()) -> str:
     return last if _place_only(first, listed) else _at_place(first, last) or metric
 
 
+def _list_item(metric: str, listed: frozenset[str]) -> tuple[str, bool, bool]:
+    """(place, rest, local) of a metric: the place it names alone ('' if none), whether that is the
+    rest of a list by place (其余各村合计34户: the places not named), and whether it is an item or
+    the rest of a list of places below a county (its words then come without the items' places)."""
+    rest = bool(marks.REST_OF_LIST.fullmatch(metric))
+    place = metric if rest else _place_only(metric, listed)
+    return place, rest, rest or place in listed
+
+
+def _without_places(metric: str) -> str:
+    """A metric with the names of places cut out (全市培训城乡妇女宁乡市 → 全市培训城乡妇女)."""
+    for m in reversed(regions.mentions_in(metric)):
+        metric = metric[: m.start] + metric[m.end :]
+    return metric
+
+
 def _at_place(borrowed: str, place: str) -> str:
     """An earlier item's metric with its place replaced by this item's (石家庄市发放 → 保定市发放);
     '' when it names no place."""
@@ -925,6 +941,9 @@ def _breakdown_head(
     return metric[: found[-1].end] + _WHOLE_SCOPE.sub("", whole)
 
 
+_PART_LEAD = re.compile(r"其中[:：]\s*$")
+
+
 def _borrowed(doc: _Document, ends: list[int], reach: list[int], metrics: list[str], ss: int, cs: int) -> str:
     """What a metric that is a bare verb (受益7.55万人次) takes from the clause before: the metric of
     the last earlier fact ending in the same sentence (which starts at ``ss``), else the tail of the
@@ -934,6 +953,9 @@ def _borrowed(doc: _Document, ends: list[int], reach: list[int], metrics: list[s
     while j >= 0 and reach[j] > ss and ends[j] <= ss:
         j -= 1  # the last earlier fact that ends inside this sentence, if any
     pcs = doc.clauses.around(cs - 1, cs - 1)[0] if cs > ss + 1 else cs
+    if ss < pcs and _PART_LEAD.match(doc.text, pcs, cs):
+        # 共评选星级户287户，其中：金叵罗村46户: a bare 其中： says nothing of what the parts count
+        pcs = doc.clauses.around(pcs - 1, pcs - 1)[0]
     # the earlier fact's metric, unless a clause without figures comes between them and says what
     # this one counts (…永济市1.3万人，其中平陆县完成率最高，达108.5%)
     if j >= 0 and reach[j] > ss and ends[j] > pcs:
@@ -1076,20 +1098,18 @@ def _metrics(
         before, noun = _parts(doc.text, facts, i, cs, ce)
         metric = before + noun
         metric = _within(doc, facts, cs) + _listed_place(metric, listed)
-        place = _place_only(metric, listed)
+        place, rest, local = _list_item(metric, listed)
         whole = metric
         framed = _FRAMING.match(doc.text, ss)  # 分乡镇看，…: a breakdown by place
         if place:  # 石家庄市发放9.8亿元，保定市8.1亿元: the list's metric, at this item's place
-            borrowed = _borrowed(doc, ends, reach, counted if place in listed else metrics, ss, cs)
-            if place not in listed and (
-                same := _same_unit_before(facts, metrics, sentence_starts, i, borrowed)
-            ):
+            borrowed = _borrowed(doc, ends, reach, counted if local else metrics, ss, cs)
+            if not local and (same := _same_unit_before(facts, metrics, sentence_starts, i, borrowed)):
                 borrowed = same  # 发放贷款8.6亿元，扶持1.2万名妇女创业，其中银川市2.1亿元: the sum's
-            if not borrowed and (framed or (place in listed and doc.text.startswith("其中", ss))):
+            if not borrowed and (framed or (local and doc.text.startswith("其中", ss))):
                 borrowed = _whole_before(doc.text, facts, counted, sentence_starts, i)
-            whole = borrowed
-            at_place = place + _WHOLE_SCOPE.sub("", borrowed) if place in listed else borrowed + metric
-            metric = _at_place(borrowed, place) or at_place
+            whole = borrowed = _without_places(borrowed) if rest else borrowed  # not the last item's
+            at_place = place + _WHOLE_SCOPE.sub("", borrowed) if local else borrowed + metric
+            metric = (not rest and _at_place(borrowed, place)) or at_place
         elif len(metric) <= 3 or _BARE_CHANGE.fullmatch(metric):
             borrowed = _borrowed(doc, ends, reach, metrics, ss, cs)
             if len(metric) > 3:  # 比上年下降0.71个百分点，比2020年下降10.7%: the level's words, one change

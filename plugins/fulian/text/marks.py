@@ -26,6 +26,11 @@ def is_han(char: str) -> bool:
 # the report's own divisions as a whole (全国, 全省, 全市, 全县 …): places reads them as places, facts
 # leaves them out of a listed place's metric
 OWN_WHOLE = re.compile(r"全国|全省|全区|全市|全州|全盟|全县|全旗")
+# the last item of a list by place: the places it did not name (其余各村合计, 其他12个乡镇, 其余县市区)
+REST_OF_LIST = re.compile(
+    r"(?:其余|其他|另外)[\d一二两三四五六七八九十几]*个?各?"
+    r"(?:村|社区|街道|乡镇|镇乡|镇|乡|县市区|县区|区县|县（市、区）|县|区|市|市州)(?:合计|共计|共)?"
+)
 # a congress, not the study of one's spirit (学习贯彻…全国代表大会精神, said at the top of many speeches)
 _CONGRESS = re.compile(r"代表大会(?!\s*精神)")
 

@@ -97,6 +97,8 @@ def place_facts(norm: Normalised, document: dict, facts: list[dict]) -> list[dic
             pos = positions[i]
             if listed:
                 place = in_clause[rank].place
+            elif not in_clause and marks.REST_OF_LIST.match(text, clause_start):
+                place = None  # 其余县市区合计5090人次: not the last place the list named, the whole's
             else:
                 place = _nearest(named, starts, clause_start, pos, text) or _sentence_place(
                     named, starts, sentences, clause_start, text
