@@ -659,3 +659,14 @@ def test_a_township_several_counties_have_is_the_one_whose_county_the_head_names
         "3月8日，镇妇联举办活动6场，参与妇女420人次。\n"
     )
     assert (doc["province"], doc["county"]) == ("北京市", "怀柔区")
+
+
+def test_news_leading_on_the_year_so_far_is_of_its_publication_year_whatever_its_anecdotes_date() -> None:
+    # Written for the project: a county portal's news in May on loans since January, with a borrower's
+    # story that opens on last year.
+    d = doc_of(
+        "某县人民政府门户网站\n巾帼创业贷助力妇女致富\n发布时间：2026-05-08\n"
+        "今年以来，县妇联持续推进妇女创业担保贷款工作。1至4月全县累计发放贷款186笔、2970万元。\n"
+        "2025年，合作社通过县妇联协调获得贷款20万元，带动12名妇女就业。\n"
+    )
+    assert d["report_year"] == 2026

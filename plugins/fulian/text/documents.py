@@ -321,6 +321,10 @@ def _chinese_date(line: str) -> str | None:
     return _valid_date(year, str(int(parse_chinese(m.group(2)))), str(int(parse_chinese(m.group(3)))))
 
 
+# a lead on the publication's year so far (今年以来, 今年1至4月, 年初以来, 今年上半年)
+_THIS_YEAR_LEAD = re.compile(r"今年以来|年初以来|今年(?:前|上半年|\d{1,2}\s*[月至-])")
+
+
 def _topic_years(text: str) -> list[int]:
     """The years of ``_TOPIC_YEAR`` (a year opening a sentence or line: ``2020年,``), found as
     ``_TOPIC_YEAR_CORE`` matches whose preceding whitespace starts the text, follows a sentence
@@ -453,6 +457,8 @@ def _report_year(text: str, title: str, pub: str | None, pub_span: tuple[int, in
         return _event_year(int(opening.group(1)), int(opening.group(2)), pub)
     if pub and len(pub) >= 10 and (fresh := _fresh_news_year(text, title, pub)):
         return fresh
+    if pub and len(pub) >= 7 and int(pub[5:7]) >= 3 and _THIS_YEAR_LEAD.search(text, 0, 600):
+        return int(pub[:4])  # 今年以来，…1至4月全县累计发放…: the year so far, whatever anecdotes date
     topic_years = _topic_years(text)
     if pub:  # a year after the publication's opens next year's plans (2027年，省妇联将…), not the topic
         topic_years = [y for y in topic_years if y <= int(pub[:4])]
