@@ -833,3 +833,14 @@ def test_a_speechs_enumerated_tasks_are_the_coming_years_plans() -> None:
     )
     assert got["2.1万人次"] == (2025, 2025, "actual")
     assert got["2.5万人次"] == got["30个"] == got["100户"] == (2026, 2026, "target")
+
+
+def test_a_share_right_after_a_count_of_several_years_covers_those_years() -> None:
+    # Written for the project: a court's news on three years of family cases.
+    got = placed(
+        "某市人民法院通报2023年至2025年家事审判工作情况\n发布时间：2026-03-02\n"
+        "2023年至2025年，本院共受理家事案件2146件。从案件类型看，离婚纠纷1327件，占61.8%。\n"
+        "2025年，全市女性就业人员32.6万人，占45.2%。\n"
+    )
+    assert got["1327件"] == got["61.8%"] == (2023, 2025, "actual")
+    assert got["45.2%"] == (2025, 2025, "actual")

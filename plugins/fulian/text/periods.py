@@ -30,6 +30,7 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 from pathlib import Path
 
 from fulian.text import marks
@@ -1164,7 +1165,30 @@ def place_in_time(norm: Normalised, document: dict, facts: list[dict]) -> list[d
         # a table cell's kind is its column's (任务 a quota), when the header says it
         fact.update(year_from=period.year_from, year_to=period.year_to, kind=fact.get("kind") or period.kind)
     _years_in_turn(norm, facts)
+    _shares_of_counts(norm, facts)
     return facts
+
+
+# a share stated right after the count it is a share of (离婚纠纷1327件，占61.8%)
+_SHARE_OF_BEFORE = re.compile(r"[，,]\s*约?占[^，,。；;\d]{0,10}")
+
+
+def _shares_of_counts(norm: Normalised, facts: list[dict]) -> None:
+    """A share stated right after a count of several years (三年来…离婚纠纷1327件，占61.8%) is a share of
+    that count: it covers the count's years, not the last one's alone."""
+    text = norm.text
+    for before, fact in pairwise(facts):
+        if (
+            fact["unit"] in _LEVEL_UNITS
+            and fact["kind"] == before["kind"] == "actual"
+            and before["unit"] not in _LEVEL_UNITS
+            and before["year_from"] is not None
+            and before["year_from"] != before["year_to"]
+            and _SHARE_OF_BEFORE.fullmatch(
+                text, norm.normalised_index(before["end"]), norm.normalised_index(fact["start"])
+            )
+        ):
+            fact.update(year_from=before["year_from"], year_to=before["year_to"])
 
 
 # years listed before 分别 (2022年、2023年、2024年分别培训3860人次、4520人次、5130人次)
