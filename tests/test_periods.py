@@ -844,3 +844,16 @@ def test_a_share_right_after_a_count_of_several_years_covers_those_years() -> No
     )
     assert got["1327件"] == got["61.8%"] == (2023, 2025, "actual")
     assert got["45.2%"] == (2025, 2025, "actual")
+
+
+def test_a_congress_counting_itself_below_its_plans_is_no_plan() -> None:
+    # Written for the project: a women's congress report ending on the next five years' goals and a
+    # note on the session itself.
+    got = placed(
+        "在某市第十四次妇女代表大会上的工作报告\n（2026年11月24日）\n"
+        "一、过去五年的工作回顾\n五年来，全市累计培训城乡妇女36万人次。\n"
+        "二、今后五年的目标任务\n力争累计培训城乡妇女40万人次以上。\n"
+        "（本报告经大会审议通过。出席本次大会的正式代表680名、特邀代表60名。）\n"
+    )
+    assert got["40万人次以上"][2] == "target"
+    assert got["680名"] == got["60名"] == (2026, 2026, "actual")

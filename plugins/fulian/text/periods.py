@@ -706,6 +706,8 @@ def _continues_plan(ix: _Index, sentence_start: int, depth: int = 6) -> bool:
 
 
 _NOW = re.compile(r"目前|现有|现已")
+# the meeting a report is given at, counting itself (出席本次大会的正式代表680名): no plan, its own year
+_THIS_MEETING = re.compile(r"本[次届](?:大会|会议)")
 # goals listed after a colon (今年我市确定的目标是：…, 主要目标任务为：…)
 _GOAL_LIST = re.compile(r"目标(?:任务)?(?:是|为)\s*[:：]")
 # a gap to a goal (距终期目标差距14.3个百分点, 距离…的目标还差1.8个百分点, 低于目标8.5个百分点)
@@ -918,7 +920,10 @@ def period_of(
     cue, level, in_clause = _nearest_cue(ix, start, end, clause_start, sentence_start, para_start, kind)
     # what a plan's section says stands now (目前开放床位120张) is no plan
     planned_by_section = (
-        kind == "actual" and _plan_section(ix, para_start) and not _NOW.search(text, sentence_start, start)
+        kind == "actual"
+        and _plan_section(ix, para_start)
+        and not _NOW.search(text, sentence_start, start)
+        and not _THIS_MEETING.search(text, sentence_start, start)
     )
     # what a plan's own paragraph dates before the plan's year (2023年，…。…；举办培训21期) was done then
     if planned_by_section and not _done_before(ix, cue, report_year, sentence_start, start):
