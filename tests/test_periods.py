@@ -857,3 +857,14 @@ def test_a_congress_counting_itself_below_its_plans_is_no_plan() -> None:
     )
     assert got["40万人次以上"][2] == "target"
     assert got["680名"] == got["60名"] == (2026, 2026, "actual")
+
+
+def test_bases_said_without_their_year_after_one_said_with_it_in_the_paragraph_are_of_that_year() -> None:
+    # Written for the project: a plan's final review listing changes since its base year.
+    got = placed(
+        "某县2025年妇女发展规划终期评估报告\n"
+        "孕产妇死亡率由2020年的23.8/10万下降到2025年的11.6/10万；孕产妇系统管理率由91.2%提高到95.7%。"
+        "宫颈癌、乳腺癌筛查率分别由2020年的42.3%和39.6%提高到2025年的72.4%和66.8%。\n"
+    )
+    assert got["91.2%"] == got["42.3%"] == got["39.6%"] == (2020, 2020, "actual")
+    assert got["95.7%"][1] == got["66.8%"][1] == 2025

@@ -108,6 +108,10 @@ _BASE_FIGURE = re.compile(r"(?:[由从比较]|相比)\s*((?:19|20)\d{2})\s*年(?
 # 9.6/10万，婴儿死亡率由4.8‰下降到3.1‰): of the same year
 _BARE_BASE = re.compile(r"[由从]\s*$")
 _YEAR_BASE = re.compile(r"[由从]\s*((?:19|20)\d{2})\s*年")
+# the second base of a list of bases with their year (分别由2020年的42.3%和39.6%提高到…)
+_LISTED_BASE = re.compile(
+    r"(?:[由从比较]|相比)\s*((?:19|20)\d{2})\s*年(?:底|末)?的?(?:[\d.]+\s*(?:%|‰|/10万)?\s*[、和及]\s*)+$"
+)
 _FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:万|亿)?\s*(?:[人名户场期个家件元所支项次]|%)")
 _GOAL_NAMED = re.compile(r"(?:的)?(?:阶段性|中期|终期|规划)?目标(?!任务)")
 
@@ -137,7 +141,9 @@ def _year_of_bare_base(ix: _Index, start: int) -> re.Match[str] | None:
     if not _BARE_BASE.search(ix.text, max(0, start - 2), start):
         return None
     found = None
-    for m in _YEAR_BASE.finditer(ix.text, ix.back(ix.sentences, start), start):
+    # from the paragraph's start: a list of changes goes on after a semicolon (…；孕产妇系统管理率由
+    # 91.2%提高到95.7%)
+    for m in _YEAR_BASE.finditer(ix.text, ix.sentence_of(ix.back(ix.clauses, start))[1], start):
         found = m
     return found
 
@@ -901,7 +907,11 @@ def period_of(
     `default` is the report's own period (document_cue), used when nothing nearer dates the figure;
     `index` the report's _Index, built here when not given (one figure)."""
     ix = index or _Index(text, report_year, published_year)
-    base = _BASE_FIGURE.search(text, max(0, start - 12), start) or _year_of_bare_base(ix, start)
+    base = (
+        _BASE_FIGURE.search(text, max(0, start - 12), start)
+        or _LISTED_BASE.search(text, max(0, start - 40), start)
+        or _year_of_bare_base(ix, start)
+    )
     year = int(base.group(1)) if base else _relative_base_year(text, start, report_year, published_year)
     if year:  # 由2017年的8.5%提高到…: the base figure is of its own year, a level (a stock's, no start)
         return Period(year if unit in _LEVEL_UNITS else None, year, "actual")
