@@ -868,3 +868,9 @@ def test_bases_said_without_their_year_after_one_said_with_it_in_the_paragraph_a
     )
     assert got["91.2%"] == got["42.3%"] == got["39.6%"] == (2020, 2020, "actual")
     assert got["95.7%"][1] == got["66.8%"][1] == 2025
+
+
+def test_past_one_year_is_last_year_not_a_span_ending_in_the_report_s() -> None:
+    # a March meeting's news, itself of the year it is published in, reviewing the year before
+    text = "会上回顾了去年的工作。过去一年，全区开展巾帼志愿服务1800余场次。"
+    assert period(text, "1800余场次", report_year=2026, published=2026) == Period(2025, 2025, "actual")

@@ -62,7 +62,8 @@ _TIME = re.compile(
             r"[“\"”]?(?P<plan>十[一二三四五])五[”\"“]?(?:期间|时期|以来|规划期|末|期末"
             r"|规划的?(?:收官|开局)之?年|(?:收官|开局)之?年)?",
             rf"(?:近|过去|这)?(?P<span>[{_CN_NUM}\d]{{1,2}})年(?:来|间|中|以来)",
-            rf"(?:过去|今后|未来)(?P<span_ahead>[{_CN_NUM}\d]{{1,2}})年",
+            # (过去一年 is last year, below)
+            rf"(?:过去(?![一1]年)|今后|未来)(?P<span_ahead>[{_CN_NUM}\d]{{1,2}})年",
             rf"近(?P<span_near>[{_CN_NUM}\d]{{1,2}})年",
             # 截至今年8月底: a point in this year, not 至今 (to date)
             r"截[至止](?:到)?\s*(?P<asof_this>今年|本年)",
