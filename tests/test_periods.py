@@ -874,3 +874,15 @@ def test_past_one_year_is_last_year_not_a_span_ending_in_the_report_s() -> None:
     # a March meeting's news, itself of the year it is published in, reviewing the year before
     text = "会上回顾了去年的工作。过去一年，全区开展巾帼志愿服务1800余场次。"
     assert period(text, "1800余场次", report_year=2026, published=2026) == Period(2025, 2025, "actual")
+
+
+def test_a_quota_beside_its_share_done_is_the_reviewed_year_s_and_funds_obtained_are_done() -> None:
+    # Written for the project: a city federation's summary of 2025 signed in January 2026.
+    got = placed(
+        "某市妇联2025年工作总结\n"
+        "全年培训城乡妇女1.36万人次，完成年度目标任务1.2万人次的113.3%。"
+        "争取全国妇联“两癌”救助资金132万元，救助患病妇女132名。\n"
+        "某市妇联\n2026年1月9日\n"
+    )
+    assert got["1.2万人次"] == (2025, 2025, "target")
+    assert got["132万元"] == got["132名"] == (2025, 2025, "actual")

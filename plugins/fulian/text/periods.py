@@ -575,7 +575,10 @@ def _settle(
             # an undated task in a review of last year given early in this one (a March speech's
             # 全年要重点抓好…：新增学位3000个以上): this year's
             return TimeCue(published_year, published_year), level
-        if cue is not None and cue.within and published_year and report_year and published_year > report_year:
+        if cue is not None and cue.within and later:
+            if _MET.search(ix.text, sentence_start, ix.forward(ix.sentences, sentence_start)):
+                # 完成年度目标任务1.2万人次的113.3%: the quota of the year whose outcome it is set beside
+                return TimeCue(report_year, report_year, within=True), level
             # 力争全年… said in 2024 of a report on 2023's work: the year it is said in
             cue = TimeCue(published_year, published_year, within=True)
         return cue, level
@@ -592,7 +595,9 @@ def _settle(
 
 
 # the outcome of a task reported beside it: what was actually done, the share done, the excess
-_MET = re.compile(r"实际(?!上|情况)[\u4e00-\u9fff]|完成率|超额完成|超出目标")
+_MET = re.compile(
+    r"实际(?!上|情况)[\u4e00-\u9fff]|完成率|超额完成|超出目标|完成[^，,。；;]{0,20}的\s*\d+(?:\.\d+)?\s*%"
+)
 
 
 _DAY = rf"(?:\d{{1,2}}|[{_CN_NUM}]{{1,3}})"
