@@ -886,3 +886,16 @@ def test_a_quota_beside_its_share_done_is_the_reviewed_year_s_and_funds_obtained
     )
     assert got["1.2万人次"] == (2025, 2025, "target")
     assert got["132万元"] == got["132名"] == (2025, 2025, "actual")
+
+
+def test_a_deadline_set_in_an_earlier_sentence_dates_only_its_own_goal() -> None:
+    # Written for the project: the closing plans of a January summary.
+    got = placed(
+        "某市妇联2025年工作总结\n一、2025年工作回顾\n全年培训城乡妇女1.36万人次。\n"
+        "二、2026年工作打算\n"
+        "2026年是开局之年。三是推进美丽庭院提质扩面，全年新增示范户3万户，到2027年示范户占比达到30%。"
+        "四是加强家庭建设，新建家长学校100所。\n"
+        "某市妇联\n2026年1月9日\n"
+    )
+    assert got["30%"] == (2027, 2027, "target")
+    assert got["100所"] == (2026, 2026, "target")

@@ -1115,6 +1115,20 @@ def _done_before(
     return bool(done) and not phrases["target"].search(said)
 
 
+# a deadline (到2027年示范户占比达到30%): the goal of its own sentence
+_DEADLINE = re.compile(r"(?:到|至)\s*(?:19|20)\d{2}\s*年")
+
+
+def _paragraph_goal_cue(ix: _Index, lo: int, hi: int) -> TimeCue | None:
+    """The last time expression of a paragraph before a planned figure's sentence, passing over a
+    deadline an earlier sentence set its own goal by (2026年…：三是…，到2027年占比达到30%。四是…新建
+    家长学校100所: of 2026)."""
+    k = ix._last_cue_index(lo, hi)
+    while k is not None and _DEADLINE.match(ix.text, ix.cue_starts[k]):
+        k = ix._last_cue_index(lo, ix.cue_starts[k])
+    return None if k is None else ix._cue(k)
+
+
 def _goal_cue(ix: _Index, sentence_start: int, para_start: int, cue: TimeCue | None) -> TimeCue | None:
     """The period of a planned figure that its own sentence does not date: the nearest time of its
     paragraph or the headings above, goal years included (二、2023年工作要点 / 到2025年，…主要目标：);
@@ -1124,7 +1138,7 @@ def _goal_cue(ix: _Index, sentence_start: int, para_start: int, cue: TimeCue | N
     for lo, hi in [(para_start, sentence_start), *ix.headings_above(para_start)]:
         if lo != para_start and review.search(ix.text, lo, hi):
             break  # under 一、主要工作及成效 a forecast (预计全年…) is of the year reviewed
-        found = ix.last_cue(lo, hi)
+        found = _paragraph_goal_cue(ix, lo, hi) if lo == para_start else ix.last_cue(lo, hi)
         if found is not None and found.within:  # 五、2023年工作打算。力争全年…：the year named
             named = ix.last_cue(lo, ix._cue_start(lo, hi))
             if named is not None and named.start is not None and named.start == named.end:
