@@ -670,3 +670,15 @@ def test_news_leading_on_the_year_so_far_is_of_its_publication_year_whatever_its
         "2025年，合作社通过县妇联协调获得贷款20万元，带动12名妇女就业。\n"
     )
     assert d["report_year"] == 2026
+
+
+def test_a_committee_labelled_short_reports_under_the_full_name_its_byline_spells_out() -> None:
+    # Written for the project: a county portal's disclosure page for a plan's final review.
+    d = doc_of(
+        "某县人民政府\n首页 > 政务公开 > 规划计划\n"
+        "索引号：620000-TW-0512-2026-00037　　发布机构：通渭县妇儿工委办　　发布日期：2026-05-12\n"
+        "通渭县“十四五”妇女发展规划实施情况终期评估报告\n"
+        "通渭县人民政府妇女儿童工作委员会办公室\n"
+        "规划实施五年来，全县妇女发展环境不断优化。规划共设置主要监测指标62项，达标55项。\n"
+    )
+    assert d["organisation"] == "通渭县人民政府妇女儿童工作委员会办公室"

@@ -736,6 +736,28 @@ def _credited_body(text: str) -> str:
     return ""
 
 
+# a working committee's office named short, and its full name (with 人民政府 before it or not)
+_SHORT_COMMITTEE = re.compile(r"(妇儿工委办公室|妇儿工委办|妇儿工委)$")
+_COMMITTEE_IN_FULL = {
+    "妇儿工委办公室": "妇女儿童工作委员会办公室",
+    "妇儿工委办": "妇女儿童工作委员会办公室",
+    "妇儿工委": "妇女儿童工作委员会",
+}
+
+
+def _spelled_out(text: str, name: str) -> str:
+    """A body a page's label names short (发布机构：通渭县妇儿工委办) by the full name its byline gives
+    (通渭县人民政府妇女儿童工作委员会办公室), when the text spells it out; else as labelled."""
+    short = _SHORT_COMMITTEE.search(name)
+    if short is None:
+        return name
+    place, full = name[: short.start()], _COMMITTEE_IN_FULL[short.group(1)]
+    for spelled in (f"{place}人民政府{full}", f"{place}{full}"):
+        if spelled in text:
+            return spelled
+    return name
+
+
 def _reporting_body(text: str, lines: list[tuple[int, int]], title: tuple[int, int]) -> str:
     """The body that reports, where the page says it: a source or publisher label, a credit after the
     text (（某镇妇联 供稿）), a byline under the title, the title itself, or a signature line at the end.
@@ -765,7 +787,7 @@ def _reporting_body(text: str, lines: list[tuple[int, int]], title: tuple[int, i
                     for _, n in _bodies(text, 0, title_end)
                     if n.removeprefix("中共").startswith(forms) and n not in forms
                 ]
-                return part[0] if part else name
+                return part[0] if part else _spelled_out(text, name)
         if bare := _bare_label_body(text, s, e):
             return bare
     if credited := _credited_body(text):
