@@ -625,6 +625,16 @@ def test_the_villages_or_towns_of_a_list_take_the_whole_s_words_without_piling_u
     assert named["metric"] == "命名精品村"
 
 
+def test_a_bare_verb_borrows_without_saying_it_twice() -> None:
+    facts = facts_of("向城镇创业妇女放款73笔，放款1190万元。")
+    assert facts[1]["metric"] == "向城镇创业妇女放款"
+    facts = facts_of("本院共受理家事案件2146件。其中，2023年受理682件，2024年受理718件。")
+    assert [f["metric"] for f in facts][1:] == ["受理", "受理"]
+    # a noun that holds the verb is no verb said: the trainees, not the classes
+    facts = facts_of("举办妇女技能培训班12期，培训1200人次。")
+    assert facts[1]["metric"] == "举办妇女技能培训班培训"
+
+
 def test_a_bare_figure_borrows_the_clause_before_without_cutting_a_place_s_name() -> None:
     [orphans] = facts_of("从各县区看，融水苗族自治县事实无人抚养儿童最多，为468名。")
     assert orphans["metric"].startswith("融水苗族自治县")
