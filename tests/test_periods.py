@@ -899,3 +899,21 @@ def test_a_deadline_set_in_an_earlier_sentence_dates_only_its_own_goal() -> None
     )
     assert got["30%"] == (2027, 2027, "target")
     assert got["100所"] == (2026, 2026, "target")
+
+
+def test_a_whole_year_in_a_paragraph_opening_on_an_earlier_year_is_that_year_s_outcome() -> None:
+    # Written for the project: a notice issuing 2026's tasks, last year's results in its preamble, on a
+    # page whose site name runs into its breadcrumb.
+    report = (
+        "某市妇女联合会　首页 > 通知公告\n\n"
+        "某市妇联关于下达2026年度全市妇联重点工作目标任务的通知\n\n"
+        "发布时间：2026-02-11　来源：某市妇联\n\n"
+        "2025年，全市各级妇联组织圆满完成了年度目标任务。全年完成“两癌”免费检查6.28万人，"
+        "开展家政培训4120人次。\n"
+        "一、2026年目标任务：完成“两癌”检查6.5万人。\n"
+    )
+    document, _ = extract_report(report)
+    assert document["title"].startswith("某市妇联关于下达")
+    got = placed(report)
+    assert got["6.28万人"] == got["4120人次"] == (2025, 2025, "actual")
+    assert got["6.5万人"] == (2026, 2026, "target")

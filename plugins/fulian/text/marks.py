@@ -42,10 +42,11 @@ def opens_on_a_congress(text: str) -> bool:
     return _CONGRESS.search(text, 0, 300) is not None
 
 
-# a site's menu or breadcrumb (首页  政务公开  乡镇动态, 您当前的位置：首页 > 乡镇动态): the lines above it
+# a site's menu or breadcrumb (首页  政务公开  乡镇动态, 您当前的位置：首页 > 乡镇动态, after the site's name:
+# 某市妇女联合会　首页 > 通知公告): the lines above it
 # are the site's name, not the page's title
 SITE_MENU = re.compile(
-    r"(?:当前|现在)的?位置|您的位置|^\s*首页(?:\s*[>›»|]|\s{2})|(?:[>›»].*){2}|(?:\|.*){2}", re.M
+    r"(?:当前|现在)的?位置|您的位置|(?:^|\s)首页(?:\s*[>›»|]|\s{2})|(?:[>›»].*){2}|(?:\|.*){2}", re.M
 )
 # lines of a page's or an official document's head that are neither title nor text: a site's menu or
 # breadcrumb, a document number (某妇〔2024〕3号), an issuer's header (某市妇女联合会文件); read by

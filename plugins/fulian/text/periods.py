@@ -934,6 +934,7 @@ def period_of(
     sentence_start, para_start = ix.sentence_of(clause_start)
     kind = _kind(ix, start, end, unit, clause_start, sentence_start)
     cue, level, in_clause = _nearest_cue(ix, start, end, clause_start, sentence_start, para_start, kind)
+    cue = _whole_year_of_paragraph(ix, cue, para_start)
     # what a plan's section says stands now (目前开放床位120张) is no plan
     planned_by_section = (
         kind == "actual"
@@ -1095,6 +1096,18 @@ def _year_from(cue: TimeCue, kind: str, unit: str, level: int, clause_before: st
     single = cue.start == cue.end
     role = ("stock" if level >= 3 else "standing") if single else "standing" if level >= 3 else None
     return None if role and _phrases()[role].search(clause_before) else cue.start
+
+
+# a paragraph opening on its year (2025年，全市各级妇联…)
+_YEAR_LEAD = re.compile(r"\s*((?:19|20)\d{2})\s*年[，,]")
+
+
+def _whole_year_of_paragraph(ix: _Index, cue: TimeCue | None, para_start: int) -> TimeCue | None:
+    """A 全年 or 年内 in a paragraph that opens on its year (2025年，全市…圆满完成年度任务。全年完成检查
+    6.28万人, in a notice of 2026's tasks) is that year, not the report's."""
+    if cue is None or not cue.within or not (lead := _YEAR_LEAD.match(ix.text, para_start)):
+        return cue
+    return TimeCue(int(lead.group(1)), int(lead.group(1)), within=True)
 
 
 _RAN_TOTAL = re.compile(r"来[^。；;]{0,12}累计")
