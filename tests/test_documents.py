@@ -682,3 +682,14 @@ def test_a_committee_labelled_short_reports_under_the_full_name_its_byline_spell
         "规划实施五年来，全县妇女发展环境不断优化。规划共设置主要监测指标62项，达标55项。\n"
     )
     assert d["organisation"] == "通渭县人民政府妇女儿童工作委员会办公室"
+
+
+def test_a_township_federation_reports_for_its_own_county_not_one_it_visited() -> None:
+    # Written for the project: a township's report whose text names only a county its women visited.
+    d = doc_of(
+        "寿山寺乡妇联关于2025年“美丽庭院”创建工作情况的报告\n乡党委、乡政府，县妇联：\n"
+        "2025年，乡妇联紧扣和美乡村建设，把“美丽庭院”创建作为服务乡村振兴的主抓手。\n一、基本情况\n"
+        "全乡新创建示范户320户，星级户96户。\n二、主要做法\n"
+        "组织各村妇联主席到肥乡区、魏县等地观摩学习2次。\n"
+    )
+    assert (d["city"], d["county"]) == ("邯郸市", "馆陶县")

@@ -947,6 +947,16 @@ def _township_reporter(text: str, head_end: int) -> str:
 _TOWNSHIP_AT = re.compile(r"(?:^|来源\s*[：:]\s*|[>›»]\s*)([\u4e00-\u9fff]{2,8}?(?:镇|乡|街道))", re.M)
 
 
+def _named_below_the_head(text: str, head_end: int, organisation: str, region: Region) -> bool:
+    """Whether a township's federation reports (寿山寺乡妇联关于…的报告) and the county its region was
+    read from is one the head does not name (a county visited: 到肥乡区观摩学习): the township's own
+    county may then be the reporter's."""
+    head = text[:head_end]
+    return (
+        bool(_TOWNSHIP_AT.search(organisation)) and region.name not in head and region.short_name not in head
+    )
+
+
 def _township_county(text: str, head_end: int, organisation: str, region: Region | None) -> Region | None:
     """The county of the township a report names in its head or as its reporting body (金牛镇妇联2023年
     度工作总结), for a report that names no county: where only one county has a township of that name,
@@ -1007,7 +1017,11 @@ def extract_document(original: str, norm: Normalised) -> dict:
     if body:
         # the fullest form the text writes the body in may name its place (洪水镇妇联 → 民乐县洪水镇妇联)
         region = _region_of(organisation, region)
-    if region is None or region.level != "county":
+    if (
+        region is None
+        or region.level != "county"
+        or _named_below_the_head(text, head_end, organisation, region)
+    ):
         region = _township_county(text, head_end, organisation, region) or region
     province = city = county = code = ""
     if region:
