@@ -1119,7 +1119,6 @@ def _metrics(
             metric = (not rest and _at_place(borrowed, place)) or at_place
         elif len(metric) <= 3 or _BARE_CHANGE.fullmatch(metric):
             borrowed = _borrowed(doc, ends, reach, metrics, ss, cs)
-            # (a verb is not said twice: 放款73笔，放款1190万元; 共受理家事案件2146件。其中，2023年受理682件)
             if len(metric) > 3:  # 比上年下降0.71个百分点，比2020年下降10.7%: the level's words, one change
                 borrowed = _BARE_CHANGE_AT_END.sub("", borrowed)
             # (a verb is not said twice: 放款73笔，放款1190万元)
