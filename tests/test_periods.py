@@ -917,3 +917,37 @@ def test_a_whole_year_in_a_paragraph_opening_on_an_earlier_year_is_that_year_s_o
     got = placed(report)
     assert got["6.28万人"] == got["4120人次"] == (2025, 2025, "actual")
     assert got["6.5万人"] == (2026, 2026, "target")
+
+
+def test_a_figure_in_brackets_after_a_comparison_is_the_level_compared_with() -> None:
+    # Written for the project: a county bulletin comparing its coverage with the province's average.
+    got = placed(
+        "某县卫生健康局2024年“两癌”筛查工作通报\n"
+        "2024年，全县“两癌”筛查覆盖率达到58.6%，但仍低于全省平均水平（62.4%）3.8个百分点。\n"
+    )
+    assert got["62.4%"] == (2024, 2024, "actual")
+    assert got["3.8个百分点"][2] == "change"
+
+
+def test_a_plan_s_yearly_goals_under_a_heading_of_goals_are_targets_of_their_years() -> None:
+    # Written for the project: a plan's body signed in 2025 (its title, which would say it plans, left
+    # out); the section of its yearly goals names each year once, at the head of a line whose later
+    # sentences (after ；) name none.
+    got = placed(
+        "某市妇女联合会\n2025年3月18日\n\n一、工作基础\n\n截至2024年底，全市已建成站点126个。\n\n三、年度目标\n\n"
+        "2026年（提升年）：新建站点60个，总数达到246个；家长学校覆盖率达到82%；培训家庭教育指导师460名。\n"
+    )
+    assert got["82%"] == got["460名"] == (2026, 2026, "target")
+    assert got["126个"] == (None, 2024, "actual")
+
+
+def test_a_summary_titled_in_traditional_script_is_read_as_a_summary() -> None:
+    # Written for the project: the same year's summary, its title in either script, published in the
+    # next January: a meeting it reports was held in the year it sums up.
+    body = (
+        "\n发布时间：2025-01-14\n\n一年来，县妇联团结带领全县妇女建功立业。\n\n"
+        "一、加强思想引领\n\n召开全县妇联工作会议，280余人参加会议。\n"
+    )
+    simplified = placed("某县妇联2024年工作总结" + body)
+    traditional = placed("某縣婦聯2024年工作總結" + body)
+    assert simplified["280余人"] == traditional["280余人"] == (2024, 2024, "actual")

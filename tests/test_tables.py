@@ -400,3 +400,73 @@ def test_a_table_by_province_s_cities_and_a_column_named_by_its_unit_word_read_e
         "附：宣传周主要数据\n街道（镇）  活动场次  参与家长（人次）\n长寿路街道  24  2860\n"
     )
     assert [(f["text"], f["unit"]) for f in facts] == [("24", "场次"), ("2860", "人次")]
+
+
+def test_a_column_of_the_province_beside_the_city_s_years_is_the_province_s_figure() -> None:
+    # Written for the project: a city's monitoring table, cells set apart by single spaces, with a
+    # column of the province's figure for the same year before the plan's goal.
+    text = (
+        "某市2023年妇女发展规划统计监测报告\n发布时间：2024-10-12\n河南省郑州市统计局\n"
+        "表1 主要监测指标\n指标名称 单位 2022年 2023年 全省2023年 2030年目标\n"
+        "孕产妇系统管理率 % 94.1 95.2 94.6 90以上\n"
+    )
+    document, facts = extract_report(text)
+    found = {f["text"]: f for f in facts}
+    own = found["95.2"]
+    province = found["94.6"]
+    assert (own["year_to"], own["kind"], own["place_city"]) == (2023, "actual", document["city"])
+    assert (province["year_to"], province["kind"], province["unit"]) == (2023, "actual", "%")
+    assert (province["place_province"], province["place_city"]) == (document["province"], "")
+    assert found["90以上"]["kind"] == "target"
+
+
+def test_a_task_table_by_town_without_units_reads_them_from_the_header_and_the_text() -> None:
+    # Written for the project: a county bulletin's table by town, cells set apart by single spaces, no
+    # unit in its header: the body counts the screenings and quotas in 人, a count column says 人数.
+    text = (
+        "某县2024年“两癌”筛查工作通报\n2024年，市下达我县宫颈癌筛查任务各1.2万人，全年完成宫颈癌筛查12683人。\n"
+        "各乡镇完成情况如下：\n乡镇 任务数 宫颈癌筛查 完成率 救助人数\n城关镇 1650 1803 109.3% 8\n"
+        "上津镇 820 901 109.9% 3\n"
+    )
+    _, facts = extract_report(text)
+    row = [f for f in facts if "上津镇" in f["sentence"][:4]]
+    assert [(f["text"], f["unit"]) for f in row] == [
+        ("820", "人"),
+        ("901", "人"),
+        ("109.9%", "%"),
+        ("3", "人"),
+    ]
+    quota, done, rate, _ = row
+    assert (quota["kind"], quota["year_to"]) == ("target", 2024)  # the year's quota, not a plan's goal
+    assert (done["kind"], done["year_to"]) == ("actual", 2024)
+    assert rate["metric"] == "上津镇宫颈癌筛查完成率"  # the rate of the column before it
+
+
+def test_a_plan_s_table_of_yearly_levels_by_county_counts_in_the_text_s_unit() -> None:
+    # Written for the project: a three-year plan's milestones by county; the caption's subject (站点) is
+    # what the text counts in 个; the column at the last year's end stands (no start year), the years
+    # the plan is for are its targets.
+    text = (
+        "关于印发《某市家庭教育三年行动方案（2025—2027年）》的通知\n发布日期：2025-03-21\n"
+        "截至2024年底，全市已建成站点126个。\n各县（市、区）站点建设目标如下：\n"
+        "县（市、区） 2024年底已建 2025年 2026年 2027年目标\n东台市 24 34 45 56\n"
+    )
+    _, facts = extract_report(text)
+    cells = [f for f in facts if f["sentence"].startswith("东台市")]
+    assert [(f["text"], f["unit"]) for f in cells] == [("24", "个"), ("34", "个"), ("45", "个"), ("56", "个")]
+    assert [(f["year_from"], f["year_to"], f["kind"]) for f in cells[:3]] == [
+        (None, 2024, "actual"),
+        (2025, 2025, "target"),
+        (2026, 2026, "target"),
+    ]
+
+
+def test_a_table_headed_by_town_names_in_traditional_script_reads_each_row() -> None:
+    # Written for the project: a traditional-script summary's appendix (鎮名 heads the rows).
+    text = "附表：全縣各鎮“兩癌”檢查情況\n鎮名 “兩癌”檢查人數 完成率 救助金（萬元）\n蕉城鎮 3126 104.2% 6.4\n"
+    _, facts = extract_report(text)
+    assert [(f["text"], f["value"], f["unit"]) for f in facts] == [
+        ("3126", 3126, "人"),
+        ("104.2%", 104.2, "%"),
+        ("6.4", 64_000, "元"),
+    ]

@@ -24,7 +24,7 @@ runs of keywords tried by a plain loop.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -1305,7 +1305,7 @@ def extract_facts(original: str, norm: Normalised, title: str = "") -> list[dict
     # by where each cell ends: a sentence figure may leave out a sign written before it (≥92%)
     cells = {c.end: c for c in table_cells(text)}
     if cells:
-        facts = _with_cells(facts, cells)
+        facts = _with_cells(text, facts, cells)
     _share_listed_units(text, facts)
     starts, ends = [c.start for c in facts], [c.end for c in facts]
     clauses = list(zip(doc.clauses.starts(starts), doc.clauses.ends(ends), strict=True))
@@ -1347,6 +1347,10 @@ def extract_facts(original: str, norm: Normalised, title: str = "") -> list[dict
     ]
     for c, row in zip(facts, rows, strict=True):
         cell = cells.get(c.end) if cells else None
+        if cell is not None and cell.place:  # a column of a wider place (全省2023年): fulian.text.places
+            row["place_word"] = cell.place
+        if cell is not None and cell.quota:  # a quota without its year: fulian.text.periods dates it
+            row["quota"] = True
         if cell is not None and cell.kind is not None:  # the table's header says what kind the cell is
             row["kind"] = cell.kind
             if cell.year_to is not None:  # and its years; else the periods reader dates it
@@ -1418,8 +1422,20 @@ def _share_listed_units(text: str, facts: list[_Candidate]) -> None:
             c.unit = "元"
 
 
-def _with_cells(facts: list[_Candidate], cells: dict[int, Cell]) -> list[_Candidate]:
-    """The sentence facts and the table cells that no sentence fact overlaps, in text order."""
+def _runs_into_cell(text: str, f: _Candidate, cells: dict[int, Cell], ends: list[int]) -> bool:
+    """Whether a sentence figure overlaps a cell and runs over a space beyond it."""
+    k = bisect_right(ends, f.start)
+    return (
+        k < len(ends) and cells[ends[k]].start < f.end and ends[k] != f.end and " " in text[f.start : f.end]
+    )
+
+
+def _with_cells(text: str, facts: list[_Candidate], cells: dict[int, Cell]) -> list[_Candidate]:
+    """The sentence facts and the table cells that no sentence fact overlaps, in text order; a
+    sentence figure that runs into a cell over a space (cells set apart by single spaces read as one
+    number with spaced thousands: 820 901 109.9%) gives way to the cells."""
+    ends = sorted(cells)
+    facts = [f for f in facts if not _runs_into_cell(text, f, cells, ends)]
     taken = bytearray(max(c.end for c in cells.values()) + 1)
     for f in facts:
         taken[f.start : f.end] = b"\x01" * (f.end - f.start)

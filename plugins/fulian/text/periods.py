@@ -35,7 +35,7 @@ from pathlib import Path
 
 from fulian.text import marks
 from fulian.text.lexicons import guarded, read_rows
-from fulian.text.normalise import Normalised
+from fulian.text.normalise import Normalised, normalise
 from fulian.text.numerals import parse_number
 
 PHRASES_FILE = Path(__file__).resolve().parent / "data" / "periods.csv"
@@ -639,6 +639,8 @@ def _change_or_actual(text: str, start: int, end: int, unit: str) -> str:
     # a space that garbled text puts before a number)
     before = text[max(0, start - 12) : start]
     before = before[_AFTER_PUNCTUATION.search(before).start() :].rstrip()  # always matches, empty at worst
+    # a figure in brackets is read by the words inside them: 低于全省平均水平（62.4%）is the level
+    before = before[max(before.rfind("（"), before.rfind("(")) + 1 :]
     if unit in _POINT_UNITS or text.startswith(_POINT_UNITS, end):
         return "change"
     if phrases["change"].search(before) and not phrases["level"].search(before):
@@ -1196,14 +1198,19 @@ def place_in_time(norm: Normalised, document: dict, facts: list[dict]) -> list[d
     published_year = int(published[:4]) if published else occasion_year(text)
     report_year = document.get("report_year")
     default = document_cue(text, report_year, published_year)
-    summary = bool(_SUMMARY_TITLE.search(document.get("title") or ""))
+    title = normalise(document["title"]).text if document.get("title") else ""  # 工作總結: 工作总结
+    summary = bool(_SUMMARY_TITLE.search(title))
     said_early = bool(published) and published[5:7].isdigit() and int(published[5:7]) <= 6
-    plan_document = bool(_PLAN_TITLE.search(document.get("title") or ""))
+    plan_document = bool(_PLAN_TITLE.search(title))
     index = _Index(text, report_year, published_year, summary, said_early, plan_document)
     for fact in facts:
-        if "year_to" in fact:
-            continue  # placed already (a table cell under a dated column)
-        if fact.get("kind") == "target" and (span := _plan_span(index)):
+        if "year_to" in fact:  # placed already (a table cell under a dated column)
+            ahead = published_year and fact["year_to"] is not None and fact["year_to"] >= published_year
+            if fact.get("kind") == "actual" and ahead and (plan_document or fact["year_to"] > published_year):
+                fact["kind"] = "target"  # a year not yet over when it was written (a plan's 2026年 column)
+            continue
+        quota = fact.pop("quota", False)  # a table's quota column without a year (任务数): the year's
+        if fact.get("kind") == "target" and not quota and (span := _plan_span(index)):
             # a table's target column that names no year (目标值): the goal of the plan the report
             # names, for its last year
             fact.update(year_from=span[1], year_to=span[1])

@@ -104,6 +104,8 @@ def place_facts(norm: Normalised, document: dict, facts: list[dict]) -> list[dic
                     named, starts, sentences, clause_start, text
                 )
             f = facts[i]
+            if word := f.pop("place_word", ""):  # a table's column of a wider place (全省2023年)
+                place = _own_place(word, own, level)
             f["place_province"], f["place_city"], f["place_county"] = place or own
     return facts
 

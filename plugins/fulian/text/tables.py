@@ -36,7 +36,11 @@ _CELL = re.compile(
     r"(?P<bound>以上|以下|左右)?"
 )
 _EMPTY_CELL = frozenset("—–-－/…")
-_YEAR_COLUMN = re.compile(r"(\d{4})年(?:底|末)?(?:数据|数值|基数|基期值|基线值|监测值|实际值|现状值)?")
+_YEAR_COLUMN = re.compile(
+    r"(\d{4})年(?:底|末)?(?:数据|数值|基数|基期值|基线值|监测值|实际值|现状值|已建|已有|建成|累计|实有)?"
+)
+# a year column of a wider place the table compares with (全省2023年, 全国2023年): that place's figures
+_PLACE_PREFIX = re.compile(r"全[国省市州盟区县](?=\d{4}年)")
 _TARGET_COLUMN = re.compile(r"目标")
 _GOAL_STAGE = re.compile(r"中期|终期")
 _CHANGE_COLUMN = re.compile(r"增减|增幅|增长|变化|变动|比上年|同比")
@@ -62,11 +66,15 @@ _PLACE_HEADS = (
 # ... or any level written with the levels it also holds: 镇（街道）, 乡镇（街道）, 市（州、盟）
 _LEVELS = "县市区乡镇街道州盟旗"
 _PLACE_HEAD = re.compile(
-    rf"(?:{'|'.join(map(re.escape, _PLACE_HEADS))}|[{_LEVELS}]{{1,4}}[（(][{_LEVELS}、]{{1,6}}[)）])"
+    rf"(?:{'|'.join(map(re.escape, _PLACE_HEADS))}|[{_LEVELS}]{{1,4}}[（(][{_LEVELS}、]{{1,6}}[)）]"
+    rf"|[{_LEVELS}]{{1,4}}名称?(?![\u4e00-\u9fff]))"  # 镇名, 乡镇名称
 )
 # a column named by a year and what it holds: 2023年任务 (a quota), 2023年完成 (what was done)
 _YEAR_WORD_COLUMN = re.compile(r"(\d{4})年(?:度)?(任务|计划|目标|完成|实际|实绩)(?:数|值)?")
 _RATE_COLUMN = re.compile(r"完成率|完成比例|完成进度")
+_QUOTA_COLUMN = re.compile(r"任务|计划|指标数")
+# a column of what stands at a year's end (2024年底已建, 2023年末实有): a stock, no start year
+_STANDING_COLUMN = re.compile(r"年[底末]|已建|已有|实有|累计")
 # a column of what was done, no year named (目标任务  实际完成  完成率): actuals, dated by the text
 _DONE_COLUMN = re.compile(r"(?:实际|已)?完成(?:数|值)?|实际(?:数|值)?|实绩")
 _PART_COLUMN = re.compile(r"其中.{1,8}")
@@ -119,6 +127,8 @@ class Cell:
     year_to: int | None
     kind: str | None  # None: the header does not say; the periods reader decides
     by_place: bool = False  # its row is a place (a task table by county): the table says what it counts
+    place: str = ""  # the wider place its column is of (全省, 全国), which fulian.text.places resolves
+    quota: bool = False  # a quota of a column that names no year (任务数): the year the text dates
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +137,7 @@ class _Column:
     year: int | None
     kind: str | None
     unit: tuple[str, float] | None = None  # a unit its name carries: “两癌”检查任务（人）
+    place: str = ""  # 全省 of 全省2023年
 
 
 def _named_unit(name: str) -> tuple[str, tuple[str, float]] | None:
@@ -151,23 +162,26 @@ def _columns(names: list[str], plan: tuple[int, int] | None = None) -> list[_Col
     """The value columns of a header (the unit column 单位 set aside), each with its year and kind;
     ``plan``, the years of the plan the text names, dates a goal column that names only its stage
     (中期目标: the plan's middle year)."""
-    years = [int(m.group(1)) for n in names if (m := _YEAR_COLUMN.fullmatch(n))]
+    years = [int(m.group(1)) for n in names if (m := _YEAR_COLUMN.fullmatch(_PLACE_PREFIX.sub("", n)))]
     columns: list[_Column] = []
     for named in names:
         # a column may carry its unit (目标任务（万人）, 实际完成（万人）): read without it, counted in it
         name, unit = _named_unit(named) or (named, None)
-        year = _YEAR_COLUMN.fullmatch(name)
+        place = _PLACE_PREFIX.match(name)
+        year = _YEAR_COLUMN.fullmatch(name, place.end() if place else 0)
         stated = re.search(r"\d{4}", name)
         worded = _YEAR_WORD_COLUMN.fullmatch(name)
         if year:
-            columns.append(_Column(name, int(year.group(1)), "actual", unit))
+            columns.append(_Column(name, int(year.group(1)), "actual", unit, place.group() if place else ""))
         elif worded:
             done = worded.group(2) in ("完成", "实际", "实绩")
             columns.append(_Column(name, int(worded.group(1)), "actual" if done else "target", unit))
         elif _RATE_COLUMN.fullmatch(name):
-            # a completion rate: of the year whose results stand before it
+            # a completion rate: of the year whose results stand before it; of what the column before
+            # it counts when that names a thing (宫颈癌筛查  完成率  乳腺癌筛查  完成率)
             done = [c.year for c in columns if c.kind == "actual" and c.year]
-            columns.append(_Column(name, done[-1] if done else None, "actual", unit))
+            named_before = columns[-1].name if columns and columns[-1].kind is None else ""
+            columns.append(_Column(named_before + name, done[-1] if done else None, "actual", unit))
         elif _DONE_COLUMN.fullmatch(name):
             columns.append(_Column(name, None, "actual", unit))
         elif _PART_COLUMN.fullmatch(name) and columns:
@@ -188,7 +202,7 @@ def _columns(names: list[str], plan: tuple[int, int] | None = None) -> list[_Col
             # 新建“妇女微家”（个）: what the column counts (in its unit, if it names one, or the one its
             # name ends with: 活动场次); a quota if it says so
             unit = unit or _unit_ending(name)
-            quota = unit and re.search(r"任务|计划|指标数", name)
+            quota = _QUOTA_COLUMN.search(name)
             columns.append(_Column(name, None, "target" if quota else None, unit))
     return columns
 
@@ -206,7 +220,7 @@ def _is_header_word(token: str) -> bool:
     name = _UNIT_SUFFIX.sub("", token)  # 完成率（%）, 增长（%）
     return bool(
         token == "单位"
-        or _YEAR_COLUMN.fullmatch(token)
+        or _YEAR_COLUMN.fullmatch(_PLACE_PREFIX.sub("", token))
         or _YEAR_WORD_COLUMN.fullmatch(token)
         or _RATE_COLUMN.fullmatch(name)
         or _DONE_COLUMN.fullmatch(name)
@@ -297,8 +311,58 @@ def _open_table(state: dict, names: list[str], opener: str, text: str) -> None:
         columns = [_counted_in(c, listed) for c in columns]
     state["columns"] = columns
     state["by_place"] = not state["place_column"] and bool(_PLACE_HEAD.match(opener))
+    if state["by_place"] and not state.get("caption_unit"):
+        subject = _caption_subject(state.get("caption", ""))
+        state["columns"] = [_counted_as_in_text(c, text, subject) for c in state["columns"]]
     # what the rows' places did, for columns that say only how it stands (目标任务, 实际完成, 完成率)
     state["subject"] = _caption_subject(state.get("caption", "")) if state["by_place"] else ""
+
+
+_COLUMN_COUNT = re.compile(r"(?:数|数量|人数)$")
+# what a caption's subject says besides the thing counted (2027年站点建设目标 → 站点)
+_DATED = re.compile(r"\d{4}年(?:底|末|度)?|\d")
+_SUBJECT_FRAME = re.compile(rf"{_DATED.pattern}|建设|创建|目标|任务|完成|进度|情况|计划|分解")
+
+
+def _counted_as_in_text(column: _Column, text: str, subject: str) -> _Column:
+    """A column of a table by place that names no unit (乡镇  任务数  宫颈癌筛查  完成率; 县（市、区）
+    2024年底已建  2025年 under 各县（市、区）站点建设目标如下), with the unit its name ends with
+    (检查人数: 人) or the one the text counts the same thing in (…筛查任务各1.2万人, 建成站点126个):
+    the column's name, else the caption's subject; unchanged when it has a unit, holds rates or
+    changes, or the text counts it in no unit."""
+    if column.unit or _RATE_COLUMN.search(column.name) or _CHANGE_COLUMN.search(column.name):
+        return column
+    if column.name.endswith("数") and (u := _unit(column.name[-2])) and _counts(u[0]):
+        return _Column(column.name, column.year, column.kind, u, column.place)  # 检查人数, 户数: 人, 户
+    for key in (_DATED.sub("", _COLUMN_COUNT.sub("", column.name)), _SUBJECT_FRAME.sub("", subject)):
+        if len(key) >= 2 and (unit := _unit_counted_after(key, text)):
+            return _Column(column.name, column.year, column.kind, unit, column.place)
+    return column
+
+
+def _unit_counted_after(key: str, text: str) -> tuple[str, float] | None:
+    """The unit of the first figure the text gives right after ``key`` (站点126个: 个), if any."""
+    after = re.escape(key) + r"[^\d，,。；;\n]{0,6}?\d[\d,.]*\s*[万亿]?([^\s\d，,。；;、]{1,2})"
+    for m in re.finditer(after, text):
+        for word in (m.group(1), m.group(1)[:1]):
+            if (u := _unit(word)) and _counts(u[0]):
+                return u[0], 1.0
+    return None
+
+
+def _counts(unit: str) -> bool:
+    """Whether a unit is one a column of a table by place counts in (_COUNTS_IN)."""
+    return lexicons.units()[unit].unit_class in _COUNTS_IN if unit in lexicons.units() else unit == "元"
+
+
+# what a column of a table by place counts in: people, times, households, things, money; not a share,
+# a duration (2024年) or a measure
+_COUNTS_IN = frozenset(("people", "person_times", "events", "households", "organisations", "items", "money"))
+
+
+def _is_quota(column: _Column) -> bool:
+    """Whether a column holds quotas without their year (任务数): the periods reader dates them."""
+    return column.kind == "target" and column.year is None and bool(_QUOTA_COLUMN.search(column.name))
 
 
 def _counted_in(column: _Column, listed: list[str]) -> _Column:
@@ -341,11 +405,15 @@ def _cells_of_line(text: str, start: int, end: int, state: dict) -> list[Cell]:
         first, i = i, _row_end(tokens, i, ruled, len(state["columns"]))
         row = _row_unit(label, unit_cell, state.get("caption_unit"))
         columns = state["columns"]
-        if row is None and (
-            all(c.unit or _own_unit(tokens[k]) for c, k in zip(columns, range(first, i), strict=False))
-        ):
-            row = (label, "", 1.0)  # every column or cell says its own unit (技能培训（人次）, 93.6%)
-        if row is None or i == first or i - first > len(columns):
+        own_units_only = False
+        if row is None:
+            # every column or cell says its own unit (技能培训（人次）, 93.6%); else only the cells
+            # that say it (a task table without units: 1650  1803  109.3%) are figures
+            own_units_only = not all(
+                c.unit or _own_unit(tokens[k]) for c, k in zip(columns, range(first, i), strict=False)
+            )
+            row = (label, "", 1.0)
+        if i == first or i - first > len(columns):
             continue
         name, row_unit, row_mult = row
         for k in range(first, i):
@@ -353,6 +421,8 @@ def _cells_of_line(text: str, start: int, end: int, state: dict) -> list[Cell]:
             if m is None:
                 continue
             column = columns[k - first]
+            if own_units_only and not (column.unit or m.group("pct")):
+                continue
             unit, mult = column.unit or (row_unit, row_mult)
             if state.get("by_place"):
                 # the row is a place: the metric is the row and the column (福州市三八红旗手), as a reader
@@ -361,12 +431,16 @@ def _cells_of_line(text: str, start: int, end: int, state: dict) -> list[Cell]:
                 subject = state["subject"] if generic and state["subject"] not in label else ""
                 metric = label + subject + column.name
             else:
-                metric = name + ("" if column.kind == "actual" else column.name)
+                metric = column.place + name + ("" if column.kind == "actual" else column.name)
             value = float(m.group("num")) * (1.0 if m.group("pct") else mult)
             unit = m.group("pct") or unit
             # a count that stands at the year's end (参加养老保险的女性) has no start year; a share is the
             # year's level
-            stock = column.kind == "actual" and unit not in ("%", "‰") and counts_a_stock(name)
+            stock = (
+                column.kind == "actual"
+                and unit not in ("%", "‰")
+                and (counts_a_stock(name) or bool(_STANDING_COLUMN.search(column.name)))
+            )
             cells.append(
                 Cell(
                     spans[k][0] + (m.start("cmp") if m.group("cmp") else m.start("num")),
@@ -379,6 +453,8 @@ def _cells_of_line(text: str, start: int, end: int, state: dict) -> list[Cell]:
                     column.year,
                     column.kind,
                     bool(state.get("by_place")),
+                    column.place,
+                    _is_quota(column),
                 )
             )
     return cells
@@ -471,7 +547,7 @@ def _last_sentence(line: str) -> str:
 # before (表1, 附件：), its year, the scope of its rows (各市（州）, 全省各县区), and after it the words
 # for a table (完成情况如下：, 分解表)
 _CAPTION_FRAME = re.compile(
-    r"^\s*(?:表\s*\d+[.．、:：]?\s*|附件\s*\d*[:：]?\s*)?(?:\d{4}年(?:度)?)?(?:全[省市州县区])?各?"
+    r"^\s*(?:表\s*\d+[.．、:：]?\s*|附件\s*\d*[:：]?\s*)?(?:\d{4}年(?:度)?)?(?:全[省市州县区])?各?(?:主要|部分|重点)?"
     r"(?:[县市区州乡镇街道]{1,4}(?:[（(][^）)]{1,8}[)）])?)?"
     r"|(?:完成|进展|进度|实施|落实|分解|分配|下达)?(?:情况|进度)?(?:统计|汇总|一览)?(?:表|如下)?\s*[:：]?\s*$"
 )
