@@ -470,3 +470,28 @@ def test_a_table_headed_by_town_names_in_traditional_script_reads_each_row() -> 
         ("104.2%", 104.2, "%"),
         ("6.4", 64_000, "元"),
     ]
+
+
+def test_a_table_of_case_types_by_year_with_a_total_column_reads_the_total_over_the_years() -> None:
+    # Written for the project: a court's white paper, cells set apart by ideographic spaces.
+    _, facts = extract_report(
+        "分年度主要案由情况如下（单位：件）：\n"
+        "案由　2023年　2024年　2025年　合计\n离婚纠纷　1851　1930　1861　5642\n"
+    )
+    assert [(f["text"], f["unit"], f["year_from"], f["year_to"]) for f in facts] == [
+        ("1851", "件", 2023, 2023),
+        ("1930", "件", 2024, 2024),
+        ("1861", "件", 2025, 2025),
+        ("5642", "件", 2023, 2025),
+    ]
+
+
+def test_a_table_by_county_whose_columns_name_a_running_total_and_a_year_s_issue_reads_both() -> None:
+    # Written for the project: a charity's parcels by county; the first column's name starts with 项目,
+    # which is no label column here, the second names its year.
+    _, facts = extract_report(
+        "各区县发放情况如下（单位：个）：\n\n区县　项目实施以来累计发放　2025年发放\n碧江区　1632　188\n"
+    )
+    assert [(f["text"], f["unit"]) for f in facts] == [("1632", "个"), ("188", "个")]
+    assert (facts[1]["year_from"], facts[1]["year_to"], facts[1]["kind"]) == (2025, 2025, "actual")
+    assert facts[0]["metric"] == "碧江区项目实施以来累计发放"

@@ -44,7 +44,10 @@ _PLACE_PREFIX = re.compile(r"全[国省市州盟区县](?=\d{4}年)")
 _TARGET_COLUMN = re.compile(r"目标")
 _GOAL_STAGE = re.compile(r"中期|终期")
 _CHANGE_COLUMN = re.compile(r"增减|增幅|增长|变化|变动|比上年|同比")
-_LABEL_HEADS = ("指标", "项目", "类别", "名称")
+_LABEL_HEADS = ("指标", "项目", "类别", "名称", "案由", "类型", "分类")
+# the label column named after a place column (县区  指标名称  2023年 …), not a column that only starts
+# with one of its words (区县  项目实施以来累计发放)
+_LABEL_COLUMN = re.compile(r"(?:指标|项目|类别|案由|类型|分类)(?:名称)?|名称")
 # a header whose rows are places (a task table: 县（市、区）  2023年任务  2023年完成  完成率 …)
 _PLACE_HEADS = (
     "县（市、区）",
@@ -73,6 +76,9 @@ _PLACE_HEAD = re.compile(
 _YEAR_WORD_COLUMN = re.compile(r"(\d{4})年(?:度)?(任务|计划|目标|完成|实际|实绩)(?:数|值)?")
 _RATE_COLUMN = re.compile(r"完成率|完成比例|完成进度")
 _QUOTA_COLUMN = re.compile(r"任务|计划|指标数")
+_TOTAL_COLUMN = re.compile(r"合计|总计|总数|小计")
+# a column named by a year and what was done in it (2025年发放, 2024年新建)
+_DATED_COLUMN = re.compile(r"(\d{4})年度?[\u4e00-\u9fff“”]{1,10}")
 # a column of what stands at a year's end (2024年底已建, 2023年末实有): a stock, no start year
 _STANDING_COLUMN = re.compile(r"年[底末]|已建|已有|实有|累计")
 # a column of what was done, no year named (目标任务  实际完成  完成率): actuals, dated by the text
@@ -138,6 +144,7 @@ class _Column:
     kind: str | None
     unit: tuple[str, float] | None = None  # a unit its name carries: “两癌”检查任务（人）
     place: str = ""  # 全省 of 全省2023年
+    since: int | None = None  # the first year of a total over the year columns before it (合计)
 
 
 def _named_unit(name: str) -> tuple[str, tuple[str, float]] | None:
@@ -184,6 +191,9 @@ def _columns(names: list[str], plan: tuple[int, int] | None = None) -> list[_Col
             columns.append(_Column(named_before + name, done[-1] if done else None, "actual", unit))
         elif _DONE_COLUMN.fullmatch(name):
             columns.append(_Column(name, None, "actual", unit))
+        elif _TOTAL_COLUMN.fullmatch(name) and years:
+            # 案由  2023年  2024年  2025年  合计: the sum over the years of the columns
+            columns.append(_Column(name, max(years), "actual", unit, since=min(years)))
         elif _PART_COLUMN.fullmatch(name) and columns:
             # a part of the column before
             columns.append(_Column(name, columns[-1].year, columns[-1].kind, unit))
@@ -198,6 +208,9 @@ def _columns(names: list[str], plan: tuple[int, int] | None = None) -> list[_Col
             # (2025年比上年增减), else of the latest year column
             year = int(stated.group()) if stated else max(years) if years else None
             columns.append(_Column(name, year, "change", unit))
+        elif (dated := _DATED_COLUMN.fullmatch(name)) and not _QUOTA_COLUMN.search(name):
+            # 区县  项目实施以来累计发放  2025年发放: what was done in the year it names
+            columns.append(_Column(name, int(dated.group(1)), "actual", unit))
         else:
             # 新建“妇女微家”（个）: what the column counts (in its unit, if it names one, or the one its
             # name ends with: 活动场次); a quota if it says so
@@ -227,6 +240,7 @@ def _is_header_word(token: str) -> bool:
         or _PART_COLUMN.fullmatch(token)
         or _TARGET_COLUMN.search(token)
         or _CHANGE_COLUMN.fullmatch(name)
+        or _TOTAL_COLUMN.fullmatch(name)
     )
 
 
@@ -239,7 +253,7 @@ def _header(tokens: list[str], i: int) -> tuple[list[str], int] | None:
     if not (by_place or tokens[i].startswith(_LABEL_HEADS)) or _CELL.fullmatch(tokens[i]):
         return None
     j = i + 1
-    if by_place and j < len(tokens) and tokens[j].startswith(_LABEL_HEADS):
+    if by_place and j < len(tokens) and _LABEL_COLUMN.fullmatch(tokens[j]):
         j += 1
     while j < len(tokens) and (
         _is_header_word(tokens[j]) or _named_column(tokens, j) or _dated_change(tokens, j)
@@ -249,10 +263,10 @@ def _header(tokens: list[str], i: int) -> tuple[list[str], int] | None:
         # share among them (区县  全年任务(人)  已完成(人)  完成率)
         while j < len(tokens) and (_named_unit(tokens[j]) is not None or _is_header_word(tokens[j])):
             j += 1
-    if j == i + 1 and by_place and len(tokens) - j >= 2 and all(map(_counted, tokens[j:])):
+    if j == i + 1 and by_place and len(tokens) - j >= 2 and all(map(_counted_or_dated, tokens[j:])):
         j = len(tokens)  # columns named by what they count (设区市  三八红旗手  三八红旗集体  最美家庭)
     names = tokens[i + 1 : j]
-    if names[:1] and names[0].startswith(_LABEL_HEADS):
+    if names[:1] and _LABEL_COLUMN.fullmatch(names[0]):
         names = ["", *names[1:]]  # the label column after the place column: marked by an empty name
     return (names, j) if len([n for n in names if n not in ("单位", "")]) >= 2 else None
 
@@ -272,6 +286,11 @@ def _not_a_row_label(tokens: list[str], j: int) -> bool:
     """Whether tokens[j] is followed by another name or the line's end, not by a row's values: a row's
     label on the header's line (毛入园率(%) 89.8 …) names no column."""
     return j + 1 == len(tokens) or not _is_value(tokens[j + 1])
+
+
+def _counted_or_dated(token: str) -> bool:
+    """Whether a header token names what a column counts, or that and its year (2025年发放)."""
+    return _counted(token) or bool(_DATED_COLUMN.fullmatch(token))
 
 
 def _counted(token: str) -> bool:
@@ -449,7 +468,7 @@ def _cells_of_line(text: str, start: int, end: int, state: dict) -> list[Cell]:
                     unit,
                     _QUALIFIER.get(m.group("cmp") or m.group("bound") or "", "exact"),
                     metric,
-                    None if stock else column.year,
+                    None if stock else column.since or column.year,
                     column.year,
                     column.kind,
                     bool(state.get("by_place")),
