@@ -951,3 +951,15 @@ def test_a_summary_titled_in_traditional_script_is_read_as_a_summary() -> None:
     simplified = placed("某县妇联2024年工作总结" + body)
     traditional = placed("某縣婦聯2024年工作總結" + body)
     assert simplified["280余人"] == traditional["280余人"] == (2024, 2024, "actual")
+
+
+def test_a_paragraph_a_speaker_opens_with_tasks_plans_its_figures() -> None:
+    # Written for the project: a working committee meeting's news, the vice-mayor's tasks for the year.
+    got = placed(
+        "某市召开2025年妇女儿童工作委员会全体会议\n发布时间：2025-03-12\n\n"
+        "会议通报，2024年全市新建儿童友好社区42个。\n\n"
+        "王某强调，要聚焦重点难点。一是着力促进妇女就业。全年城镇新增女性就业不少于3万人，"
+        "新培育巾帼创业项目300个。\n"
+    )
+    assert got["42个"] == (2024, 2024, "actual")
+    assert got["300个"] == (2025, 2025, "target")

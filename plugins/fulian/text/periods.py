@@ -804,9 +804,12 @@ def _sections_above(ix: _Index, para_start: int) -> list[tuple[int, int]]:
     return kept
 
 
-# a paragraph opening on an enumerated task (一要…, 二是要…, 其次要…, 第三，要…): a speech's plans
+# a paragraph opening on an enumerated task (一要…, 二是要…, 其次要…, 第三，要…) or on a speaker's 强调，要…:
+# a speech's plans
 _TASK_OPENING = re.compile(
-    r"\s*(?:[一二三四五六七八九十]是?要|(?:首先|其次|再次|最后)要|第[一二三四五六七八九十]，?要)"
+    r"\s*(?:[一二三四五六七八九十]是?要|(?:首先|其次|再次|最后)要|第[一二三四五六七八九十]，?要"
+    # a speaker's paragraph of tasks (孙某强调，要聚焦重点难点…一是…)
+    r"|[^，,。；;\n]{1,16}?(?:强调|要求|指出)[，,：:]\s*要)"
 )
 
 
