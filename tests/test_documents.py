@@ -693,3 +693,14 @@ def test_a_township_federation_reports_for_its_own_county_not_one_it_visited() -
         "组织各村妇联主席到肥乡区、魏县等地观摩学习2次。\n"
     )
     assert (d["city"], d["county"]) == ("邯郸市", "馆陶县")
+
+
+def test_a_township_federation_s_summary_on_its_county_s_portal_is_the_federation_s() -> None:
+    # Written for the project: a county government's site hosting a township federation's summary.
+    d = doc_of(
+        "霍山县人民政府\n首页 | 政务公开 | 政务服务\n"
+        "您现在所在的位置：网站首页 > 乡镇 > 但家庙镇 > 工作总结\n\n"
+        "但家庙镇妇联2024年度工作总结\n发布时间：2025-01-09 15:20\n\n"
+        "2024年，镇妇联团结带领全镇妇女建功立业，全年培训妇女312人次。\n"
+    )
+    assert (d["organisation"], d["county"]) == ("但家庙镇妇联", "霍山县")
