@@ -63,7 +63,7 @@ def read_report(original_text: str, rules_only: bool = False) -> tuple[Normalise
     facts = extract_facts(original_text, norm, title)
     if not rules_only:
         facts = recategorise(facts)
-    facts = place_facts(norm, document, place_in_time(norm, document, facts))
+    facts = place_facts(norm, document, place_in_time(norm, document, facts, title))
     if not rules_only:
         facts = restock(facts)
     return norm, document, group_observations(assign_indicators(facts))

@@ -35,7 +35,7 @@ from pathlib import Path
 
 from fulian.text import marks
 from fulian.text.lexicons import guarded, read_rows
-from fulian.text.normalise import Normalised, normalise
+from fulian.text.normalise import Normalised
 from fulian.text.numerals import parse_number
 
 PHRASES_FILE = Path(__file__).resolve().parent / "data" / "periods.csv"
@@ -1194,14 +1194,14 @@ _SUMMARY_TITLE = re.compile(r"总结(?![表会大])")
 _PLAN_TITLE = re.compile(r"的通知$|实施方案$|工作方案$|工作要点$|工作计划$")
 
 
-def place_in_time(norm: Normalised, document: dict, facts: list[dict]) -> list[dict]:
-    """Add year_from, year_to and kind to each fact of one report (facts carry original offsets)."""
+def place_in_time(norm: Normalised, document: dict, facts: list[dict], title: str = "") -> list[dict]:
+    """Add year_from, year_to and kind to each fact of one report (facts carry original offsets);
+    ``title`` is the document's title normalised (工作總結 read as 工作总结)."""
     text = norm.text
     published = document.get("publication_date")
     published_year = int(published[:4]) if published else occasion_year(text)
     report_year = document.get("report_year")
     default = document_cue(text, report_year, published_year)
-    title = normalise(document["title"]).text if document.get("title") else ""  # 工作總結: 工作总结
     summary = bool(_SUMMARY_TITLE.search(title))
     said_early = bool(published) and published[5:7].isdigit() and int(published[5:7]) <= 6
     plan_document = bool(_PLAN_TITLE.search(title))
