@@ -1194,7 +1194,7 @@ _SUMMARY_TITLE = re.compile(r"总结(?![表会大])")
 _PLAN_TITLE = re.compile(r"的通知$|实施方案$|工作方案$|工作要点$|工作计划$")
 
 
-def place_in_time(norm: Normalised, document: dict, facts: list[dict], title: str = "") -> list[dict]:
+def place_in_time(norm: Normalised, document: dict, facts: list[dict], title: str) -> list[dict]:
     """Add year_from, year_to and kind to each fact of one report (facts carry original offsets);
     ``title`` is the document's title normalised (工作總結 read as 工作总结)."""
     text = norm.text

@@ -337,10 +337,14 @@ def _open_table(state: dict, names: list[str], opener: str, text: str) -> None:
     state["subject"] = _caption_subject(state.get("caption", "")) if state["by_place"] else ""
 
 
+# a column's name without the word for a count (任务数 → 任务) and without its year (2024年底已建 → 已建)
 _COLUMN_COUNT = re.compile(r"(?:数|数量|人数)$")
-# what a caption's subject says besides the thing counted (2027年站点建设目标 → 站点)
 _DATED = re.compile(r"\d{4}年(?:底|末|度)?|\d")
+# what a caption's subject says besides the thing counted (2027年站点建设目标 → 站点)
 _SUBJECT_FRAME = re.compile(rf"{_DATED.pattern}|建设|创建|目标|任务|完成|进度|情况|计划|分解")
+# what a column of a table by place counts in: people, times, households, things, money; not a share,
+# a duration (2024年) or a measure
+_COUNTS_IN = frozenset(("people", "person_times", "events", "households", "organisations", "items", "money"))
 
 
 def _counted_as_in_text(column: _Column, text: str, subject: str) -> _Column:
@@ -371,12 +375,8 @@ def _unit_counted_after(key: str, text: str) -> tuple[str, float] | None:
 
 def _counts(unit: str) -> bool:
     """Whether a unit is one a column of a table by place counts in (_COUNTS_IN)."""
-    return lexicons.units()[unit].unit_class in _COUNTS_IN if unit in lexicons.units() else unit == "元"
-
-
-# what a column of a table by place counts in: people, times, households, things, money; not a share,
-# a duration (2024年) or a measure
-_COUNTS_IN = frozenset(("people", "person_times", "events", "households", "organisations", "items", "money"))
+    info = lexicons.units().get(unit)
+    return info.unit_class in _COUNTS_IN if info else unit == "元"
 
 
 def _is_quota(column: _Column) -> bool:
