@@ -807,21 +807,22 @@ def _reporting_body(text: str, lines: list[tuple[int, int]], title: tuple[int, i
             rest = rest.replace(name, "")
         if len(rest) <= 2:
             # a byline or a signature: the body, perhaps with a date or a label
-            return _federation_titled(text, title) if s == 0 and "政府" in found[0][1] else found[0][1]
-    found = _bodies(text, title_start, min(title_end, title_start + 60))
-    if found and found[0][0] < title_start + 20:
-        return found[0][1]  # 海口市妇联凝聚巾帼力量…
-    return _speaker_body(text) or _opening_body(text, lines, title_end)
+            return _site_or_titled_federation(text, found[0][1], title) if s == 0 else found[0][1]
+    return _title_body(text, title) or _speaker_body(text) or _opening_body(text, lines, title_end)
 
 
-def _federation_titled(text: str, title: tuple[int, int]) -> str:
-    """The body a government's site name opens the page with, unless the title below opens with a
-    federation (霍山县人民政府 / 但家庙镇妇联2024年度工作总结): a county's portal hosts its townships'
-    reports."""
+def _title_body(text: str, title: tuple[int, int]) -> str:
+    """The body a title opens with (海口市妇联凝聚巾帼力量…), or ''."""
     found = _bodies(text, title[0], min(title[1], title[0] + 60))
-    if found and found[0][0] < title[0] + 20 and found[0][1].endswith(("妇联", "妇女联合会")):
-        return found[0][1]
-    return _bodies(text, 0, title[0])[0][1]
+    return found[0][1] if found and found[0][0] < title[0] + 20 else ""
+
+
+def _site_or_titled_federation(text: str, name: str, title: tuple[int, int]) -> str:
+    """``name``, the body that opens the page, unless it is a government's site over a title that opens
+    with a federation (霍山县人民政府 / 但家庙镇妇联2024年度工作总结): a county's portal hosts its
+    townships' reports."""
+    titled = _title_body(text, title) if "政府" in name else ""
+    return titled if titled.endswith(("妇联", "妇女联合会")) else name
 
 
 # a government news office's press conference (某省人民政府新闻办公室新闻发布会实录): the office holds it

@@ -328,13 +328,12 @@ def _open_table(state: dict, names: list[str], opener: str, text: str) -> None:
     columns = _columns([n for n in names if n not in ("单位", "")], plan_years(text))
     if listed := state.get("caption_units"):
         columns = [_counted_in(c, listed) for c in columns]
-    state["columns"] = columns
     state["by_place"] = not state["place_column"] and bool(_PLACE_HEAD.match(opener))
-    if state["by_place"] and not state.get("caption_unit"):
-        subject = _caption_subject(state.get("caption", ""))
-        state["columns"] = [_counted_as_in_text(c, text, subject) for c in state["columns"]]
     # what the rows' places did, for columns that say only how it stands (目标任务, 实际完成, 完成率)
     state["subject"] = _caption_subject(state.get("caption", "")) if state["by_place"] else ""
+    if state["by_place"] and not state.get("caption_unit"):
+        columns = [_counted_as_in_text(c, text, state["subject"]) for c in columns]
+    state["columns"] = columns
 
 
 # a column's name without the word for a count (任务数 → 任务) and without its year (2024年底已建 → 已建)
