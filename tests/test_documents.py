@@ -704,3 +704,13 @@ def test_a_township_federation_s_summary_on_its_county_s_portal_is_the_federatio
         "2024年，镇妇联团结带领全镇妇女建功立业，全年培训妇女312人次。\n"
     )
     assert (d["organisation"], d["county"]) == ("但家庙镇妇联", "霍山县")
+
+
+def test_a_street_named_after_a_city_does_not_place_a_report_in_that_city() -> None:
+    # Written for the project: a Shanghai street office's news whose first lines name a road called
+    # after another city (中山北路); its street (长风新村街道) is Shanghai's 普陀区.
+    doc = doc_of(
+        "长风新村街道：儿童之家建到家门口\n\n来源：长风新村街道妇联　　2024-07-09\n\n"
+        "暑假第一周，长风新村街道中山北路第三居民区的儿童之家里，20多个孩子学做剪纸。\n"
+    )
+    assert (doc["province"], doc["county"]) == ("上海市", "普陀区")

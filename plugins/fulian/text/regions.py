@@ -201,6 +201,10 @@ def _short_regex() -> re.Pattern[str]:
     return re.compile(trie_regex(_index().by_short))
 
 
+# after a short name, the street or square named after it (中山北路, 北京大街, 人民广场 aside)
+_STREET_AFTER = re.compile(r"[东西南北中]?[一二三四五六七八九]?(?:路|大街|街道?|大道|巷|广场)")
+
+
 def find_short_mentions(text: str) -> list[Mention]:
     """Short-name mentions of provinces and cities (东营, 聊城) that are not the start of a full name.
 
@@ -213,6 +217,8 @@ def find_short_mentions(text: str) -> list[Mention]:
         tail = text[m.start() : m.start() + idx.max_len]
         if any(tail.startswith(full) for full in _full_names_starting(m.group())):
             continue
+        if _STREET_AFTER.match(text, m.end()):
+            continue  # 中山北路, 南京东路: a street named after the place, anywhere
         out.append(Mention(m.start(), m.end(), m.group(), idx.by_short[m.group()]))
     return out
 
