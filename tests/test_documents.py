@@ -527,6 +527,19 @@ def test_a_news_office_s_press_conference_is_reported_by_the_body_it_invites() -
         "主席：2024年，全省组建巾帼宣讲队伍4800余支。\n\n（来源：广东省人民政府新闻办公室 2025-02-27）\n"
     )
     assert doc["organisation"] == "广东省妇联"
+    # the conference named in the subtitle, its presenter asked (请) with two titles: the first body
+    subtitled = doc_of(
+        "广东省人民政府新闻办公室\n\n全省妇女儿童规划实施过半\n——省政府新闻办举行规划中期评估情况新闻发布会\n\n"
+        "今天上午，省政府新闻办举行新闻发布会，请省政府妇女儿童工作委员会办公室常务副主任、省妇联副主席"
+        "介绍有关情况。\n\n2024年，全省孕产妇死亡率为9.8/10万。\n"
+    )
+    assert subtitled["organisation"] == "广东省政府妇女儿童工作委员会办公室"
+    # the federation's party secretary presents: the federation, not its party group, reports
+    secretary = doc_of(
+        "某某网2月27日讯 2月27日,滨州市政府新闻办组织召开纪念三八国际妇女节新闻发布会,"
+        "邀请滨州市妇联党组书记、主席介绍妇女儿童工作有关情况。\n2022年,滨州市妇联培训妇女3200人次。\n"
+    )
+    assert secretary["organisation"] == "滨州市妇联"
 
 
 def test_a_body_s_own_site_name_above_its_menu_names_the_reporter() -> None:

@@ -665,7 +665,10 @@ def _bodies(text: str, lo: int, hi: int) -> list[tuple[int, str]]:
         name = _body_at(text, m)
         if name:
             start = m.end() - len(name)
-            if text.startswith("党组", m.end()):  # a body's party group reports as itself (中共…妇联党组)
+            # a body's party group reports as itself (中共…妇联党组), not a member's title (妇联党组书记)
+            if text.startswith("党组", m.end()) and not text.startswith(
+                ("书记", "副书记", "成员"), m.end() + 2
+            ):
                 name += "党组"
                 if text.startswith("中共", start - 2):
                     start, name = start - 2, "中共" + name
@@ -827,15 +830,25 @@ def _site_or_titled_federation(text: str, name: str, title: tuple[int, int]) -> 
 
 # a government news office's press conference (某省人民政府新闻办公室新闻发布会实录): the office holds it
 # for the body it invites to present (邀请省妇联党组书记、主席…介绍…)
-_PRESS_OFFICE = re.compile(r"新闻办(?:公室)?[^，。\n]{0,12}发布会")
-_INVITED = re.compile(r"邀请([^。；\n]{2,80})")
+_PRESS_OFFICE = re.compile(r"新闻办(?:公室)?[^，。\n]{0,30}发布会")
+_INVITED = re.compile(r"(?:邀|[，,]\s*)请([^。；\n]{2,80})")
 
 
 def _invited_body(text: str, title: tuple[int, int]) -> str:
     """The body a news office's press conference invites to present, named in full or by its level alone
     (省妇联); '' for any other report. Its source label names the office, which only holds it."""
-    m = _INVITED.search(text, 0, 1500) if _PRESS_OFFICE.search(text, *title) else None
-    return "" if m is None else _body_named_in(text, m.start(1), m.end(1), _BARE_BODY.search)
+    # said in the title or the line under it (——省政府新闻办举行“两个规划”中期评估情况新闻发布会)
+    subtitle_end = text.find("\n", title[1] + 1, title[1] + 200)
+    held = _PRESS_OFFICE.search(text, title[0], subtitle_end if subtitle_end > 0 else title[1] + 200)
+    m = _INVITED.search(text, 0, 1500) if held else None
+    return "" if m is None else _body_named_in(text, m.start(1), m.end(1), _BARE_PRESENTER.search)
+
+
+# a presenting body named by its level alone: a federation, or a government's women and children's
+# committee (请省政府妇女儿童工作委员会办公室常务副主任、省妇联二级巡视员介绍: the first is who presents)
+_BARE_PRESENTER = re.compile(
+    rf"[省市县区州旗](?:(?:人民)?政府)?(?:{_COMMITTEE})|[省市县区州旗](?:妇联|妇女联合会)"
+)
 
 
 # the speaker's formula of a congress or an executive committee's report: whom the report is given for
