@@ -495,3 +495,49 @@ def test_a_table_by_county_whose_columns_name_a_running_total_and_a_year_s_issue
     assert [(f["text"], f["unit"]) for f in facts] == [("1632", "个"), ("188", "个")]
     assert (facts[1]["year_from"], facts[1]["year_to"], facts[1]["kind"]) == (2025, 2025, "actual")
     assert facts[0]["metric"] == "碧江区项目实施以来累计发放"
+
+
+def test_a_plan_s_quota_table_with_a_total_over_its_years_reads_every_row() -> None:
+    # Written for the project: a county's three-year plan, its yearly quotas in a tab-separated table
+    # with the unit in each row's label and a column summing the three years.
+    _, facts = extract_report(
+        "某县妇联巾帼助力乡村振兴三年行动方案（2024—2026年）\n发布时间：2024-03-08\n\n表1　年度任务\n"
+        "指标\t2024年\t2025年\t2026年\t三年合计\n培训农村妇女（人次）\t1400\t1500\t1600\t4500\n"
+    )
+    assert [(f["text"], f["unit"], f["year_from"], f["year_to"], f["kind"]) for f in facts] == [
+        ("1400", "人次", 2024, 2024, "target"),
+        ("1500", "人次", 2025, 2025, "target"),
+        ("1600", "人次", 2026, 2026, "target"),
+        ("4500", "人次", 2024, 2026, "target"),
+    ]
+
+
+def test_a_table_by_town_with_a_rate_among_its_named_columns_reads_every_column() -> None:
+    # Written for the project: a county summary's courtyards by township, ideographic spaces between
+    # cells; the rate column names no unit, its cells carry theirs.
+    _, facts = extract_report(
+        "2023年，全县累计创建美丽庭院1200户。各乡镇创建情况如下：\n\n"
+        "乡镇　农户数（户）　美丽庭院（户）　创建率　精品庭院（户）\n甲镇　1000　800　80.0%　120\n"
+    )
+    assert [(f["text"], f["unit"], f["metric"]) for f in facts[1:]] == [
+        ("1000", "户", "甲镇农户数"),
+        ("800", "户", "甲镇美丽庭院"),
+        ("80.0%", "%", "甲镇创建率"),
+        ("120", "户", "甲镇精品庭院"),
+    ]
+
+
+def test_a_table_comparing_a_province_with_the_nation_places_the_national_column_nationally() -> None:
+    # Written for the project: a provincial press release's appendix; the columns are the province, the
+    # nation and the plan's goal.
+    _, facts = extract_report(
+        "广东省妇女儿童发展规划中期评估新闻发布会\n\n2024年，全省学前三年毛入园率继续提高。\n\n"
+        "附：主要指标与全国比较（2024年）\n指标　广东　全国　规划目标（2030年）\n"
+        "学前三年毛入园率（%）　93.4　92.0　95以上\n"
+    )
+    cells = [(f["text"], f["kind"], f["year_to"], f["place_province"]) for f in facts]
+    assert cells == [
+        ("93.4", "actual", 2024, "广东省"),
+        ("92.0", "actual", 2024, ""),
+        ("95以上", "target", 2030, "广东省"),
+    ]

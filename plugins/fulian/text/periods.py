@@ -1191,7 +1191,9 @@ def occasion_year(text: str) -> int | None:
 # (召开2024年度总结表彰大会)
 _SUMMARY_TITLE = re.compile(r"总结(?![表会大])")
 # a notice, a plan or its work points: what it says it requires is required, not done
-_PLAN_TITLE = re.compile(r"的通知$|实施方案$|工作方案$|工作要点$|工作计划$")
+_PLAN_TITLE = re.compile(
+    r"(?:的通知|(?:实施|工作|行动)方案|工作要点|工作计划)(?:[（(][^（()）]{0,16}[)）])?$"
+)  # the years after it: 三年行动方案（2024—2026年）
 
 
 def place_in_time(norm: Normalised, document: dict, facts: list[dict], title: str) -> list[dict]:

@@ -17,9 +17,9 @@ a number without a unit is no figure an analyst can use. Pure functions over the
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from fulian.text import lexicons
+from fulian.text import lexicons, regions
 from fulian.text.periods import counts_a_stock, goal_year, plan_years
 
 # A line holding two numbers separated only by spaces or a rule (|) is the cheap sign that a table
@@ -41,6 +41,8 @@ _YEAR_COLUMN = re.compile(
 )
 # a year column of a wider place the table compares with (全省2023年, 全国2023年): that place's figures
 _PLACE_PREFIX = re.compile(r"全[国省市州盟区县](?=\d{4}年)")
+_WIDER_PLACE = re.compile(r"全[国省市州盟区县]")
+_CAPTION_YEAR = re.compile(r"[（(]((?:19|20)\d{2})年[)）]")
 _TARGET_COLUMN = re.compile(r"目标")
 _GOAL_STAGE = re.compile(r"中期|终期")
 _CHANGE_COLUMN = re.compile(r"增减|增幅|增长|变化|变动|比上年|同比")
@@ -76,7 +78,7 @@ _PLACE_HEAD = re.compile(
 _YEAR_WORD_COLUMN = re.compile(r"(\d{4})年(?:度)?(任务|计划|目标|完成|实际|实绩)(?:数|值)?")
 _RATE_COLUMN = re.compile(r"完成率|完成比例|完成进度")
 _QUOTA_COLUMN = re.compile(r"任务|计划|指标数")
-_TOTAL_COLUMN = re.compile(r"合计|总计|总数|小计")
+_TOTAL_COLUMN = re.compile(r"(?:[一二三四五六七八九十两]年)?(?:合计|总计|总数|小计)")
 # a column named by a year and what was done in it (2025年发放, 2024年新建)
 _DATED_COLUMN = re.compile(r"(\d{4})年度?[\u4e00-\u9fff“”]{1,10}")
 # a column of what stands at a year's end (2024年底已建, 2023年末实有): a stock, no start year
@@ -84,6 +86,9 @@ _STANDING_COLUMN = re.compile(r"年[底末]|已建|已有|实有|累计")
 # a column of what was done, no year named (目标任务  实际完成  完成率): actuals, dated by the text
 _DONE_COLUMN = re.compile(r"(?:实际|已)?完成(?:数|值)?|实际(?:数|值)?|实绩")
 _PART_COLUMN = re.compile(r"其中.{1,8}")
+# a column of shares or rates among named columns (乡镇  农户数（户）  美丽庭院（户）  创建率): its cells
+# carry their own unit
+_SHARE_COLUMN = re.compile(r"[\u4e00-\u9fff“”]{1,10}(?:率|比例|占比)(?:[(（]%[)）])?")
 # a column that says only how the row's figure stands, not what it counts (目标任务, 实际完成, 完成率)
 _GENERIC_COLUMN = re.compile(
     rf"(?:全年|年度|\d{{4}}年度?)?(?:目标任务|目标|任务|计划)(?:数|值)?|{_DONE_COLUMN.pattern}|{_RATE_COLUMN.pattern}"
@@ -208,16 +213,29 @@ def _columns(names: list[str], plan: tuple[int, int] | None = None) -> list[_Col
             # (2025年比上年增减), else of the latest year column
             year = int(stated.group()) if stated else max(years) if years else None
             columns.append(_Column(name, year, "change", unit))
-        elif (dated := _DATED_COLUMN.fullmatch(name)) and not _QUOTA_COLUMN.search(name):
-            # 区县  项目实施以来累计发放  2025年发放: what was done in the year it names
-            columns.append(_Column(name, int(dated.group(1)), "actual", unit))
         else:
-            # 新建“妇女微家”（个）: what the column counts (in its unit, if it names one, or the one its
-            # name ends with: 活动场次); a quota if it says so
-            unit = unit or _unit_ending(name)
-            quota = _QUOTA_COLUMN.search(name)
-            columns.append(_Column(name, None, "target" if quota else None, unit))
+            columns.append(_named_column_of(name, unit))
     return columns
+
+
+def _named_column_of(name: str, unit: tuple[str, float] | None) -> _Column:
+    """A column named by a place, by what was done in a year, or by what it counts."""
+    if _place_column(name):
+        # the figures of a place that year (the text dates them); of the wider place (全国) it names
+        return _Column(name, None, "actual", unit, name if _WIDER_PLACE.fullmatch(name) else "")
+    if (dated := _DATED_COLUMN.fullmatch(name)) and not _QUOTA_COLUMN.search(name):
+        # 区县  项目实施以来累计发放  2025年发放: what was done in the year it names
+        return _Column(name, int(dated.group(1)), "actual", unit)
+    # 新建“妇女微家”（个）: what the column counts (in its unit, if it names one, or the one its name ends
+    # with: 活动场次); a quota if it says so
+    quota = _QUOTA_COLUMN.search(name)
+    return _Column(name, None, "target" if quota else None, unit or _unit_ending(name))
+
+
+def _place_column(name: str) -> bool:
+    """Whether a header names a column by a place: the report's own (陕西, 遂宁市) or a wider one it is
+    compared with (指标  陕西  全国  规划目标（2030年）)."""
+    return bool(_WIDER_PLACE.fullmatch(name) or regions.lookup_short(name) or regions.lookup_full(name))
 
 
 def _unit_ending(name: str) -> tuple[str, float] | None:
@@ -256,7 +274,10 @@ def _header(tokens: list[str], i: int) -> tuple[list[str], int] | None:
     if by_place and j < len(tokens) and _LABEL_COLUMN.fullmatch(tokens[j]):
         j += 1
     while j < len(tokens) and (
-        _is_header_word(tokens[j]) or _named_column(tokens, j) or _dated_change(tokens, j)
+        _is_header_word(tokens[j])
+        or _named_column(tokens, j)
+        or _dated_change(tokens, j)
+        or ((_SHARE_COLUMN.fullmatch(tokens[j]) or _place_column(tokens[j])) and _not_a_row_label(tokens, j))
     ):
         j += 1
     if j == i + 1:  # columns named with their units (乡镇  技能培训（人次）  新建“妇女微家”（个）), a
@@ -328,6 +349,10 @@ def _open_table(state: dict, names: list[str], opener: str, text: str) -> None:
     columns = _columns([n for n in names if n not in ("单位", "")], plan_years(text))
     if listed := state.get("caption_units"):
         columns = [_counted_in(c, listed) for c in columns]
+    if dated := _CAPTION_YEAR.search(state.get("caption", "")):
+        # places compared in a year the caption names once (主要指标与全国比较（2024年）)
+        year = int(dated.group(1))
+        columns = [replace(c, year=year) if c.year is None and _place_column(c.name) else c for c in columns]
     state["by_place"] = not state["place_column"] and bool(_PLACE_HEAD.match(opener))
     # what the rows' places did, for columns that say only how it stands (目标任务, 实际完成, 完成率)
     state["subject"] = _caption_subject(state.get("caption", "")) if state["by_place"] else ""
