@@ -727,3 +727,14 @@ def test_a_street_named_after_a_city_does_not_place_a_report_in_that_city() -> N
         "暑假第一周，长风新村街道中山北路第三居民区的儿童之家里，20多个孩子学做剪纸。\n"
     )
     assert (doc["province"], doc["county"]) == ("上海市", "普陀区")
+
+
+def test_a_mid_term_review_reports_on_the_year_its_window_of_months_ends() -> None:
+    # Written for the project: a city federation's review of its plan, opening with the year the plan
+    # was issued; the window it reviews ends in 2023.
+    doc = doc_of(
+        "某市妇联工作规划实施情况中期评估报告\n\n发布时间：2023-09-15\n\n"
+        "2021年，市妇联印发工作规划，确定主要指标32项。市妇联对规划实施以来（2021年1月至2023年6月）的"
+        "进展情况进行了评估。2021年，全市培训妇女1.2万人次。\n"
+    )
+    assert doc["report_year"] == 2023

@@ -493,17 +493,23 @@ def _school_year(text: str) -> int | None:
 _SPAN_IN_HEAD = re.compile(rf"((?:19|20)\d{{2}}){_SPAN_DASH}((?:19|20)\d{{2}})\s*年")
 
 
+# a window of months a review covers, early in the text (2021年1月至2023年6月)
+_WINDOW = re.compile(r"((?:19|20)\d{2})年\d{1,2}月(?:至|到|—|–|-|——)((?:19|20)\d{2})年\d{1,2}月")
+
+
 def _head_span_end(text: str, pub: str | None) -> int | None:
     """The last year of a span the title or its subtitle names, when it ended before the publication:
     a report on those years (a white paper on 2019—2023 published in 2024) reports on its last one. A
-    span running on past the publication is a plan's, no year reported on."""
+    span running on past the publication is a plan's, no year reported on. Else the year a window of
+    months the opening reviews ends in (规划实施以来（2021年1月至2023年6月）的进展)."""
     if not pub:
         return None
     for line in text[:300].split("\n")[:4]:
         m = _SPAN_IN_HEAD.search(line)
         if m and int(m.group(1)) <= int(m.group(2)) < int(pub[:4]):
             return int(m.group(2))
-    return None
+    window = _WINDOW.search(text, 0, 800)
+    return int(window.group(2)) if window and int(window.group(2)) <= int(pub[:4]) else None
 
 
 def _latest_year(text: str, pub: str | None, pub_span: tuple[int, int] | None) -> int | None:
