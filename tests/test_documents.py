@@ -738,3 +738,18 @@ def test_a_mid_term_review_reports_on_the_year_its_window_of_months_ends() -> No
         "进展情况进行了评估。2021年，全市培训妇女1.2万人次。\n"
     )
     assert doc["report_year"] == 2023
+
+
+def test_a_village_federation_a_title_opens_with_reports_on_its_county_federation_s_page() -> None:
+    # Written for the project: a county federation's page, its source label the county's, carrying a
+    # village federation's own news, the title opening with that federation and a colon.
+    doc = doc_of(
+        "当前位置：首页 > 基层动态\n发布时间：2024-06-21 16:05　　来源：尤溪县妇联\n\n"
+        "桂峰村妇联：巾帼志愿队撑起古村半边天\n\n走进尤溪县洋中镇桂峰村，38名志愿者正在清扫古道。\n"
+    )
+    assert doc["organisation"] == "桂峰村妇联"
+    plain = doc_of(
+        "当前位置：首页 > 基层动态\n发布时间：2024-06-21 16:05　　来源：尤溪县妇联\n\n"
+        "巾帼志愿队撑起古村半边天\n\n走进尤溪县洋中镇桂峰村，38名志愿者正在清扫古道。\n"
+    )
+    assert plain["organisation"] == "尤溪县妇联"

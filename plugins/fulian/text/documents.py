@@ -796,7 +796,7 @@ def _reporting_body(text: str, lines: list[tuple[int, int]], title: tuple[int, i
                     for _, n in _bodies(text, 0, title_end)
                     if n.removeprefix("中共").startswith(forms) and n not in forms
                 ]
-                return part[0] if part else _spelled_out(text, name)
+                return part[0] if part else _lower_titled_federation(text, title) or _spelled_out(text, name)
         if bare := _bare_label_body(text, s, e):
             return bare
     if credited := _credited_body(text):
@@ -824,6 +824,15 @@ def _title_body(text: str, title: tuple[int, int]) -> str:
     """The body a title opens with (海口市妇联凝聚巾帼力量…), or ''."""
     found = _bodies(text, title[0], min(title[1], title[0] + 60))
     return found[0][1] if found and found[0][0] < title[0] + 20 else ""
+
+
+def _lower_titled_federation(text: str, title: tuple[int, int]) -> str:
+    """The township's, street's, community's or village's federation a title opens with and a colon
+    follows (桂峰村妇联：巾帼红马甲…): its own work, whoever's page labels it (来源：某县妇联); else ''."""
+    m = _TOWNSHIP_BODY_HERE.match(text, title[0], title[1])
+    if m and not m.group(1).startswith(_NOT_A_TOWNSHIP) and text.startswith(("：", ":"), m.end()):
+        return m.group(0)
+    return ""
 
 
 def _site_or_titled_federation(text: str, name: str, title: tuple[int, int]) -> str:
