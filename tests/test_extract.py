@@ -324,6 +324,9 @@ def test_restated_number_gives_two_rows() -> None:
         ("合作社实现营业额", "元", "other"),
         ("县妇联表扬县级“最美巾帼志愿者”", "名", "honours"),  # the honour, not who is honoured
         ("队伍获评全市优秀巾帼志愿服务组织", "支", "honours"),
+        ("占全县农户总数", "户", "other"),  # the households there are, the base of a rate, not reached
+        ("广宗镇农户数", "户", "other"),
+        ("广宗镇美丽庭院", "户", "households"),
     ],
 )
 def test_categories(metric: str, unit: str, category: str) -> None:
