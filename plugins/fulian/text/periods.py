@@ -64,6 +64,8 @@ _TIME = re.compile(
             rf"(?:近|过去|这)?(?P<span>[{_CN_NUM}\d]{{1,2}})年(?:来|间|中|以来)",
             # (过去一年 is last year, below)
             rf"(?:过去(?![一1]年)|今后|未来)(?P<span_ahead>[{_CN_NUM}\d]{{1,2}})年",
+            # a plan's 五年内 (五年内培训城乡妇女30万人次): the years ahead; not 毕业5年内的, 告诫后一年内
+            rf"(?<![后业])(?P<span_within>[{_CN_NUM}\d]{{1,2}})年内(?![的再])",
             rf"近(?P<span_near>[{_CN_NUM}\d]{{1,2}})年",
             # 截至今年8月底: a point in this year, not 至今 (to date)
             r"截[至止](?:到)?\s*(?P<asof_this>今年|本年)",
@@ -259,11 +261,11 @@ def _goal_year_between(text: str, lo: int, hi: int) -> int | None:
 def _relative(g: dict, written: str, now: int | None, ref: int | None, text: str = "") -> TimeCue | None:
     """Years named relative to the report (五年来, 今年, 去年, 全年, 目前); ``text`` the report's, for
     the goal year the next years run to."""
-    if g["span"] or g["span_near"] or g["span_ahead"]:
-        n = _span_years(g["span"] or g["span_near"] or g["span_ahead"])
+    if g["span"] or g["span_near"] or g["span_ahead"] or g["span_within"]:
+        n = _span_years(g["span"] or g["span_near"] or g["span_ahead"] or g["span_within"])
         if not n or not ref or n > 30:
             return None
-        if written.startswith(("今后", "未来")):
+        if written.startswith(("今后", "未来")) or g["span_within"]:
             # counted from the year it is said in (a congress of 2021: 今后五年 2021—2025), to the goal
             # year the text names for them when it does (今后五年…到2026年: 2021—2026)
             first = now or ref + 1
