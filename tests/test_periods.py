@@ -978,3 +978,13 @@ def test_a_plan_s_years_within_are_the_years_ahead_but_a_graduate_s_are_no_span(
     assert years["30万人次以上"] == (2026, "target")
     assert years["50亿元"] == (2026, "target")
     assert years["87人"] == (2021, "actual")
+
+
+def test_a_running_total_since_a_year_in_chinese_numerals_runs_to_the_report_s_year() -> None:
+    # Written for the project: a county news item of 2024 written wholly in Chinese numerals.
+    years = placed(
+        "某县妇联：创业担保贷款助力巾帼创业\n发布时间：2024-11-20\n\n"
+        "今年以来，县妇联联合县人社局推进创业担保贷款工作。自二〇一九年以来，全县累计发放创业担保贷款"
+        "十二亿八千余万元，贷款按期回收率达到百分之九十九点二。\n"
+    )
+    assert years["十二亿八千余万元"] == (2019, 2024, "actual")

@@ -58,6 +58,8 @@ _TIME = re.compile(
             rf"(?P<asof_end>{_YEAR})\s*年(?:底|末)",
             rf"(?:到|至)\s*(?P<until>{_YEAR})\s*年",
             rf"(?P<year>{_YEAR})\s*年",
+            # a year in Chinese numerals, since it (自二〇一九年以来) or alone
+            r"(?P<cn_since>[一二][〇零○一二三四五六七八九]{3})年(?:以来|来|至今)",
             r"(?P<cn_year>[一二][〇零○一二三四五六七八九]{3})年",
             r"[“\"”]?(?P<plan>十[一二三四五])五[”\"“]?(?:期间|时期|以来|规划期|末|期末"
             r"|规划的?(?:收官|开局)之?年|(?:收官|开局)之?年)?",
@@ -213,7 +215,7 @@ def resolve(m: re.Match[str], report_year: int | None, published_year: int | Non
     return _relative(g, m.group(0), now, ref, m.string)
 
 
-_ABSOLUTE = ("range_a", "since", "asof", "asof_end", "until", "year", "cn_year", "plan")
+_ABSOLUTE = ("range_a", "since", "cn_since", "asof", "asof_end", "until", "year", "cn_year", "plan")
 
 
 def _absolute(g: dict, written: str, now: int | None, ref: int | None) -> TimeCue:
@@ -221,8 +223,8 @@ def _absolute(g: dict, written: str, now: int | None, ref: int | None) -> TimeCu
     if g["range_a"]:
         a, b = sorted((int(g["range_a"]), int(g["range_b"])))
         return TimeCue(a, b, future=bool(now and b > now))
-    if g["since"]:
-        start = int(g["since"])
+    if g["since"] or g["cn_since"]:
+        start = int(g["since"]) if g["since"] else _cn_year(g["cn_since"])
         if ref is None:
             return TimeCue(start, None)  # since 2017, to a year the text never says
         return TimeCue(start, ref if ref >= start else start)
@@ -396,7 +398,7 @@ class _Index:
         ``since``, of the last span from a year (2012年…以来)."""
         k = bisect_left(self.cue_starts, hi) - 1
         while k >= 0 and self.cue_starts[k] >= lo:
-            wanted = not since or self.cues[k].group("since")
+            wanted = not since or self.cues[k].group("since") or self.cues[k].group("cn_since")
             if self.cues[k].end() <= hi and wanted and self._cue(k) is not None:
                 return k
             k -= 1
@@ -551,7 +553,11 @@ _FULL_STOP = re.compile("[。！？!?]")
 def _since_span(m: re.Match[str]) -> bool:
     """Whether a time expression is a span running to now from a start (2019年…以来, “十四五”以来,
     三年来): said inside a paragraph, it dates its own sentence only."""
-    return bool(m.group("since") or ((m.group("plan") or m.group("span")) and m.group(0).endswith("来")))
+    return bool(
+        m.group("since")
+        or m.group("cn_since")
+        or ((m.group("plan") or m.group("span")) and m.group(0).endswith("来"))
+    )
 
 
 def _settle(
@@ -859,7 +865,7 @@ def document_cue(text: str, report_year: int | None, published_year: int | None)
         seen = m.end()
         # (a lead's 截至目前 speaks of the year's tasks so far, not of every figure below it: a
         # year-end summary's 截至目前，年初确定的重点任务已基本完成)
-        if (g["to_date"] and not g["now"]) or g["span"] or g["span_near"] or g["since"]:
+        if (g["to_date"] and not g["now"]) or g["span"] or g["span_near"] or g["since"] or g["cn_since"]:
             cue = resolve(m, report_year, published_year)
             if cue is not None and not cue.future:
                 return cue
