@@ -28,6 +28,8 @@ def placed(report: str, *fields: str) -> dict[str, tuple]:
         ("今年计划培训妇女5万名。", "5万名", (2023, 2023, "target")),
         # a goal a result is measured against makes no plan of the count
         ("评估显示，接近中期目标的有15项，尚未达到中期目标的有8项。", "8项", (2022, 2022, "actual")),
+        # a share of the year's goal reached so far is an outcome, not a goal
+        ("前三季度，全县新创建美丽庭院1850户，为全年目标的74%。", "74%", (2022, 2022, "actual")),
         # a target population (目标人群) is who is served, no goal
         ("孕前优生健康检查目标人群覆盖率达到98.1%。", "98.1%", (2022, 2022, "actual")),
         ("覆盖率达到61.5%，距中期目标还差3.5个百分点。", "61.5%", (2022, 2022, "actual")),
