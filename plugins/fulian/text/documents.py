@@ -861,9 +861,7 @@ def _invited_body(text: str, title: tuple[int, int]) -> str:
 
 # a presenting body named by its level alone: a federation, or a government's women and children's
 # committee (请省政府妇女儿童工作委员会办公室常务副主任、省妇联二级巡视员介绍: the first is who presents)
-_BARE_PRESENTER = re.compile(
-    rf"[省市县区州旗](?:(?:人民)?政府)?(?:{_COMMITTEE})|[省市县区州旗](?:妇联|妇女联合会)"
-)
+_BARE_PRESENTER = re.compile(rf"[省市县区州旗](?:(?:人民)?政府)?(?:{_COMMITTEE})|{_BARE_BODY.pattern}")
 
 
 # the speaker's formula of a congress or an executive committee's report: whom the report is given for

@@ -17,7 +17,7 @@ a number without a unit is no figure an analyst can use. Pure functions over the
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from fulian.text import lexicons, regions
 from fulian.text.periods import counts_a_stock, goal_year, plan_years
@@ -40,8 +40,8 @@ _YEAR_COLUMN = re.compile(
     r"(\d{4})年(?:底|末)?(?:数据|数值|基数|基期值|基线值|监测值|实际值|现状值|已建|已有|建成|累计|实有)?"
 )
 # a year column of a wider place the table compares with (全省2023年, 全国2023年): that place's figures
-_PLACE_PREFIX = re.compile(r"全[国省市州盟区县](?=\d{4}年)")
 _WIDER_PLACE = re.compile(r"全[国省市州盟区县]")
+_PLACE_PREFIX = re.compile(rf"{_WIDER_PLACE.pattern}(?=\d{{4}}年)")
 _CAPTION_YEAR = re.compile(r"[（(]((?:19|20)\d{2})年[)）]")
 _TARGET_COLUMN = re.compile(r"目标")
 _GOAL_STAGE = re.compile(r"中期|终期")
@@ -170,10 +170,13 @@ def _unit(word: str) -> tuple[str, float] | None:
     return (word, mult) if word in lexicons.units() else None
 
 
-def _columns(names: list[str], plan: tuple[int, int] | None = None) -> list[_Column]:
+def _columns(
+    names: list[str], plan: tuple[int, int] | None = None, caption_year: int | None = None
+) -> list[_Column]:
     """The value columns of a header (the unit column 单位 set aside), each with its year and kind;
     ``plan``, the years of the plan the text names, dates a goal column that names only its stage
-    (中期目标: the plan's middle year)."""
+    (中期目标: the plan's middle year); ``caption_year``, a year the caption names once (主要指标与全国
+    比较（2024年）), dates the columns named by places."""
     years = [int(m.group(1)) for n in names if (m := _YEAR_COLUMN.fullmatch(_PLACE_PREFIX.sub("", n)))]
     columns: list[_Column] = []
     for named in names:
@@ -214,15 +217,15 @@ def _columns(names: list[str], plan: tuple[int, int] | None = None) -> list[_Col
             year = int(stated.group()) if stated else max(years) if years else None
             columns.append(_Column(name, year, "change", unit))
         else:
-            columns.append(_named_column_of(name, unit))
+            columns.append(_named_column_of(name, unit, caption_year))
     return columns
 
 
-def _named_column_of(name: str, unit: tuple[str, float] | None) -> _Column:
+def _named_column_of(name: str, unit: tuple[str, float] | None, caption_year: int | None) -> _Column:
     """A column named by a place, by what was done in a year, or by what it counts."""
     if _place_column(name):
-        # the figures of a place that year (the text dates them); of the wider place (全国) it names
-        return _Column(name, None, "actual", unit, name if _WIDER_PLACE.fullmatch(name) else "")
+        # the figures of a place in the caption's year, else the text's; of the wider place (全国) it names
+        return _Column(name, caption_year, "actual", unit, name if _WIDER_PLACE.fullmatch(name) else "")
     if (dated := _DATED_COLUMN.fullmatch(name)) and not _QUOTA_COLUMN.search(name):
         # 区县  项目实施以来累计发放  2025年发放: what was done in the year it names
         return _Column(name, int(dated.group(1)), "actual", unit)
@@ -346,13 +349,12 @@ def _open_table(state: dict, names: list[str], opener: str, text: str) -> None:
     ``text`` the report's, which may name the years of the plan a goal column is of."""
     state["has_unit_column"] = "单位" in names
     state["place_column"] = "" in names
-    columns = _columns([n for n in names if n not in ("单位", "")], plan_years(text))
+    dated = _CAPTION_YEAR.search(state.get("caption", ""))
+    columns = _columns(
+        [n for n in names if n not in ("单位", "")], plan_years(text), int(dated.group(1)) if dated else None
+    )
     if listed := state.get("caption_units"):
         columns = [_counted_in(c, listed) for c in columns]
-    if dated := _CAPTION_YEAR.search(state.get("caption", "")):
-        # places compared in a year the caption names once (主要指标与全国比较（2024年）)
-        year = int(dated.group(1))
-        columns = [replace(c, year=year) if c.year is None and _place_column(c.name) else c for c in columns]
     state["by_place"] = not state["place_column"] and bool(_PLACE_HEAD.match(opener))
     # what the rows' places did, for columns that say only how it stands (目标任务, 实际完成, 完成率)
     state["subject"] = _caption_subject(state.get("caption", "")) if state["by_place"] else ""
