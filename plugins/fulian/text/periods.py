@@ -198,6 +198,14 @@ def _cn_year(token: str) -> int:
     return int(token.translate(_CN_DIGITS))
 
 
+def _since_year(m: re.Match[str]) -> int | None:
+    """The start year of a span to now (2019年以来, 自二〇一九年以来), in digits or numerals, else None:
+    the two forms are two groups of the one pattern (a name can name one group only)."""
+    if m.group("since"):
+        return int(m.group("since"))
+    return _cn_year(m.group("cn_since")) if m.group("cn_since") else None
+
+
 def _span_years(token: str) -> int | None:
     value = parse_number(token)
     return int(value) if value else None
@@ -211,20 +219,21 @@ def resolve(m: re.Match[str], report_year: int | None, published_year: int | Non
     now = published_year or report_year
     ref = report_year or published_year
     if any(g[k] for k in _ABSOLUTE):
-        return _absolute(g, m.group(0), now, ref)
+        return _absolute(m, now, ref)
     return _relative(g, m.group(0), now, ref, m.string)
 
 
 _ABSOLUTE = ("range_a", "since", "cn_since", "asof", "asof_end", "until", "year", "cn_year", "plan")
 
 
-def _absolute(g: dict, written: str, now: int | None, ref: int | None) -> TimeCue:
+def _absolute(m: re.Match[str], now: int | None, ref: int | None) -> TimeCue:
     """Years written out (2022年, 2018—2022年, 截至2022年底, 到2025年, "十三五")."""
+    g, written = m.groupdict(), m.group(0)
     if g["range_a"]:
         a, b = sorted((int(g["range_a"]), int(g["range_b"])))
         return TimeCue(a, b, future=bool(now and b > now))
-    if g["since"] or g["cn_since"]:
-        start = int(g["since"]) if g["since"] else _cn_year(g["cn_since"])
+    start = _since_year(m)
+    if start is not None:
         if ref is None:
             return TimeCue(start, None)  # since 2017, to a year the text never says
         return TimeCue(start, ref if ref >= start else start)
@@ -398,7 +407,7 @@ class _Index:
         ``since``, of the last span from a year (2012年…以来)."""
         k = bisect_left(self.cue_starts, hi) - 1
         while k >= 0 and self.cue_starts[k] >= lo:
-            wanted = not since or self.cues[k].group("since") or self.cues[k].group("cn_since")
+            wanted = not since or _since_year(self.cues[k]) is not None
             if self.cues[k].end() <= hi and wanted and self._cue(k) is not None:
                 return k
             k -= 1
@@ -554,8 +563,7 @@ def _since_span(m: re.Match[str]) -> bool:
     """Whether a time expression is a span running to now from a start (2019年…以来, “十四五”以来,
     三年来): said inside a paragraph, it dates its own sentence only."""
     return bool(
-        m.group("since")
-        or m.group("cn_since")
+        _since_year(m) is not None
         or ((m.group("plan") or m.group("span")) and m.group(0).endswith("来"))
     )
 
@@ -865,7 +873,7 @@ def document_cue(text: str, report_year: int | None, published_year: int | None)
         seen = m.end()
         # (a lead's 截至目前 speaks of the year's tasks so far, not of every figure below it: a
         # year-end summary's 截至目前，年初确定的重点任务已基本完成)
-        if (g["to_date"] and not g["now"]) or g["span"] or g["span_near"] or g["since"] or g["cn_since"]:
+        if (g["to_date"] and not g["now"]) or g["span"] or g["span_near"] or _since_year(m) is not None:
             cue = resolve(m, report_year, published_year)
             if cue is not None and not cue.future:
                 return cue
