@@ -992,3 +992,17 @@ def test_a_running_total_since_a_year_in_chinese_numerals_runs_to_the_report_s_y
         "十二亿八千余万元，贷款按期回收率达到百分之九十九点二。\n"
     )
     assert years["十二亿八千余万元"] == (2019, 2024, "actual")
+
+
+def test_a_running_total_reached_after_the_year_s_additions_is_a_stock() -> None:
+    # Written for the project: a county federation's year-end summary; the year's new units, then the
+    # total they bring it to. The restock model must not turn the total back into the year's.
+    years = placed(
+        "某县妇联2024年工作总结\n\n2024年，全县各级妇联围绕中心、服务大局。\n"
+        "推进“美丽庭院”提质扩面，上半年新增示范户420户，累计达到5380户。全年新建“妇女微家”14个，"
+        "累计达到38个；新增执委290名，执委总数达到1318名。\n"
+    )
+    assert years["420户"] == (2024, 2024, "actual")
+    assert years["5380户"] == (None, 2024, "actual")
+    assert years["38个"] == (None, 2024, "actual")
+    assert years["1318名"] == (None, 2024, "actual")

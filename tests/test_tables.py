@@ -541,3 +541,30 @@ def test_a_table_comparing_a_province_with_the_nation_places_the_national_column
         ("92.0", "actual", 2024, ""),
         ("95以上", "target", 2030, "广东省"),
     ]
+
+
+def test_a_tab_separated_table_reads_thousands_kept_apart_by_a_space_inside_a_cell() -> None:
+    # Written for the project: a statistics bureau's bulletin, cells between tabs, a space in each
+    # large number (a thousands separator), the head column named 县市.
+    _, facts = extract_report(
+        "2023年，全省女性城镇新增就业继续增加。\n\n2023年各县市女性城镇新增就业情况\n"
+        "县市\t女性城镇新增就业（人）\t占本地城镇新增就业比重（%）\n甲市\t31 860\t46.8\n乙县\t2 950\t44.2\n"
+    )
+    assert [(f["text"], f["value"], f["unit"]) for f in facts] == [
+        ("31 860", 31860.0, "人"),
+        ("46.8", 46.8, "%"),
+        ("2 950", 2950.0, "人"),
+        ("44.2", 44.2, "%"),
+    ]
+
+
+def test_a_table_by_city_whose_columns_name_only_what_was_done_takes_the_caption_s_subject() -> None:
+    # Written for the project: a trade union's data release; the columns say 累计建成 and a part of it
+    # built in the year, the caption says what was built.
+    _, facts = extract_report(
+        "2023年，全省新建女职工休息哺乳室2 316个。\n\n2023年各市女职工休息哺乳室建设情况（单位：个）\n"
+        "市别\t累计建成\t其中：2023年新建\n甲市\t2 460\t268\n"
+    )
+    cells = [(f["text"], f["metric"], f["year_from"], f["year_to"]) for f in facts[1:]]
+    assert cells[0] == ("2 460", "甲市女职工休息哺乳室累计建成", None, 2023)
+    assert cells[1][0] == "268" and "女职工休息哺乳室" in cells[1][1] and cells[1][2:] == (2023, 2023)

@@ -1089,6 +1089,12 @@ def _since_before(ix: _Index, lo: int, hi: int) -> TimeCue | None:
     return None if k is None else ix._cue(k)
 
 
+def said_total(clause_before: str) -> bool:
+    """Whether the words right before a figure say it is the running total reached (…，累计达到215个;
+    执委总数达到4318名): a level whatever the clause before it added in the year."""
+    return bool(_phrases()["total_reached"].search(clause_before))
+
+
 def _year_from(cue: TimeCue, kind: str, unit: str, level: int, clause_before: str, clause: str) -> int | None:
     """The first year of a figure dated by `cue` found at scope `level` (0 its clause, 3+ further out
     than its sentence, 9 the document); `clause_before` is its clause up to the figure."""
@@ -1109,6 +1115,8 @@ def _year_from(cue: TimeCue, kind: str, unit: str, level: int, clause_before: st
         return None if stock else cue.end
     if kind == "target" and _phrases()["level_goal"].search(clause_before):
         return None  # 到2025年…累计达到100万户: a level to be reached, no start year
+    if kind == "actual" and not share and said_total(clause_before):
+        return None  # 新建妇女微家28个，累计达到215个: the total there is, not the year's 28
     if cue.open_start or level == 0 or kind != "actual" or share:
         return cue.start
     # a stock in the clause has no start year; under a span from further out only a standing one

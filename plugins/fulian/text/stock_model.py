@@ -16,6 +16,7 @@ from functools import cache
 
 from fulian.text.category_model import Model, load, overrule
 from fulian.text.lexicons import DATA_DIR
+from fulian.text.periods import said_total
 
 MODEL_FILE = DATA_DIR / "stock_model.csv"
 
@@ -32,7 +33,8 @@ def reading(fact: dict) -> str | None:
     if fact.get("kind") != "actual" or fact.get("year_to") is None:
         return None
     sentence = fact.get("sentence", "")
-    if _CUED.search(sentence, 0, max(0, sentence.find(fact.get("text", "")))):
+    before = sentence[: max(0, sentence.find(fact.get("text", "")))]
+    if _CUED.search(before) or said_total(before):
         return None
     if fact.get("year_from") is None:
         return "stock"

@@ -26,13 +26,16 @@ from fulian.text.periods import counts_a_stock, goal_year, plan_years
 # may be there.
 _MAYBE_TABLE = re.compile(r"\d[ \t]*[ \t|｜][ \t]*[≥≤><]?-?\d")
 _TOKEN = re.compile(r"[^ \t\u3000]+")
+_TAB_CELL = re.compile(r"[^ \t\u3000](?:[^\t]*[^ \t\u3000])?")
 # a cell between rules (渭滨区 | 婴儿死亡率（‰） | ≤4.5): its text may hold spaces
 _RULED_CELL = re.compile(r"[^|｜]*[^|｜ \t\u3000]")
 _RULE = re.compile(r"[|｜]")
 # a cell: a number, with a comparison before it or a bound after it (≥92, 81以上, 保持在40以上), and
 # its own unit when it is a share or a rate per thousand (93.6%, 2.87‰)
 _CELL = re.compile(
-    r"(?:保持在|稳定在|不低于|不少于|不高于|控制在)?(?P<cmp>[≥≤><])?(?P<num>-?\d+(?:\.\d+)?)(?P<pct>[%‰])?"
+    r"(?:保持在|稳定在|不低于|不少于|不高于|控制在)?(?P<cmp>[≥≤><])?"
+    # a signed change (+0.8), thousands kept apart by a space or comma inside a tab-separated cell (31 860)
+    r"(?P<num>[-+]?\d{1,3}(?:[ ,]\d{3})+(?:\.\d+)?|[-+]?\d+(?:\.\d+)?)(?P<pct>[%‰])?"
     r"(?P<bound>以上|以下|左右)?"
 )
 _EMPTY_CELL = frozenset("—–-－/…")
@@ -55,6 +58,13 @@ _PLACE_HEADS = (
     "县（市、区）",
     "县(市、区)",
     "县市区",
+    "县市",
+    "市县",
+    "旗县",
+    "盟市",
+    "市别",
+    "县别",
+    "地区别",
     "县（区）",
     "县(区)",
     "区县",
@@ -92,6 +102,8 @@ _SHARE_COLUMN = re.compile(r"[\u4e00-\u9fff“”]{1,10}(?:率|比例|占比)(?:
 # a column that says only how the row's figure stands, not what it counts (目标任务, 实际完成, 完成率)
 _GENERIC_COLUMN = re.compile(
     rf"(?:全年|年度|\d{{4}}年度?)?(?:目标任务|目标|任务|计划)(?:数|值)?|{_DONE_COLUMN.pattern}|{_RATE_COLUMN.pattern}"
+    # a column named by what was done only (累计建成, 其中：2023年新建): the caption says to what
+    r"|(?:其中[:：]?)?(?:\d{4}年度?)?(?:累计|全年|当年|年内|已|新)?(?:建成|新建|创建|新增|建设|发放|培训|开展|举办)"
 )
 # a table's unit in its caption: （单位：人次）, 单位：万元
 _CAPTION_UNIT = re.compile(r"单位\s*[:：]\s*([^\s)）:：，,。]{1,4})")
@@ -287,8 +299,15 @@ def _header(tokens: list[str], i: int) -> tuple[list[str], int] | None:
         # share among them (区县  全年任务(人)  已完成(人)  完成率)
         while j < len(tokens) and (_named_unit(tokens[j]) is not None or _is_header_word(tokens[j])):
             j += 1
-    if j == i + 1 and by_place and len(tokens) - j >= 2 and all(map(_counted_or_dated, tokens[j:])):
-        j = len(tokens)  # columns named by what they count (设区市  三八红旗手  三八红旗集体  最美家庭)
+    if (
+        j == i + 1
+        and by_place
+        and len(tokens) - j >= 2
+        and all(_counted_or_dated(t) or _is_header_word(t) for t in tokens[j:])
+    ):
+        # columns named by what they count (设区市  三八红旗手  三八红旗集体  最美家庭), a part among them
+        # (市别  累计建成  其中：2023年新建)
+        j = len(tokens)
     names = tokens[i + 1 : j]
     if names[:1] and _LABEL_COLUMN.fullmatch(names[0]):
         names = ["", *names[1:]]  # the label column after the place column: marked by an empty name
@@ -477,7 +496,7 @@ def _cells_of_line(text: str, start: int, end: int, state: dict) -> list[Cell]:
                 metric = label + subject + column.name
             else:
                 metric = column.place + name + ("" if column.kind == "actual" else column.name)
-            value = float(m.group("num")) * (1.0 if m.group("pct") else mult)
+            value = float(m.group("num").replace(" ", "").replace(",", "")) * (1.0 if m.group("pct") else mult)
             unit = m.group("pct") or unit
             # a count that stands at the year's end (参加养老保险的女性) has no start year; a share is the
             # year's level
@@ -540,6 +559,8 @@ def _spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
             s = m.start() + len(m.group()) - len(m.group().lstrip(" \t\u3000"))
             spans.append((s, m.end()))
         return spans
+    if "\t" in text[start:end]:  # cells between tabs, a space inside a cell a thousands separator
+        return [(m.start(), m.end()) for m in _TAB_CELL.finditer(text, start, end)]
     return [(m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
 
 
@@ -594,7 +615,7 @@ def _last_sentence(line: str) -> str:
 _CAPTION_FRAME = re.compile(
     r"^\s*(?:表\s*\d+[.．、:：]?\s*|附件\s*\d*[:：]?\s*)?(?:\d{4}年(?:度)?)?(?:全[省市州县区])?各?(?:主要|部分|重点)?"
     r"(?:[县市区州乡镇街道]{1,4}(?:[（(][^）)]{1,8}[)）])?)?"
-    r"|(?:完成|进展|进度|实施|落实|分解|分配|下达)?(?:情况|进度)?(?:统计|汇总|一览)?(?:表|如下)?\s*[:：]?\s*$"
+    r"|(?:完成|进展|进度|实施|落实|分解|分配|下达|建设|推进|开展)?(?:情况|进度)?(?:统计|汇总|一览)?(?:表|如下)?\s*[:：]?\s*$"
 )
 
 
