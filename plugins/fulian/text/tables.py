@@ -496,7 +496,8 @@ def _cells_of_line(text: str, start: int, end: int, state: dict) -> list[Cell]:
                 metric = label + subject + column.name
             else:
                 metric = column.place + name + ("" if column.kind == "actual" else column.name)
-            value = float(m.group("num").replace(" ", "").replace(",", "")) * (1.0 if m.group("pct") else mult)
+            number = float(m.group("num").replace(" ", "").replace(",", ""))
+            value = number * (1.0 if m.group("pct") else mult)
             unit = m.group("pct") or unit
             # a count that stands at the year's end (参加养老保险的女性) has no start year; a share is the
             # year's level
