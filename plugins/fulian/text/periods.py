@@ -563,8 +563,7 @@ def _since_span(m: re.Match[str]) -> bool:
     """Whether a time expression is a span running to now from a start (2019年…以来, “十四五”以来,
     三年来): said inside a paragraph, it dates its own sentence only."""
     return bool(
-        _since_year(m) is not None
-        or ((m.group("plan") or m.group("span")) and m.group(0).endswith("来"))
+        _since_year(m) is not None or ((m.group("plan") or m.group("span")) and m.group(0).endswith("来"))
     )
 
 
