@@ -753,3 +753,20 @@ def test_a_village_federation_a_title_opens_with_reports_on_its_county_federatio
         "巾帼志愿队撑起古村半边天\n\n走进尤溪县洋中镇桂峰村，38名志愿者正在清扫古道。\n"
     )
     assert plain["organisation"] == "尤溪县妇联"
+
+
+def test_a_government_site_s_disclosure_block_is_no_title_and_a_review_window_names_the_report_year() -> None:
+    # Written for the project: a prefecture's portal page carrying its federation's mid-term review; the
+    # disclosure block opens the page, the review covers a window of months running into mid-2023, the
+    # text names its body by the short name and level only (州妇联, 红河州妇女联合会).
+    d = doc_of(
+        "某州人民政府门户网站\n首页 > 政务公开 > 规划信息\n\n"
+        "索 引 号：11532500MB1K/2023-0917    发布机构：州妇联\n发布日期：2023-09-04\n\n"
+        "红河州妇联关于“十四五”规划实施情况的中期评估报告\n\n"
+        "州妇联对《规划》自2021年1月实施至2023年6月底的推进情况进行了评估。全州累计培训妇女12.7万人次。\n\n"
+        "红河州妇女联合会\n2023年8月28日\n"
+    )
+    assert d["title"] == "红河州妇联关于“十四五”规划实施情况的中期评估报告"
+    assert d["report_year"] == 2023
+    assert d["organisation"] == "红河州妇女联合会"
+    assert d["city"] == "红河哈尼族彝族自治州"

@@ -1006,3 +1006,17 @@ def test_a_running_total_reached_after_the_year_s_additions_is_a_stock() -> None
     assert years["5380户"] == (None, 2024, "actual")
     assert years["38个"] == (None, 2024, "actual")
     assert years["1318名"] == (None, 2024, "actual")
+
+
+def test_the_undated_figures_of_a_review_of_a_window_of_months_cover_the_window_s_years() -> None:
+    # Written for the project: a mid-term review of a five-year plan, published in September 2023.
+    years = placed(
+        "某州妇联“十四五”规划中期评估报告\n发布日期：2023-09-04\n\n"
+        "州妇联对《规划》自2021年1月实施至2023年6月底的推进情况进行了评估。\n\n"
+        "一、主要目标推进情况\n全州各级妇联累计开展主题宣讲4 862场次，为困难妇女发放救助金1 569万元。"
+        "两年半来累计培训城乡妇女12.74万人次。力争到2025年底扶持妇女创业就业3万人以上。\n"
+    )
+    assert years["4 862场次"] == (2021, 2023, "actual")
+    assert years["1 569万元"] == (2021, 2023, "actual")
+    assert years["12.74万人次"] == (2021, 2023, "actual")
+    assert years["3万人以上"][1:] == (2025, "target")

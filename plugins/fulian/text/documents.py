@@ -82,6 +82,8 @@ def _digit_years(text: str) -> str:
 
 
 _SOURCE_LABEL = re.compile(r"(?:来源|来自|稿源|出处)\s*[:：]\s*([^\s\n]{2,30})")
+# a government site's disclosure block (索 引 号：…　发布机构：…　主题分类：…): the page's metadata, no title
+_DISCLOSURE_LABEL = re.compile(r"(?:索\s*引\s*号|发布机构|主题分类|信息分类|公开方式)\s*[:：]")
 _SOURCE_DATELINE = re.compile(
     r"^\s*([\u4e00-\u9fff·]{2,20}?)\s*(?:\d{1,2}月\d{1,2}日\s*(?:电|讯)|讯|记者|通讯员|消息)"
 )
@@ -493,10 +495,6 @@ def _school_year(text: str) -> int | None:
 _SPAN_IN_HEAD = re.compile(rf"((?:19|20)\d{{2}}){_SPAN_DASH}((?:19|20)\d{{2}})\s*年")
 
 
-# a window of months a review covers, early in the text (2021年1月至2023年6月)
-_WINDOW = re.compile(r"((?:19|20)\d{2})年\d{1,2}月(?:至|到|—|–|-|——)((?:19|20)\d{2})年\d{1,2}月")
-
-
 def _head_span_end(text: str, pub: str | None) -> int | None:
     """The last year of a span the title or its subtitle names, when it ended before the publication:
     a report on those years (a white paper on 2019—2023 published in 2024) reports on its last one. A
@@ -508,7 +506,7 @@ def _head_span_end(text: str, pub: str | None) -> int | None:
         m = _SPAN_IN_HEAD.search(line)
         if m and int(m.group(1)) <= int(m.group(2)) < int(pub[:4]):
             return int(m.group(2))
-    window = _WINDOW.search(text, 0, 800)
+    window = marks.REVIEW_WINDOW.search(text, 0, 800)
     return int(window.group(2)) if window and int(window.group(2)) <= int(pub[:4]) else None
 
 
@@ -569,7 +567,7 @@ def _title_span(text: str, lines: list[tuple[int, int]]) -> tuple[int, int] | No
             continue
         if _BYLINE.search(line) and len(line) <= 40:
             continue
-        if _SOURCE_LABEL.search(line) or _DATE_LABEL.search(line):
+        if _SOURCE_LABEL.search(line) or _DATE_LABEL.search(line) or _DISCLOSURE_LABEL.search(line):
             continue  # the page's metadata line (来源：…  发布时间：…), not its title
         cut = _DATELINE_PREFIX.match(line)
         offset = s + (len(text[s:e]) - len(text[s:e].lstrip()))
@@ -734,6 +732,22 @@ def _name_bare_body(bare: str, region: Region | None) -> str:
     if level == "province":
         return region.province + bare[1:]
     return ""
+
+
+def _as_written(text: str, name: str, region: Region | None) -> str:
+    """A body named by its division's full name (红河哈尼族彝族自治州妇联) that the text never writes so,
+    by the division's short name and level where the text writes it that way (红河州妇联, or 红河州妇女联合会
+    in its signature): the fullest form the text itself uses."""
+    if region is None or name in text:
+        return name
+    for division in (region, regions.city_region(region)):
+        if division is None or not name.startswith(division.name) or len(division.short_name) < 2:
+            continue
+        short = division.short_name + division.name[-1] + name[len(division.name) :]
+        forms = (short, short[:-2] + "妇女联合会") if short.endswith("妇联") else (short,)
+        if short != name and any(form in text for form in forms):
+            return short
+    return name
 
 
 def _credited_body(text: str) -> str:
@@ -1051,7 +1065,7 @@ def extract_document(original: str, norm: Normalised) -> dict:
     if body and body[0] in _BARE_LEVEL:  # the federation the text itself points to, if of that level
         body = organisation if organisation.endswith(body) else _name_bare_body(body, region) or organisation
     named = body or _township_reporter(text, head_end) or _self_named_body(text) or organisation
-    organisation = _fullest_form(text, named) if named else ""
+    organisation = _fullest_form(text, _as_written(text, named, region)) if named else ""
     if body:
         # the fullest form the text writes the body in may name its place (洪水镇妇联 → 民乐县洪水镇妇联)
         region = _region_of(organisation, region)

@@ -42,6 +42,13 @@ def opens_on_a_congress(text: str) -> bool:
     return _CONGRESS.search(text, 0, 300) is not None
 
 
+# a window of months a review covers (2021年1月至2023年6月, 自2021年1月实施至2023年6月底): read by documents
+# (the report is on the year it ends) and periods (undated figures of the review cover its years)
+REVIEW_WINDOW = re.compile(
+    r"((?:19|20)\d{2})年\d{1,2}月(?:[\u4e00-\u9fff]{1,4}(?=[至到]))?(?:至|到|—|–|-|——)((?:19|20)\d{2})年\d{1,2}月"
+)
+
+
 # a site's menu or breadcrumb (首页  政务公开  乡镇动态, 您当前的位置：首页 > 乡镇动态, after the site's name:
 # 某市妇女联合会　首页 > 通知公告): the lines above it
 # are the site's name, not the page's title

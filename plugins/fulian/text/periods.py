@@ -63,7 +63,8 @@ _TIME = re.compile(
             r"(?P<cn_year>[一二][〇零○一二三四五六七八九]{3})年",
             r"[“\"”]?(?P<plan>十[一二三四五])五[”\"“]?(?:期间|时期|以来|规划期|末|期末"
             r"|规划的?(?:收官|开局)之?年|(?:收官|开局)之?年)?",
-            rf"(?:近|过去|这)?(?P<span>[{_CN_NUM}\d]{{1,2}})年(?:来|间|中|以来)",
+            # (两年半来 to mid-2023: the calendar years 2021—2023)
+            rf"(?:近|过去|这)?(?P<span>[{_CN_NUM}\d]{{1,2}})年半?(?:来|间|中|以来)",
             # (过去一年 is last year, below)
             rf"(?:过去(?![一1]年)|今后|未来)(?P<span_ahead>[{_CN_NUM}\d]{{1,2}})年",
             # a plan's 五年内 (五年内培训城乡妇女30万人次): the years ahead; not 毕业5年内的, 告诫后一年内
@@ -269,20 +270,28 @@ def _goal_year_between(text: str, lo: int, hi: int) -> int | None:
     return next((y for m in _GOAL_YEAR.finditer(text) if lo <= (y := int(m.group(1))) <= hi), None)
 
 
+def _span(g: dict, written: str, now: int | None, ref: int | None, text: str) -> TimeCue | None:
+    """A number of years back to the report's year (五年来, 近三年, 两年半来) or ahead from the year it is
+    said in (今后五年, 五年内)."""
+    n = _span_years(g["span"] or g["span_near"] or g["span_ahead"] or g["span_within"])
+    if not n or not ref or n > 30:
+        return None
+    if g["span"] and "年半" in written:
+        n += 1  # a half year more reaches into one calendar year more
+    if written.startswith(("今后", "未来")) or g["span_within"]:
+        # counted from the year it is said in (a congress of 2021: 今后五年 2021—2025), to the goal
+        # year the text names for them when it does (今后五年…到2026年: 2021—2026)
+        first = now or ref + 1
+        last = _goal_year_between(text, first + n - 1, first + n) or first + n - 1
+        return TimeCue(first, last, future=True)
+    return TimeCue(ref - n + 1, ref)
+
+
 def _relative(g: dict, written: str, now: int | None, ref: int | None, text: str = "") -> TimeCue | None:
     """Years named relative to the report (五年来, 今年, 去年, 全年, 目前); ``text`` the report's, for
     the goal year the next years run to."""
     if g["span"] or g["span_near"] or g["span_ahead"] or g["span_within"]:
-        n = _span_years(g["span"] or g["span_near"] or g["span_ahead"] or g["span_within"])
-        if not n or not ref or n > 30:
-            return None
-        if written.startswith(("今后", "未来")) or g["span_within"]:
-            # counted from the year it is said in (a congress of 2021: 今后五年 2021—2025), to the goal
-            # year the text names for them when it does (今后五年…到2026年: 2021—2026)
-            first = now or ref + 1
-            last = _goal_year_between(text, first + n - 1, first + n) or first + n - 1
-            return TimeCue(first, last, future=True)
-        return TimeCue(ref - n + 1, ref)
+        return _span(g, written, now, ref, text)
     if g["to_date"]:
         return TimeCue(None, ref, open_start=True) if ref else None
     if g["asof_this"]:
@@ -859,9 +868,18 @@ def _names_later_year(ix: _Index, lo: int, hi: int) -> bool:
 
 def document_cue(text: str, report_year: int | None, published_year: int | None) -> TimeCue:
     """The period a report as a whole speaks of: a span or running total opening its body (近年来,
-    五年来, 2021年以来) governs every figure that has no nearer time; else the report's year."""
+    五年来, 2021年以来) or the window of months a review covers governs every figure that has no nearer
+    time; else the report's year."""
     year = report_year or published_year
     lead_end = min(len(text), 400)
+    window = marks.REVIEW_WINDOW.search(text, 0, lead_end)
+    opening = text[: window.start()] if window else ""
+    if window and not any(_FIGURE.search(line) for line in opening.split("\n") if len(line) > 40):
+        # a review of a window of months (自2021年1月实施至2023年6月底的推进情况): its undated figures are
+        # the window's
+        first, last = sorted((int(window.group(1)), int(window.group(2))))
+        if year is None or last <= year:
+            return TimeCue(first, last)
     seen = 0
     for m in _TIME.finditer(text, 0, lead_end):
         g = m.groupdict()
