@@ -770,3 +770,14 @@ def test_a_government_site_s_disclosure_block_is_no_title_and_a_review_window_na
     assert d["report_year"] == 2023
     assert d["organisation"] == "红河州妇女联合会"
     assert d["city"] == "红河哈尼族彝族自治州"
+
+
+def test_a_spring_news_item_whose_figures_run_into_its_own_year_reports_on_that_year() -> None:
+    # Written for the project: a city federation's March news of a results release; the dateline and
+    # byline come before the event's day, the figures run from last year to February of this one.
+    d = doc_of(
+        "江门妇联助万余名妇女家门口就业\n\n日期：2024-03-07　来源：江门市妇联\n\n"
+        "　　江门讯（通讯员 某某）3月6日，江门市妇联举行女性就业创业成果发布会。二〇二三年以来，全市累计帮助"
+        "12 600余名妇女就近就业，近一年来越来越多。截至 2 0 2 4 年 2 月底，全市累计开发“妈妈岗”3 415个。\n"
+    )
+    assert d["report_year"] == 2024

@@ -110,3 +110,12 @@ def test_identity_spans_map_to_themselves() -> None:
     assert n.identity
     assert n.to_original(4, 9) == (4, 9) and n.to_original(3, 3) == (3, 3)
     assert not normalise("婦聯(lián)培訓").identity
+
+
+def test_a_year_written_digit_by_digit_with_spaces_is_read_as_a_year_and_maps_back() -> None:
+    # A garbled page: the year's digits spaced (2 0 2 4 年), a large number's thousands spaced (3 415).
+    text = "截至 2 0 2 4 年 2 月底，全市累計開發 3 415 個，另有 1 2 3 項"
+    n = normalise(text)
+    assert "截至 2024年 2 月底" in n.text and "3 415" in n.text and "1 2 3" in n.text
+    i = n.text.index("2024年")
+    assert text[slice(*n.to_original(i, i + 5))] == "2 0 2 4 年"

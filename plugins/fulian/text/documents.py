@@ -351,12 +351,20 @@ _MEETING = re.compile(r"会议|大会|召开|发布|座谈|表彰")
 # a head that calls the piece a review of the year's work (a 综述 feature published early in the year)
 _REVIEW_HEAD = re.compile(r"综述|年终盘点|回眸|工作回顾")
 # the same day opening a paragraph of the body
-_OPENING_DAY = re.compile(r"^[ \t\u3000]*(\d{1,2})月(\d{1,2})日(?:上午|下午|晚上|晚)?[，,]", re.M)
+# (after a dateline and its byline: 江门讯（通讯员 某某）3月6日，…)
+_OPENING_DAY = re.compile(
+    r"^[ \t\u3000]*(?:[\u4e00-\u9fff·]{2,12}?讯\s*(?:[（(][^（）()\n]{1,24}[)）])?\s*)?"
+    r"(\d{1,2})月(\d{1,2})日(?:上午|下午|晚上|晚)?[，,]",
+    re.M,
+)
 
 
 # 2016年前 / 2016年以前 (before that year), not 2024年前三季度 (its first three quarters)
 _BEFORE_YEAR = re.compile(r"以前|前(?![一二两三四五六七八九十\d半几]|个月)")
-_PAST_YEAR = re.compile(r"过去的?一年|去年(?:一年|以来)?(?:的)?工作回顾|一年来|(?:通报|总结|回顾)了?去年")
+# (近一年来 is the last twelve months, not last year)
+_PAST_YEAR = re.compile(
+    r"过去的?一年|去年(?:一年|以来)?(?:的)?工作回顾|(?<!近)一年来|(?:通报|总结|回顾)了?去年"
+)
 _REVIEWED_YEAR = re.compile(r"(?:回顾|总结|通报)了?\s*((?:19|20)\d{2})\s*年")
 
 
@@ -391,10 +399,15 @@ def _fresh_news_year(text: str, title: str, pub: str) -> int | None:
 def _early_meeting(text: str, title: str, day: re.Match[str], pub: str) -> bool:
     """Whether a news item dated by its event's day is of a meeting (a work conference, a release, a
     commendation) in the first quarter, which reviews the year before: its title or the sentence of
-    that day names one."""
+    that day names one, and its figures do not run into the publication's year."""
     sentence = text[day.start() : text.find("。", day.start()) % (len(text) + 1)]
     review = _REVIEW_HEAD.search(text, 0, day.start())  # ——…推进乡村振兴巾帼行动综述
+    if any(int(m.group(1)) == int(pub[:4]) for m in _CUT_OFF_MONTH.finditer(text)):
+        return False  # its figures run to a month of the publication's year (截至2024年2月底): that year's
     return int(pub[5:7]) <= 3 and bool(_MEETING.search(title) or _MEETING.search(sentence) or review)
+
+
+_CUT_OFF_MONTH = re.compile(r"截[至止]\s*((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月")
 
 
 def _event_year(month: int, day: int, pub: str) -> int | None:

@@ -168,8 +168,21 @@ def _is_gloss(content: str) -> bool:
     return all(_SYLLABLE.fullmatch(w.translate(_TONE_STRIP)) for w in content.split())
 
 
+# a year written digit by digit with spaces between (2 0 2 4 年), as some pages garble it: the spaces go
+_SPACED_YEAR = re.compile(r"(?<![\d.])[12][ \u3000][09][ \u3000]\d[ \u3000]\d(?=[ \u3000]?年)")
+_SPACES = re.compile(r"[ \u3000]")
+
+
+def _spaced_year_gaps(text: str) -> list[tuple[int, int]]:
+    """The spaces inside years written digit by digit (2 0 2 4 年), and the one before their 年."""
+    gaps = []
+    for m in _SPACED_YEAR.finditer(text):
+        gaps += [(g.start(), g.end()) for g in _SPACES.finditer(text, m.start(), m.end() + 1)]
+    return gaps
+
+
 def _strip_glosses(text: str) -> list[tuple[int, int]]:
-    """Original spans to keep once pinyin glosses are removed."""
+    """Original spans to keep once pinyin glosses (and the spaces inside a spaced year) are removed."""
     keep, pos = [], 0
     han = _HAN_CHAR.match
     matches: list[re.Match[str]] = []
@@ -180,12 +193,17 @@ def _strip_glosses(text: str) -> list[tuple[int, int]]:
                 matches.sort(key=_START)
             else:
                 matches = list(rx.finditer(text))
-    for m in matches:
-        start = m.start()
-        if start > 0 and han(text, start - 1) and _is_gloss(m.group(1)):
-            if start > pos:
-                keep.append((pos, start))
-            pos = m.end()
+    drops = [
+        (m.start(), m.end())
+        for m in matches
+        if m.start() > 0 and han(text, m.start() - 1) and _is_gloss(m.group(1))
+    ]
+    if "年" in text and (gaps := _spaced_year_gaps(text)):
+        drops = sorted(drops + gaps)
+    for start, end in drops:
+        if start > pos:
+            keep.append((pos, start))
+        pos = end
     if pos < len(text):
         keep.append((pos, len(text)))
     return keep
