@@ -542,7 +542,8 @@ def _outline_ancestors(text: str, headings: list[tuple[int, int]]) -> list[tuple
 def _paragraph_cue(ix: _Index, para_start: int, sentence_start: int) -> TimeCue | None:
     """The time a paragraph gives a sentence of its that names none: a span opening the paragraph
     (五年来，…) governs all of it, the years its later sentences name being their own; else the
-    nearest time before the sentence."""
+    nearest time before the sentence that is not a span or a figure's own year said in a sentence
+    before."""
     k = bisect_left(ix.cue_starts, para_start)
     while k < len(ix.cues) and ix.cue_starts[k] < sentence_start:
         cue = ix._cue(k)
@@ -556,9 +557,10 @@ def _paragraph_cue(ix: _Index, para_start: int, sentence_start: int) -> TimeCue 
     # a span from a year said inside the paragraph (…。2019年省妇代会以来，全省累计…) is its own
     # sentence's (up to its full stop, over its semicolons): the sentences after it go on in the time
     # said before it, else the report's
+    # (and so is a year that dates one figure of a comparison: 由2019年的11万人增加到2024年的近16万人)
     while (
         k is not None
-        and _since_span(ix.cues[k])
+        and (_since_span(ix.cues[k]) or _OWN_FIGURE_AFTER.match(ix.text, ix.cues[k].end()))
         and _FULL_STOP.search(ix.text, ix.cue_starts[k], sentence_start)
     ):
         k = ix._last_cue_index(para_start, ix.cue_starts[k])
@@ -566,6 +568,8 @@ def _paragraph_cue(ix: _Index, para_start: int, sentence_start: int) -> TimeCue 
 
 
 _FULL_STOP = re.compile("[。！？!?]")
+# after a year, the figure it dates (2024年的近16万人, 2019年的43.5%)
+_OWN_FIGURE_AFTER = re.compile(r"的\s*(?:近|约|超过|超|逾|不足)?[\d一二两三四五六七八九十]")
 
 
 def _since_span(m: re.Match[str]) -> bool:
