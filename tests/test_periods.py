@@ -1022,10 +1022,18 @@ def test_the_undated_figures_of_a_review_of_a_window_of_months_cover_the_window_
     assert years["3万人以上"][1:] == (2025, "target")
 
 
-def test_a_year_that_dates_one_figure_of_a_comparison_does_not_date_the_sentences_after_it() -> None:
-    # Written for the project: a provincial congress report of 2024 reviewing the five years past.
+@pytest.mark.parametrize(
+    "opening",
+    ["", "各位代表：\n\n现在，我代表省妇联第十三届执行委员会向大会作工作报告，请予审议。\n\n"],
+    ids=["heading-under-the-date", "after-the-address"],
+)
+def test_a_year_that_dates_one_figure_of_a_comparison_does_not_date_the_sentences_after_it(
+    opening: str,
+) -> None:
+    # Written for the project: a provincial congress report of 2024 reviewing the five years past; its
+    # first numbered heading right under the date, or after the speaker's address.
     years = placed(
-        "某省妇女第十四次代表大会工作报告\n（2024年11月19日）\n\n一、过去五年的工作回顾\n"
+        f"某省妇女第十四次代表大会工作报告\n（2024年11月19日）\n\n{opening}一、过去五年的工作回顾\n"
         "全省从事刺绣的妇女由2019年的11万人增加到2024年的近16万人。协调发放妇女创业担保贷款35亿元，"
         "惠及创业妇女2.3万人次。\n"
     )

@@ -391,10 +391,13 @@ class _Index:
         )
 
     def _is_body_line(self, k: int) -> bool:
-        """A line of running text: long, or ending a sentence."""
+        """A line of running text: long, or ending a sentence; or the first heading of its outline
+        (一、过去五年的工作回顾 right under the title and date: the body's, not the page's head)."""
         line = self.text[slice(*self._line(k))].strip()
         if marks.HEAD_FURNITURE.search(line):
             return False  # a site's menu or breadcrumb: still the page's head
+        if _OUTLINE_LEVELS[0].match(line) or _OUTLINE_LEVELS[1].match(line):
+            return True
         return len(line) > 40 or line.endswith(("。", "；", ";", "！", "？"))
 
     @staticmethod
