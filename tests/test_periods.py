@@ -970,12 +970,12 @@ def test_a_paragraph_a_speaker_opens_with_tasks_plans_its_figures() -> None:
 
 
 def test_a_plan_s_years_within_are_the_years_ahead_but_a_graduate_s_are_no_span() -> None:
-    # Written for the project: a congress report's goals for the coming five years (to 2026), then a
-    # count of graduates who left school within five years.
+    # Written for the project: a congress report's count of graduates who left school within five
+    # years, then its goals for the coming five years (to 2026).
     years = placed(
-        "某市第十四次妇女代表大会工作报告\n（2021年12月21日）\n\n二、今后五年的目标任务\n\n"
-        "到2026年，妇女发展环境更加优化。五年内培训城乡妇女30万人次以上，力争发放创业担保贷款50亿元。\n\n"
-        "2021年，全市扶持返乡创业妇女214人、毕业5年内的女大学生87人。\n",
+        "某市第十四次妇女代表大会工作报告\n（2021年12月21日）\n\n一、过去五年的工作回顾\n\n"
+        "2021年，全市扶持返乡创业妇女214人、毕业5年内的女大学生87人。\n\n二、今后五年的目标任务\n\n"
+        "到2026年，妇女发展环境更加优化。五年内培训城乡妇女30万人次以上，力争发放创业担保贷款50亿元。\n",
         "year_to",
         "kind",
     )
