@@ -1040,3 +1040,17 @@ def test_a_year_that_dates_one_figure_of_a_comparison_does_not_date_the_sentence
     assert years["近16万人"][1] == 2024
     assert years["35亿元"] == (2020, 2024, "actual")
     assert years["2.3万人次"] == (2020, 2024, "actual")
+
+
+def test_a_deadline_within_the_year_plans_the_figure_unless_it_was_met() -> None:
+    # Written for the project: a county federation's half-year summary with its tasks for the second half.
+    years = placed(
+        "某县妇联2024年上半年工作总结\n发布时间：2024-07-12\n\n一、上半年工作\n上半年完成“两癌”筛查9 860人。"
+        "已于6月底前将结余的4.5万元全部拨付。\n\n二、下半年工作安排\n"
+        "加快筛查进度，9月底前完成全年任务的85%以上；年底前新建“儿童之家”6个。\n",
+        "kind",
+    )
+    assert years["9 860人"] == ("actual",)
+    assert years["4.5万元"] == ("actual",)
+    assert years["85%以上"] == ("target",)
+    assert years["6个"] == ("target",)

@@ -568,3 +568,36 @@ def test_a_table_by_city_whose_columns_name_only_what_was_done_takes_the_caption
     cells = [(f["text"], f["metric"], f["year_from"], f["year_to"]) for f in facts[1:]]
     assert cells[0] == ("2 460", "甲市女职工休息哺乳室累计建成", None, 2023)
     assert cells[1][0] == "268" and "女职工休息哺乳室" in cells[1][1] and cells[1][2:] == (2023, 2023)
+
+
+def test_a_table_of_case_types_with_count_share_and_change_columns_reads_each_cell() -> None:
+    # Written for the project: a county federation's petition statistics; the count column names its
+    # unit only by 件数, the change column carries signed percentages.
+    _, facts = extract_report(
+        "某县妇联2023年信访工作情况\n\n2023年，全县妇联系统共受理信访事项164件。\n\n"
+        "表1　2023年信访事项分类统计\n"
+        "类别　件数　占比　同比\n婚姻家庭　98　59.8%　-12.5%\n合计　164　100%　-9.4%\n"
+    )
+    cells = [(f["text"], f["value"], f["unit"], f["kind"]) for f in facts[1:]]
+    assert cells[:3] == [
+        ("98", 98.0, "件", "actual"),
+        ("59.8%", 59.8, "%", "actual"),
+        ("-12.5%", -12.5, "%", "change"),
+    ]
+    assert cells[-1] == ("-9.4%", -9.4, "%", "change")
+
+
+def test_a_budget_table_reads_the_budget_as_planned_and_the_outturn_as_spent() -> None:
+    # Written for the project: a district federation's final accounts; rows open with a subject code,
+    # the caption gives the unit.
+    _, facts = extract_report(
+        "某区妇联2023年度部门决算说明\n\n2023年度一般公共预算财政拨款支出决算为467.03万元。具体情况如下（单位：万元）：\n"
+        "科目编码\t科目名称\t预算数\t决算数\t增减\t增减率\n2012901\t行政运行\t228.60\t236.14\t7.54\t3.3%\n"
+    )
+    cells = [(f["text"], f["value"], f["kind"], f["year_to"]) for f in facts[1:]]
+    assert cells == [
+        ("228.60", 2286000.0, "target", 2023),
+        ("236.14", 2361400.0, "actual", 2023),
+        ("7.54", 75400.0, "change", 2023),
+        ("3.3%", 3.3, "change", 2023),
+    ]

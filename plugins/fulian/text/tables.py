@@ -46,10 +46,14 @@ _YEAR_COLUMN = re.compile(
 _WIDER_PLACE = re.compile(r"全[国省市州盟区县]")
 _PLACE_PREFIX = re.compile(rf"{_WIDER_PLACE.pattern}(?=\d{{4}}年)")
 _CAPTION_YEAR = re.compile(r"[（(]((?:19|20)\d{2})年[)）]")
-_TARGET_COLUMN = re.compile(r"目标")
+_TARGET_COLUMN = re.compile(r"目标|预算数")  # (a budget's 预算数 is what was to be spent)
 _GOAL_STAGE = re.compile(r"中期|终期")
-_CHANGE_COLUMN = re.compile(r"增减|增幅|增长|变化|变动|比上年|同比")
-_LABEL_HEADS = ("指标", "项目", "类别", "名称", "案由", "类型", "分类")
+_CHANGE_COLUMN = re.compile(r"(?:增减|增幅|增长|变化|变动|比上年|同比)率?")
+_LABEL_HEADS = ("指标", "项目", "类别", "名称", "案由", "类型", "分类", "科目")
+# a budget's code column before its label column (科目编码  科目名称  预算数  决算数): its rows open with
+# the code, a number that is no figure
+_CODE_HEAD = re.compile(r"(?:科目|项目)?(?:编码|代码)")
+_CODED_LABEL = re.compile(r"(?:科目|项目)名称")
 # the label column named after a place column (县区  指标名称  2023年 …), not a column that only starts
 # with one of its words (区县  项目实施以来累计发放)
 _LABEL_COLUMN = re.compile(r"(?:指标|项目|类别|案由|类型|分类)(?:名称)?|名称")
@@ -94,7 +98,7 @@ _DATED_COLUMN = re.compile(r"(\d{4})年度?[\u4e00-\u9fff“”]{1,10}")
 # a column of what stands at a year's end (2024年底已建, 2023年末实有): a stock, no start year
 _STANDING_COLUMN = re.compile(r"年[底末]|已建|已有|实有|累计")
 # a column of what was done, no year named (目标任务  实际完成  完成率): actuals, dated by the text
-_DONE_COLUMN = re.compile(r"(?:实际|已)?完成(?:数|值)?|实际(?:数|值)?|实绩")
+_DONE_COLUMN = re.compile(r"(?:实际|已)?完成(?:数|值)?|实际(?:数|值)?|实绩|决算数")
 _PART_COLUMN = re.compile(r"其中.{1,8}")
 # a column of shares or rates among named columns (乡镇  农户数（户）  美丽庭院（户）  创建率): its cells
 # carry their own unit
@@ -255,7 +259,10 @@ def _place_column(name: str) -> bool:
 
 def _unit_ending(name: str) -> tuple[str, float] | None:
     """The unit a column's name ends with, when it is a word of two characters or more (活动场次,
-    服务人次): a name ending with a one-character unit (妇女之家) names a thing, not its unit."""
+    服务人次), or the count of a unit (件数, 受理人数): a name ending with a one-character unit (妇女之家)
+    names a thing, not its unit."""
+    if len(name) >= 2 and name[-1] == "数" and (u := _unit(name[-2])):
+        return u
     for n in (3, 2):
         if len(name) > n and (u := _unit(name[-n:])) and len(u[0]) >= 2:
             return u
@@ -288,6 +295,9 @@ def _header(tokens: list[str], i: int) -> tuple[list[str], int] | None:
     j = i + 1
     if by_place and j < len(tokens) and _LABEL_COLUMN.fullmatch(tokens[j]):
         j += 1
+    coded = _CODE_HEAD.fullmatch(tokens[i]) and j < len(tokens) and _CODED_LABEL.fullmatch(tokens[j])
+    if coded:
+        i, j = i + 1, j + 1
     while j < len(tokens) and (
         _is_header_word(tokens[j])
         or _named_column(tokens, j)
@@ -299,6 +309,8 @@ def _header(tokens: list[str], i: int) -> tuple[list[str], int] | None:
         # share among them (区县  全年任务(人)  已完成(人)  完成率)
         while j < len(tokens) and (_named_unit(tokens[j]) is not None or _is_header_word(tokens[j])):
             j += 1
+    if j == i + 1 and not by_place and len(tokens) - j >= 2 and all(map(_statistic_column, tokens[j:])):
+        j = len(tokens)  # a label's statistics (类别  件数  占比  同比): its count, share and change
     if (
         j == i + 1
         and by_place
@@ -312,6 +324,14 @@ def _header(tokens: list[str], i: int) -> tuple[list[str], int] | None:
     if names[:1] and _LABEL_COLUMN.fullmatch(names[0]):
         names = ["", *names[1:]]  # the label column after the place column: marked by an empty name
     return (names, j) if len([n for n in names if n not in ("单位", "")]) >= 2 else None
+
+
+# a column of a label's count (件数, 人数, 案件数量), its share (占比, 比重) or its change (同比, 增减)
+_STATISTIC_COLUMN = re.compile(r"[\u4e00-\u9fff]{0,6}(?:件数|人数|户数|个数|次数|数量)|占比|比重|所占比例")
+
+
+def _statistic_column(token: str) -> bool:
+    return bool(_STATISTIC_COLUMN.fullmatch(token)) or _is_header_word(token)
 
 
 def _named_column(tokens: list[str], j: int) -> bool:
