@@ -595,6 +595,7 @@ def test_a_budget_table_reads_the_budget_as_planned_and_the_outturn_as_spent() -
         "科目编码\t科目名称\t预算数\t决算数\t增减\t增减率\n2012901\t行政运行\t228.60\t236.14\t7.54\t3.3%\n"
     )
     cells = [(f["text"], f["value"], f["kind"], f["year_to"]) for f in facts[1:]]
+    assert [f["metric"] for f in facts[1:3]] == ["行政运行预算数", "行政运行决算数"]
     assert cells == [
         ("228.60", 2286000.0, "target", 2023),
         ("236.14", 2361400.0, "actual", 2023),

@@ -100,6 +100,8 @@ _STANDING_COLUMN = re.compile(r"年[底末]|已建|已有|实有|累计")
 # a column of what was done, no year named (目标任务  实际完成  完成率): actuals, dated by the text
 _DONE_COLUMN = re.compile(r"(?:实际|已)?完成(?:数|值)?|实际(?:数|值)?|实绩|决算数")
 _PART_COLUMN = re.compile(r"其中.{1,8}")
+# an actual column named by a word (决算数, 实际完成), not a year or a place
+_WORDED_ACTUAL = re.compile(r"决算数|实际完成(?:数|值)?")
 # a column of shares or rates among named columns (乡镇  农户数（户）  美丽庭院（户）  创建率): its cells
 # carry their own unit
 _SHARE_COLUMN = re.compile(r"[\u4e00-\u9fff“”]{1,10}(?:率|比例|占比)(?:[(（]%[)）])?")
@@ -515,7 +517,10 @@ def _cells_of_line(text: str, start: int, end: int, state: dict) -> list[Cell]:
                 subject = state["subject"] if generic and state["subject"] not in label else ""
                 metric = label + subject + column.name
             else:
-                metric = column.place + name + ("" if column.kind == "actual" else column.name)
+                # (an actual column named by its year or place says no more than the fields do; one
+                # named by what was done says what: 行政运行决算数)
+                worded = column.kind != "actual" or _WORDED_ACTUAL.fullmatch(column.name)
+                metric = column.place + name + (column.name if worded else "")
             number = float(m.group("num").replace(" ", "").replace(",", ""))
             value = number * (1.0 if m.group("pct") else mult)
             unit = m.group("pct") or unit
