@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from fulian.text.extract import extract_report
 
 # Written for the project: a county bulletin's indicator table, one row per line (cells separated by
@@ -601,4 +603,20 @@ def test_a_budget_table_reads_the_budget_as_planned_and_the_outturn_as_spent() -
         ("236.14", 2361400.0, "actual", 2023),
         ("7.54", 75400.0, "change", 2023),
         ("3.3%", 3.3, "change", 2023),
+    ]
+
+
+@pytest.mark.parametrize("head", ["镇别", "街镇", "市别", "县市"])
+def test_a_table_by_place_whose_head_names_its_rows_by_level_reads_every_cell(head: str) -> None:
+    # Written for the project: a city's monitoring report with a table by town (镇别), street and town
+    # (街镇), city (市别) or county and city (县市).
+    _, facts = extract_report(
+        "某市2024年儿童发展规划监测报告\n\n2024年，全市学前三年毛入园率继续提高。\n\n"
+        f"{head}　婴儿死亡率（‰）　学前三年毛入园率（%）\n甲镇　2.71　97.8\n乙镇　3.15　93.4\n"
+    )
+    assert [(f["text"], f["unit"]) for f in facts] == [
+        ("2.71", "‰"),
+        ("97.8", "%"),
+        ("3.15", "‰"),
+        ("93.4", "%"),
     ]
