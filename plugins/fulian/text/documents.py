@@ -396,6 +396,10 @@ def _fresh_news_year(text: str, title: str, pub: str) -> int | None:
     return None
 
 
+# figures running to a month of a year (截至2024年2月底): of that year
+_CUT_OFF_MONTH = re.compile(r"截[至止]\s*((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月")
+
+
 def _early_meeting(text: str, title: str, day: re.Match[str], pub: str) -> bool:
     """Whether a news item dated by its event's day is of a meeting (a work conference, a release, a
     commendation) in the first quarter, which reviews the year before: its title or the sentence of
@@ -405,9 +409,6 @@ def _early_meeting(text: str, title: str, day: re.Match[str], pub: str) -> bool:
     if any(int(m.group(1)) == int(pub[:4]) for m in _CUT_OFF_MONTH.finditer(text)):
         return False  # its figures run to a month of the publication's year (截至2024年2月底): that year's
     return int(pub[5:7]) <= 3 and bool(_MEETING.search(title) or _MEETING.search(sentence) or review)
-
-
-_CUT_OFF_MONTH = re.compile(r"截[至止]\s*((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月")
 
 
 def _event_year(month: int, day: int, pub: str) -> int | None:

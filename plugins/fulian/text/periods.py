@@ -873,6 +873,12 @@ def _names_later_year(ix: _Index, lo: int, hi: int) -> bool:
     return bool(report_year and cue is not None and cue.start is not None and cue.start > report_year)
 
 
+def _body_before(text: str, lo: int, hi: int) -> bool:
+    """Whether text[lo:hi] holds a line of the body with a figure (a masthead's 第4期 or a title's
+    figures are no body): a time said after it opens no report-wide period."""
+    return any(len(line) > 40 and _FIGURE.search(line) for line in text[lo:hi].split("\n"))
+
+
 def document_cue(text: str, report_year: int | None, published_year: int | None) -> TimeCue:
     """The period a report as a whole speaks of: a span or running total opening its body (近年来,
     五年来, 2021年以来) or the window of months a review covers governs every figure that has no nearer
@@ -880,8 +886,7 @@ def document_cue(text: str, report_year: int | None, published_year: int | None)
     year = report_year or published_year
     lead_end = min(len(text), 400)
     window = marks.REVIEW_WINDOW.search(text, 0, lead_end)
-    opening = text[: window.start()] if window else ""
-    if window and not any(_FIGURE.search(line) for line in opening.split("\n") if len(line) > 40):
+    if window and not _body_before(text, 0, window.start()):
         # a review of a window of months (自2021年1月实施至2023年6月底的推进情况): its undated figures are
         # the window's
         first, last = sorted((int(window.group(1)), int(window.group(2))))
@@ -892,7 +897,7 @@ def document_cue(text: str, report_year: int | None, published_year: int | None)
         g = m.groupdict()
         # a span that opens the body, before its first figure; one after figures dates its own part
         # (a masthead's 第4期 or a title's figures are no body)
-        if any(len(line) > 40 and _FIGURE.search(line) for line in text[seen : m.start()].split("\n")):
+        if _body_before(text, seen, m.start()):
             break
         seen = m.end()
         # (a lead's 截至目前 speaks of the year's tasks so far, not of every figure below it: a
