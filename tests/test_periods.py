@@ -1054,3 +1054,15 @@ def test_a_deadline_within_the_year_plans_the_figure_unless_it_was_met() -> None
     assert years["4.5万元"] == ("actual",)
     assert years["85%以上"] == ("target",)
     assert years["6个"] == ("target",)
+
+
+def test_how_a_plan_s_indicators_fare_at_a_year_s_end_is_that_year_s_count() -> None:
+    # Written for the project: a monitoring report of 2023; the plan's indicators reached and lagging,
+    # counted as at the year's end, against a running total of screenings to date.
+    years = placed(
+        "某市妇女发展规划2023年统计监测报告\n\n截至2023年底，已达到或提前达到2030年目标值的指标49项，"
+        "有进展但尚未达标的指标11项；截至2023年底，全市累计开展“两癌”检查12.6万人次。\n"
+    )
+    assert years["49项"] == (2023, 2023, "actual")
+    assert years["11项"] == (2023, 2023, "actual")
+    assert years["12.6万人次"] == (None, 2023, "actual")

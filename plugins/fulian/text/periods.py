@@ -1124,9 +1124,16 @@ def said_total(clause_before: str) -> bool:
     return bool(_phrases()["total_reached"].search(clause_before))
 
 
+_INDICATORS = re.compile(r"指标|目标")
+
+
 def _year_from(cue: TimeCue, kind: str, unit: str, level: int, clause_before: str, clause: str) -> int | None:
     """The first year of a figure dated by `cue` found at scope `level` (0 its clause, 3+ further out
     than its sentence, 9 the document); `clause_before` is its clause up to the figure."""
+    if kind == "actual" and unit == "项" and cue.open_start and _INDICATORS.search(clause):
+        # how a plan's items fare in the year monitored (截至2023年底，已达到2030年目标值的指标49项;
+        # 尚有差距的指标6项): that year's count, not a stock (the items a plan sets: period_of)
+        return cue.end
     if kind == "actual" and unit not in _LEVEL_UNITS and level and _phrases()["coverage"].search(clause):
         return None  # 全县10个乡镇、167个行政村全部建立妇联: all the units there are, a stock
     # a share, or a rate per so many people (每千名儿童…0.71名), is a level at a point in time
