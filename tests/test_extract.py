@@ -733,3 +733,14 @@ def test_a_breakdown_by_county_counts_the_whole_its_paragraph_gave_in_its_unit()
 def test_a_row_by_place_puts_each_of_its_figures_at_its_place() -> None:
     facts = facts_of("各市进展如下：\n1. 宁德市：年度任务3400人次，完成3920人次，完成率115.3%。\n")
     assert len(facts) == 3 and all(f["metric"].startswith("宁德市") for f in facts)
+
+
+def test_an_income_quoted_as_what_a_worker_earns_a_month_is_no_fund() -> None:
+    # Written for the project: a resettlement site's workshop news quoting a worker's monthly pay.
+    _, facts = extract_report(
+        "某县妇联：搬迁妇女家门口就业\n发布时间：2024-06-12\n\n今年以来，县妇联在安置点建成就业帮扶车间5个。"
+        "绣娘们说，在车间做绣片一个月能挣2800多元。县妇联为困难绣娘发放帮扶资金12万元。\n"
+    )
+    category = {f["text"]: f["category"] for f in facts}
+    assert category["2800多元"] == "other"
+    assert category["12万元"] == "funds"
