@@ -108,6 +108,8 @@ _WORDED_ACTUAL = re.compile(r"决算数|实际完成(?:数|值)?")
 # a column of shares or rates among named columns (乡镇  农户数（户）  美丽庭院（户）  创建率): its cells
 # carry their own unit
 _SHARE_COLUMN = re.compile(r"[\u4e00-\u9fff“”]{1,10}(?:率|比例|占比)(?:[(（]%[)）])?")
+# a column of a label's count (件数, 人数, 案件数量) or its share (占比, 比重), beside header words (同比)
+_STATISTIC_COLUMN = re.compile(r"[\u4e00-\u9fff]{0,6}(?:件数|人数|户数|个数|次数|数量)|占比|比重|所占比例")
 # a column that says only how the row's figure stands, not what it counts (目标任务, 实际完成, 完成率)
 _GENERIC_COLUMN = re.compile(
     rf"(?:全年|年度|\d{{4}}年度?)?(?:目标任务|目标|任务|计划)(?:数|值)?|{_DONE_COLUMN.pattern}|{_RATE_COLUMN.pattern}"
@@ -314,29 +316,15 @@ def _header(tokens: list[str], i: int) -> tuple[list[str], int] | None:
         # share among them (区县  全年任务(人)  已完成(人)  完成率)
         while j < len(tokens) and (_named_unit(tokens[j]) is not None or _is_header_word(tokens[j])):
             j += 1
-    if j == i + 1 and not by_place and len(tokens) - j >= 2 and all(map(_statistic_column, tokens[j:])):
-        j = len(tokens)  # a label's statistics (类别  件数  占比  同比): its count, share and change
-    if (
-        j == i + 1
-        and by_place
-        and len(tokens) - j >= 2
-        and all(_counted_or_dated(t) or _is_header_word(t) for t in tokens[j:])
-    ):
-        # columns named by what they count (设区市  三八红旗手  三八红旗集体  最美家庭), a part among them
-        # (市别  累计建成  其中：2023年新建)
+    # a place's columns named by what they count (设区市  三八红旗手  三八红旗集体  最美家庭), a part among
+    # them (市别  累计建成  其中：2023年新建); a label's statistics (类别  件数  占比  同比)
+    named = _counted_or_dated if by_place else _STATISTIC_COLUMN.fullmatch
+    if j == i + 1 and len(tokens) - j >= 2 and all(named(t) or _is_header_word(t) for t in tokens[j:]):
         j = len(tokens)
     names = tokens[i + 1 : j]
     if names[:1] and _LABEL_COLUMN.fullmatch(names[0]):
         names = ["", *names[1:]]  # the label column after the place column: marked by an empty name
     return (names, j) if len([n for n in names if n not in ("单位", "")]) >= 2 else None
-
-
-# a column of a label's count (件数, 人数, 案件数量), its share (占比, 比重) or its change (同比, 增减)
-_STATISTIC_COLUMN = re.compile(r"[\u4e00-\u9fff]{0,6}(?:件数|人数|户数|个数|次数|数量)|占比|比重|所占比例")
-
-
-def _statistic_column(token: str) -> bool:
-    return bool(_STATISTIC_COLUMN.fullmatch(token)) or _is_header_word(token)
 
 
 def _named_column(tokens: list[str], j: int) -> bool:
@@ -588,7 +576,7 @@ def _spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
             s = m.start() + len(m.group()) - len(m.group().lstrip(" \t\u3000"))
             spans.append((s, m.end()))
         return spans
-    if "\t" in text[start:end]:  # cells between tabs, a space inside a cell a thousands separator
+    if text.find("\t", start, end) >= 0:  # cells between tabs, a space inside a cell a thousands separator
         return [(m.start(), m.end()) for m in _TAB_CELL.finditer(text, start, end)]
     return [(m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
 
