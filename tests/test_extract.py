@@ -735,6 +735,19 @@ def test_a_row_by_place_puts_each_of_its_figures_at_its_place() -> None:
     assert len(facts) == 3 and all(f["metric"].startswith("宁德市") for f in facts)
 
 
+def test_a_row_of_cells_set_apart_by_spaces_counts_each_cell_at_the_row_s_place() -> None:
+    # Written for the project: a city's running totals, then a row per district, each cell a verb and
+    # its figure, the verbs' objects said only by the sentence above the rows.
+    facts = facts_of(
+        "截至2024年5月底，全市累计开发灵活就业岗位2108个，比去年同期增加640个，吸纳1890名妇女就业。分区县看：\n"
+        "东城区　开发 512 个　吸纳 455 人\n西岭县　开发 388 个　吸纳 301 人\n"
+    )
+    metric = {f["text"]: f["metric"] for f in facts}
+    assert metric["512 个"] == metric["388 个"].replace("西岭县", "东城区") == "东城区开发灵活就业岗位"
+    assert metric["455 人"] == "东城区吸纳妇女就业" and metric["301 人"] == "西岭县吸纳妇女就业"
+    assert {f["category"] for f in facts[-4:]} == {"jobs"}
+
+
 def test_an_income_quoted_as_what_a_worker_earns_a_month_is_no_fund() -> None:
     # Written for the project: a resettlement site's workshop news quoting a worker's monthly pay.
     _, facts = extract_report(

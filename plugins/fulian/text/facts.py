@@ -979,6 +979,60 @@ def _borrowed(doc: _Document, ends: list[int], reach: list[int], metrics: list[s
     return ""
 
 
+def _in_row(
+    text: str, facts: list[_Candidate], metrics: list[str], i: int, cs: int, metric: str, noun: str
+) -> str:
+    """A figure's metric where its line is a row: a cell's own words under the row's label (蓬江区　开发
+    612 个　吸纳 540 人), and each figure of a row by place at its place (1. 宁德市：年度任务3400人次，
+    完成3920人次)."""
+    if cell := _cell_of_row(text, facts, i, cs):
+        label, own = cell
+        metric = label + (_object_of(text, own, metrics, facts, i) or own + noun)
+    if (label := _row_place(text, cs)) and label not in metric:
+        metric = label + metric
+    return metric
+
+
+# a row of cells set apart by spaces, its label first: 蓬江区　开发 612 个　吸纳 540 人
+_CELL_ROW_LABEL = re.compile(r"[ \t\u3000]*([^\d\s、，,；;：:。“”]{2,10})[ \t\u3000]+")
+_CELL_WORDS = re.compile(r"[\u4e00-\u9fff]{1,6}")
+_CELL_GAP = frozenset(" \t\u3000")
+
+
+def _cell_of_row(text: str, facts: list[_Candidate], i: int, cs: int) -> tuple[str, str] | None:
+    """(the row's label, the cell's own words) of a figure in a row of cells set apart by spaces
+    (蓬江区　开发 612 个　吸纳 540 人: 蓬江区, 吸纳), not the words of every cell before it in the row;
+    None for any other figure. The clause is the whole line, and each cell is a few words then its
+    figure, after a gap."""
+    ls = text.rfind("\n", 0, facts[i].start) + 1
+    m = _CELL_ROW_LABEL.match(text, ls)
+    if m is None or cs > ls or facts[i].start < m.end():
+        return None
+    prev = facts[i - 1] if i > 0 and facts[i - 1].start >= m.end() else None
+    if prev is not None and text[prev.end : prev.end + 1] not in _CELL_GAP:
+        return None
+    own = text[prev.end if prev else m.end() : facts[i].start].strip(" \t\u3000")
+    return (m.group(1), own) if _CELL_WORDS.fullmatch(own) else None
+
+
+def _object_of(text: str, verb: str, metrics: list[str], facts: list[_Candidate], i: int) -> str:
+    """What a cell's bare verb (吸纳) does, as a figure above the rows says it (截至2月底，全市累计开发
+    “妈妈岗”3415个，吸纳2960名妇女就业: 吸纳妇女就业), from the verb on; '' when no figure of the row's line
+    or the three lines before it says the verb (each row borrows it from the row above, the first from
+    the figure the rows break down)."""
+    if len(verb) > 2:
+        return ""
+    lo = text.rfind("\n", 0, facts[i].start) + 1
+    for _ in range(3):
+        lo = text.rfind("\n", 0, lo - 1) + 1 if lo else 0
+    for j in range(i - 1, -1, -1):
+        if facts[j].start < lo:
+            break
+        if (k := metrics[j].find(verb)) >= 0:
+            return _BARE_CHANGE_AT_END.sub("", metrics[j][k:])  # 开发“妈妈岗”, not 比去年同期增加
+    return ""
+
+
 # -------------------------------------------------------------------------------------- category
 
 
@@ -1133,10 +1187,7 @@ def _metrics(
             metric = programme + metric
         elif task := _task_of(facts, metrics, sentence_starts, i, metric):
             metric = task
-        # 1. 宁德市：年度任务3400人次，完成3920人次: each figure at the row's place
-        if (label := _row_place(doc.text, cs)) and label not in metric:
-            metric = label + metric
-        metrics.append(metric)
+        metrics.append(_in_row(doc.text, facts, metrics, i, cs, metric, noun))
         counted.append(whole)
         nouns.append(noun)
     return metrics, nouns
