@@ -1066,3 +1066,16 @@ def test_how_a_plan_s_indicators_fare_at_a_year_s_end_is_that_year_s_count() -> 
     assert years["49项"] == (2023, 2023, "actual")
     assert years["11项"] == (2023, 2023, "actual")
     assert years["12.6万人次"] == (None, 2023, "actual")
+
+
+def test_the_rows_of_a_list_take_the_time_of_the_line_that_leads_them() -> None:
+    # Written for the project: a 2024 summary comparing with 2023, whose 2023 figures are broken down
+    # by district in rows under the sentence that gives the year.
+    _, facts = extract_report(
+        "某市妇联2024年工作总结\n\n2024年，全市妇联培训妇女6200人次。\n\n与2023年相比，各区县培训规模扩大。"
+        "2023年，全市培训妇女5000人次，新建就业基地42个。分区县看：\n"
+        "东城区　培训 1200 人次　新建 9 个\n西岭县　培训 800 人次　新建 6 个\n"
+    )
+    years = {f["text"]: (f["year_from"], f["year_to"]) for f in facts}
+    assert years["6200人次"] == (2024, 2024)
+    assert {years[t] for t in ("1200 人次", "9 个", "800 人次", "6 个")} == {(2023, 2023)}

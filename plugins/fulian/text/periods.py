@@ -331,6 +331,10 @@ def _joins(text: str, i: int) -> bool:
     return after.isdigit() and (before.isdigit() or marks.is_han(before))
 
 
+_LIST_ROWS = 40  # rows of a list looked back over for the line that leads it
+_DIGIT = re.compile(r"\d")
+
+
 class _Index:
     """One report's boundaries, time expressions and headings, found once: every figure's period is
     then read with bisections instead of rescanning the text around it."""
@@ -477,11 +481,27 @@ class _Index:
         found = self._outer.get(sentence_start)
         if found is None:
             cue = _paragraph_cue(self, para_start, sentence_start)
+            if cue is None and (intro := self._list_intro(para_start)) is not None:
+                cue = self.last_cue(*intro)  # a row of a list (分地区看：\n蓬江区　开发 612 个): its lead's
             paragraph = (
                 [] if cue is None or cue.future else [(3, self._settled(para_start, sentence_start, cue))]
             )
             found = self._outer[sentence_start] = paragraph + self._heading_cues(para_start)
         return found
+
+    def _list_intro(self, para_start: int) -> tuple[int, int] | None:
+        """The line that leads a list (…，全市累计开发“妈妈岗”3415个。分地区看：) when the paragraph at
+        ``para_start`` is one of the list's rows: the lines between them are rows too (short, with a
+        figure, no sentence ending), and the lead ends with a colon. None for any other paragraph."""
+        k = bisect_left(self.lines, para_start)  # the paragraph's line
+        for j in range(k - 1, max(-1, k - _LIST_ROWS), -1):
+            lo, hi = self._line(j)
+            line = self.text[lo:hi].strip()
+            if line.endswith(("：", ":")):
+                return lo, hi
+            if line and (len(line) > 60 or line.endswith(("。", "；", ";")) or not _DIGIT.search(line)):
+                return None
+        return None
 
     def _heading_cues(self, para_start: int) -> list[tuple[int, TimeCue]]:
         """The cues of the headings above a paragraph, nearest first, numbered from 4 on; goals left out."""
