@@ -620,3 +620,77 @@ def test_a_table_by_place_whose_head_names_its_rows_by_level_reads_every_cell(he
         ("3.15", "‰"),
         ("93.4", "%"),
     ]
+
+
+@pytest.mark.parametrize("head", ["社区", "村（社区）", "片区"])
+def test_a_table_by_community_or_area_reads_every_cell(head: str) -> None:
+    # Written for the project: a street federation's half-year table, a row per community.
+    _, facts = extract_report(
+        "某街道妇联2024年上半年工作总结\n\n上半年，街道妇联组织各社区开展活动。\n\n"
+        f"{head}\t执委（名）\t巾帼志愿者（人）\t开展活动（场）\n甲\t18\t246\t27\n乙\t15\t198\t22\n"
+    )
+    assert [(f["text"], f["unit"]) for f in facts] == [
+        ("18", "名"),
+        ("246", "人"),
+        ("27", "场"),
+        ("15", "名"),
+        ("198", "人"),
+        ("22", "场"),
+    ]
+
+
+def test_a_column_of_words_beside_the_row_s_label_is_no_column_of_figures() -> None:
+    # Written for the project: a screening bulletin's table by area, each row naming its clinic.
+    _, facts = extract_report(
+        "某县2024年两癌筛查工作通报\n\n各片区完成情况如下：\n\n"
+        "片区\t承检机构\t宫颈癌任务（人）\t宫颈癌完成（人）\t病变检出（例）\n"
+        "东片区\t东镇卫生院\t3200\t3318\t14\n西片区\t西镇卫生院\t2400\t2466\t9\n"
+    )
+    cells = [(f["text"], f["unit"], f["kind"], f["metric"]) for f in facts]
+    assert cells[:3] == [
+        ("3200", "人", "target", "东片区宫颈癌任务"),
+        ("3318", "人", "actual", "东片区宫颈癌完成"),
+        ("14", "例", "actual", "东片区病变检出"),
+    ]
+    assert len(cells) == 6
+
+
+def test_a_table_by_year_dates_each_row_by_its_year_and_the_total_by_all_of_them() -> None:
+    # Written for the project: a congress report's five years of work in a table, a row per year.
+    _, facts = extract_report(
+        "某市妇联第九次代表大会工作报告\n（2021年11月8日）\n\n五年来主要工作数据如下：\n"
+        "年度\t创业担保贷款（亿元）\t扶持妇女（人）\n2017年\t2.9\t4 860\n2018年\t3.4\t5 730\n"
+        "合计\t6.3\t10 590\n"
+    )
+    cells = [(f["text"], f["value"], f["year_from"], f["year_to"], f["kind"]) for f in facts]
+    assert cells == [
+        ("2.9", 290000000.0, 2017, 2017, "actual"),
+        ("4 860", 4860.0, 2017, 2017, "actual"),
+        ("3.4", 340000000.0, 2018, 2018, "actual"),
+        ("5 730", 5730.0, 2018, 2018, "actual"),
+        ("6.3", 630000000.0, 2017, 2018, "actual"),
+        ("10 590", 10590.0, 2017, 2018, "actual"),
+    ]
+
+
+def test_a_base_year_column_and_a_budget_by_year_read_their_years() -> None:
+    # Written for the project: a monitoring table whose first year is marked as the plan's base, and a
+    # county federation's budget by subject with this year's and last year's budget.
+    _, facts = extract_report(
+        "某县儿童发展规划2023年统计监测报告\n\n主要指标如下：\n"
+        "指标名称\t单位\t2020年（基期）\t2023年\t2030年目标\n学前三年毛入园率\t%\t88.4\t92.7\t92以上\n"
+    )
+    assert [(f["text"], f["year_to"], f["kind"]) for f in facts] == [
+        ("88.4", 2020, "actual"),
+        ("92.7", 2023, "actual"),
+        ("92以上", 2030, "target"),
+    ]
+    _, facts = extract_report(
+        "某县妇联2025年部门预算公开\n\n一般公共预算拨款支出预算情况（单位：万元）\n"
+        "功能科目　　2025年预算　2024年预算　增减率\n行政运行　　84.63　　80.12　　5.63%\n"
+    )
+    assert [(f["text"], f["value"], f["year_to"], f["kind"]) for f in facts] == [
+        ("84.63", 846300.0, 2025, "target"),
+        ("80.12", 801200.0, 2024, "target"),
+        ("5.63%", 5.63, 2025, "change"),
+    ]

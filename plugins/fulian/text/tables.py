@@ -41,6 +41,7 @@ _CELL = re.compile(
 _EMPTY_CELL = frozenset("—–-－/…")
 _YEAR_COLUMN = re.compile(
     r"(\d{4})年(?:底|末)?(?:数据|数值|基数|基期值|基线值|监测值|实际值|现状值|已建|已有|建成|累计|实有)?"
+    r"(?:[（(](?:基期|基期值|基线|基线值|基准|基准值|基准年|基年)[)）])?"  # 2020年（基期）
 )
 # a year column of a wider place the table compares with (全省2023年, 全国2023年): that place's figures
 _WIDER_PLACE = re.compile(r"全[国省市州盟区县]")
@@ -50,6 +51,15 @@ _TARGET_COLUMN = re.compile(r"目标|预算数")  # (a budget's 预算数 is wha
 _GOAL_STAGE = re.compile(r"中期|终期")
 _CHANGE_COLUMN = re.compile(r"(?:增减|增幅|增长|变化|变动|比上年|同比)率?")
 _LABEL_HEADS = ("指标", "项目", "类别", "名称", "案由", "类型", "分类", "科目")
+# a budget's label column named by its classification (功能科目, 支出功能分类科目, 经济分类科目)
+_CLASSED_LABEL = re.compile(r"[\u4e00-\u9fff]{1,8}科目(?:名称)?")
+# a header whose rows are years (年度  创业担保贷款（亿元）  扶持妇女（人）; rows 2017年 …, 合计)
+_YEAR_HEADS = ("年度", "年份")
+_YEAR_ROW = re.compile(r"((?:19|20)\d{2})年?度?")
+# a column of words about the row, no figure (片区  承检机构  宫颈癌任务（人）: 文林片区  文林镇卫生院  3200)
+_TEXT_COLUMN = re.compile(
+    r"[\u4e00-\u9fff]{0,4}(?:机构|单位名称|所辖[\u4e00-\u9fff]{1,4}|负责人|联系人|备注|地址)"
+)
 # a budget's code column before its label column (科目编码  科目名称  预算数  决算数): its rows open with
 # the code, a number that is no figure
 _CODE_HEAD = re.compile(r"(?:科目|项目)?(?:编码|代码)")
@@ -84,6 +94,10 @@ _PLACE_HEADS = (
     "设区市",
     "地市",
     "省辖市",
+    "社区",
+    "村（社区）",
+    "村(社区)",
+    "片区",
 )
 # ... or any level written with the levels it also holds: 镇（街道）, 乡镇（街道）, 市（州、盟）
 _LEVELS = "县市区乡镇街道州盟旗"
@@ -92,7 +106,7 @@ _PLACE_HEAD = re.compile(
     rf"|[{_LEVELS}]{{1,4}}名称?(?![\u4e00-\u9fff]))"  # 镇名, 乡镇名称
 )
 # a column named by a year and what it holds: 2023年任务 (a quota), 2023年完成 (what was done)
-_YEAR_WORD_COLUMN = re.compile(r"(\d{4})年(?:度)?(任务|计划|目标|完成|实际|实绩)(?:数|值)?")
+_YEAR_WORD_COLUMN = re.compile(r"(\d{4})年(?:度)?(任务|计划|目标|完成|实际|实绩|预算|决算)(?:数|值)?")
 _RATE_COLUMN = re.compile(r"完成率|完成比例|完成进度")
 _QUOTA_COLUMN = re.compile(r"任务|计划|指标数")
 _TOTAL_COLUMN = re.compile(r"(?:[一二三四五六七八九十两]年)?(?:合计|总计|总数|小计)")
@@ -200,7 +214,11 @@ def _columns(
     ``plan``, the years of the plan the text names, dates a goal column that names only its stage
     (中期目标: the plan's middle year); ``caption_year``, a year the caption names once (主要指标与全国
     比较（2024年）), dates the columns named by places."""
-    years = [int(m.group(1)) for n in names if (m := _YEAR_COLUMN.fullmatch(_PLACE_PREFIX.sub("", n)))]
+    years = [
+        int(m.group(1))
+        for n in names
+        if (m := _YEAR_COLUMN.fullmatch(_PLACE_PREFIX.sub("", n)) or _YEAR_WORD_COLUMN.fullmatch(n))
+    ]
     columns: list[_Column] = []
     for named in names:
         # a column may carry its unit (目标任务（万人）, 实际完成（万人）): read without it, counted in it
@@ -212,7 +230,7 @@ def _columns(
         if year:
             columns.append(_Column(name, int(year.group(1)), "actual", unit, place.group() if place else ""))
         elif worded:
-            done = worded.group(2) in ("完成", "实际", "实绩")
+            done = worded.group(2) in ("完成", "实际", "实绩", "决算")
             columns.append(_Column(name, int(worded.group(1)), "actual" if done else "target", unit))
         elif _RATE_COLUMN.fullmatch(name):
             # a completion rate: of the year whose results stand before it; of what the column before
@@ -297,11 +315,15 @@ def _header(tokens: list[str], i: int) -> tuple[list[str], int] | None:
     A header may name two label columns, the place first (县区  指标  目标值  2023年): its rows then
     start with a place and the label says what is measured there."""
     by_place = bool(_PLACE_HEAD.match(tokens[i]))
-    if not (by_place or tokens[i].startswith(_LABEL_HEADS)) or _CELL.fullmatch(tokens[i]):
+    by_year = tokens[i] in _YEAR_HEADS
+    labelled = tokens[i].startswith(_LABEL_HEADS) or _CLASSED_LABEL.fullmatch(tokens[i])
+    if not (by_place or by_year or labelled) or _CELL.fullmatch(tokens[i]):
         return None
     j = i + 1
     if by_place and j < len(tokens) and _LABEL_COLUMN.fullmatch(tokens[j]):
         j += 1
+    while j < len(tokens) - 2 and _TEXT_COLUMN.fullmatch(tokens[j]):
+        j += 1  # a column of words (承检机构), set aside like the unit column
     coded = _CODE_HEAD.fullmatch(tokens[i]) and j < len(tokens) and _CODED_LABEL.fullmatch(tokens[j])
     if coded:
         i, j = i + 1, j + 1
@@ -324,6 +346,7 @@ def _header(tokens: list[str], i: int) -> tuple[list[str], int] | None:
     names = tokens[i + 1 : j]
     if names[:1] and _LABEL_COLUMN.fullmatch(names[0]):
         names = ["", *names[1:]]  # the label column after the place column: marked by an empty name
+    names = ["文" if _TEXT_COLUMN.fullmatch(n) else n for n in names]  # a column of words: marked "文"
     return (names, j) if len([n for n in names if n not in ("单位", "")]) >= 2 else None
 
 
@@ -381,9 +404,14 @@ def _open_table(state: dict, names: list[str], opener: str, text: str) -> None:
     ``text`` the report's, which may name the years of the plan a goal column is of."""
     state["has_unit_column"] = "单位" in names
     state["place_column"] = "" in names
+    state["text_columns"] = names.count("文")
+    state["by_year"] = opener in _YEAR_HEADS
+    state["years"] = []  # the years of the rows so far (a by-year table's total sums them)
     dated = _CAPTION_YEAR.search(state.get("caption", ""))
     columns = _columns(
-        [n for n in names if n not in ("单位", "")], plan_years(text), int(dated.group(1)) if dated else None
+        [n for n in names if n not in ("单位", "", "文")],
+        plan_years(text),
+        int(dated.group(1)) if dated else None,
     )
     if listed := state.get("caption_units"):
         columns = [_counted_in(c, listed) for c in columns]
@@ -473,13 +501,9 @@ def _cells_of_line(text: str, start: int, end: int, state: dict) -> list[Cell]:
         if _is_value(tokens[i]) or not state.get("columns"):
             i += 1
             continue
-        label, i = _ROW_NUMBER.sub("", tokens[i]), i + 1
-        if state.get("place_column") and i < len(tokens) and not _is_value(tokens[i]):
-            label, i = tokens[i], i + 1  # the place before it is the figure's own place, read from the row
-        unit_cell = None
-        if state.get("has_unit_column") and i < len(tokens) and not _is_value(tokens[i]):
-            unit_cell, i = tokens[i], i + 1
+        label, unit_cell, i = _row_head(tokens, i, state)
         first, i = i, _row_end(tokens, i, ruled, len(state["columns"]))
+        years = _row_years(label, state) if state.get("by_year") else None
         row = _row_unit(label, unit_cell, state.get("caption_unit"))
         columns = state["columns"]
         own_units_only = False
@@ -501,17 +525,7 @@ def _cells_of_line(text: str, start: int, end: int, state: dict) -> list[Cell]:
             if own_units_only and not (column.unit or m.group("pct")):
                 continue
             unit, mult = column.unit or (row_unit, row_mult)
-            if state.get("by_place"):
-                # the row is a place: the metric is the row and the column (福州市三八红旗手), as a reader
-                # names the cell; a division is also the figure's own place (fulian.text.places)
-                generic = _GENERIC_COLUMN.fullmatch(column.name)
-                subject = state["subject"] if generic and state["subject"] not in label else ""
-                metric = label + subject + column.name
-            else:
-                # (an actual column named by its year or place says no more than the fields do; one
-                # named by what was done says what: 行政运行决算数)
-                worded = column.kind != "actual" or _WORDED_ACTUAL.fullmatch(column.name)
-                metric = column.place + name + (column.name if worded else "")
+            metric = _metric_of_cell(state, column, label, name)
             number = float(m.group("num").replace(" ", "").replace(",", ""))
             value = number * (1.0 if m.group("pct") else mult)
             unit = m.group("pct") or unit
@@ -522,6 +536,9 @@ def _cells_of_line(text: str, start: int, end: int, state: dict) -> list[Cell]:
                 and unit not in ("%", "‰")
                 and (counts_a_stock(name) or bool(_STANDING_COLUMN.search(column.name)))
             )
+            first_year, year, kind = column.since or column.year, column.year, column.kind
+            if years is not None:  # a row of a table by year (2017年, 合计): its years, done then
+                (first_year, year), kind = years, column.kind or "actual"
             cells.append(
                 Cell(
                     spans[k][0] + (m.start("cmp") if m.group("cmp") else m.start("num")),
@@ -530,15 +547,56 @@ def _cells_of_line(text: str, start: int, end: int, state: dict) -> list[Cell]:
                     unit,
                     _QUALIFIER.get(m.group("cmp") or m.group("bound") or "", "exact"),
                     metric,
-                    None if stock else column.since or column.year,
-                    column.year,
-                    column.kind,
+                    None if stock else first_year,
+                    year,
+                    kind,
                     bool(state.get("by_place")),
                     column.place,
                     _is_quota(column),
                 )
             )
     return cells
+
+
+def _row_head(tokens: list[str], i: int, state: dict) -> tuple[str, str | None, int]:
+    """(label, unit cell, index of the first value) of the row opening at tokens[i]: its label (after a
+    place column, the label's own column), its unit column, its columns of words passed over."""
+    label, i = _ROW_NUMBER.sub("", tokens[i]), i + 1
+    if state.get("place_column") and i < len(tokens) and not _is_value(tokens[i]):
+        label, i = tokens[i], i + 1  # the place before it is the figure's own place, read from the row
+    unit_cell = None
+    if state.get("has_unit_column") and i < len(tokens) and not _is_value(tokens[i]):
+        unit_cell, i = tokens[i], i + 1
+    for _ in range(state.get("text_columns", 0)):
+        if i < len(tokens) and not _is_value(tokens[i]):
+            i += 1  # 文林镇卫生院: the words of a text column, no figure
+    return label, unit_cell, i
+
+
+def _metric_of_cell(state: dict, column: _Column, label: str, name: str) -> str:
+    """What a cell measures: in a table by place, the row and the column (福州市三八红旗手), as a reader
+    names the cell (a division is also the figure's own place: fulian.text.places); else the row's
+    label ``name`` (without its unit), and the column's name where it says more than the fields do."""
+    if state.get("by_place"):
+        generic = _GENERIC_COLUMN.fullmatch(column.name)
+        subject = state["subject"] if generic and state["subject"] not in label else ""
+        return label + subject + column.name
+    # an actual column named by its year or place says no more than the fields; one named by what was
+    # done says what (行政运行决算数)
+    worded = column.kind != "actual" or _WORDED_ACTUAL.fullmatch(column.name)
+    return column.place + name + (column.name if worded else "")
+
+
+def _row_years(label: str, state: dict) -> tuple[int, int] | None:
+    """(first, last year) of a row of a table by year: its own year (2017年), or for a total (合计) the
+    years of the rows above it; None for any other row."""
+    if m := _YEAR_ROW.fullmatch(label):
+        year = int(m.group(1))
+        state["years"].append(year)
+        return year, year
+    if _TOTAL_COLUMN.fullmatch(label) and state["years"]:
+        return min(state["years"]), max(state["years"])
+    return None
 
 
 def _row_end(tokens: list[str], first: int, ruled: bool, columns: int) -> int:
