@@ -1079,3 +1079,17 @@ def test_the_rows_of_a_list_take_the_time_of_the_line_that_leads_them() -> None:
     years = {f["text"]: (f["year_from"], f["year_to"]) for f in facts}
     assert years["6200人次"] == (2024, 2024)
     assert {years[t] for t in ("1200 人次", "9 个", "800 人次", "6 个")} == {(2023, 2023)}
+
+
+def test_a_review_named_with_the_years_it_covers_dates_its_undated_figures_by_them() -> None:
+    # Written for the project: a court's news of its white paper on three years of family cases; a
+    # plan's years in a monitoring report's title are no such window (they run past the report).
+    _, facts = extract_report(
+        "某州中级人民法院\n\n某州中院发布《家事审判白皮书（2021—2023年）》\n\n发布时间：2024-03-07\n\n"
+        "3月6日，州中院召开新闻发布会。\n\n从各县市法院收案情况看，甲市人民法院受理家事案件4127件，居全州首位。\n"
+    )
+    assert [(f["year_from"], f["year_to"]) for f in facts if f["text"] == "4127件"] == [(2021, 2023)]
+    _, facts = extract_report(
+        "某市儿童发展规划（2011—2020年）2020年统计监测报告\n\n全市共有儿童福利机构12个，孤儿326名。\n"
+    )
+    assert {f["year_to"] for f in facts} == {2020} and 2011 not in {f["year_from"] for f in facts}

@@ -906,9 +906,12 @@ def document_cue(text: str, report_year: int | None, published_year: int | None)
     year = report_year or published_year
     lead_end = min(len(text), 400)
     window = marks.REVIEW_WINDOW.search(text, 0, lead_end)
+    if window is None:
+        # a review named with the years it covers (家事审判白皮书（2021—2023年）)
+        window = _YEARS_COVERED.search(text, 0, lead_end)
     if window and not _body_before(text, 0, window.start()):
-        # a review of a window of months (自2021年1月实施至2023年6月底的推进情况): its undated figures are
-        # the window's
+        # a review of a window of months (自2021年1月实施至2023年6月底的推进情况) or of years: its undated
+        # figures are the window's (not a plan's years: 规划（2021—2030年）监测报告 runs past its year)
         first, last = sorted((int(window.group(1)), int(window.group(2))))
         if year is None or last <= year:
             return TimeCue(first, last)
@@ -929,6 +932,11 @@ def document_cue(text: str, report_year: int | None, published_year: int | None)
     return TimeCue(year, year)
 
 
+# the years a review says it covers, in brackets after its name: 白皮书（2021—2023年）, not the years of
+# a plan it monitors (儿童发展规划（2011—2020年）终期统计监测报告)
+_YEARS_COVERED = re.compile(
+    r"(?<!规划)(?<!纲要)(?<!计划)(?<!方案)(?<!行动)[（(]((?:19|20)\d{2})年?\s*[—–\-－~～至到]{1,2}\s*((?:19|20)\d{2})年?度?[)）]"
+)
 _AT_THE_CONGRESS = re.compile(r"大会|会议|会上|会期|展出|展览|参观|出席|表彰|代表")
 
 
