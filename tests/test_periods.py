@@ -1093,3 +1093,15 @@ def test_a_review_named_with_the_years_it_covers_dates_its_undated_figures_by_th
         "某市儿童发展规划（2011—2020年）2020年统计监测报告\n\n全市共有儿童福利机构12个，孤儿326名。\n"
     )
     assert {f["year_to"] for f in facts} == {2020} and 2011 not in {f["year_from"] for f in facts}
+
+
+def test_a_budget_s_amounts_and_their_shares_are_planned_its_staff_and_outturn_are_not() -> None:
+    # Written for the project: a county federation's budget disclosure.
+    _, facts = extract_report(
+        "某县妇女联合会2025年部门预算公开\n\n本部门核定编制6名，年初实有在职人员5人。"
+        "2025年收入预算142.37万元，全部为一般公共预算拨款收入，占100%。"
+        "2023年度决算支出为128.40万元。\n"
+    )
+    kinds = {f["text"]: f["kind"] for f in facts}
+    assert kinds["142.37万元"] == kinds["100%"] == "target"
+    assert kinds["6名"] == kinds["5人"] == kinds["128.40万元"] == "actual"

@@ -1282,6 +1282,9 @@ _SUMMARY_TITLE = re.compile(r"总结(?![表会大])")
 _PLAN_TITLE = re.compile(
     r"(?:的通知|(?:实施|工作|行动)方案|工作要点|工作计划)(?:[（(][^（()）]{0,16}[)）])?$"
 )  # the years after it: 三年行动方案（2024—2026年）
+# a budget (2024年部门预算, 预算公开), not its outturn (决算) or how it ran (预算执行情况)
+_BUDGET_TITLE = re.compile(r"预算(?!执行)")
+_OUTTURN = re.compile(r"决算|实际|执行")
 
 
 def place_in_time(norm: Normalised, document: dict, facts: list[dict], title: str) -> list[dict]:
@@ -1295,6 +1298,7 @@ def place_in_time(norm: Normalised, document: dict, facts: list[dict], title: st
     summary = bool(_SUMMARY_TITLE.search(title))
     said_early = bool(published) and published[5:7].isdigit() and int(published[5:7]) <= 6
     plan_document = bool(_PLAN_TITLE.search(title))
+    budget = bool(_BUDGET_TITLE.search(title)) and not _OUTTURN.search(title)
     index = _Index(text, report_year, published_year, summary, said_early, plan_document)
     for fact in facts:
         if "year_to" in fact:  # placed already (a table cell under a dated column)
@@ -1311,10 +1315,18 @@ def place_in_time(norm: Normalised, document: dict, facts: list[dict], title: st
         start, end = norm.normalised_index(fact["start"]), norm.normalised_index(fact["end"])
         period = period_of(text, start, end, fact["unit"], report_year, published_year, default, index)
         # a table cell's kind is its column's (任务 a quota), when the header says it
-        fact.update(year_from=period.year_from, year_to=period.year_to, kind=fact.get("kind") or period.kind)
+        kind = fact.get("kind") or period.kind
+        if budget and kind == "actual" and fact["unit"] in ("元", "%") and not _outturn(index, start):
+            kind = "target"  # a budget's amounts and their shares are what is to be spent
+        fact.update(year_from=period.year_from, year_to=period.year_to, kind=kind)
     _years_in_turn(norm, facts)
     _shares_of_counts(norm, facts)
     return facts
+
+
+def _outturn(ix: _Index, start: int) -> bool:
+    """Whether the sentence up to a figure speaks of what was spent (上年决算数, 实际支出), not budgeted."""
+    return bool(_OUTTURN.search(ix.text, ix.back(ix.sentences, start), start))
 
 
 # a share stated right after the count it is a share of (离婚纠纷1327件，占61.8%)
