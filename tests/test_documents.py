@@ -169,6 +169,18 @@ def test_a_notice_issuing_a_plan_reports_on_the_plans_year() -> None:
     assert d["report_year"] == 2024
 
 
+def test_a_government_work_report_named_by_its_session_s_year_reports_on_the_year_before() -> None:
+    # Written for the project: a county government's work report on its portal, named by the year of
+    # the people's congress session it is given to.
+    d = doc_of(
+        "某县人民政府\n当前位置：首页 > 政务公开 > 政府工作报告\n\n2024年某县政府工作报告（节选）\n"
+        "发布时间：2024-01-22\n\n各位代表：全年民生支出28.6亿元。2024年，完成宫颈癌筛查1.5万人。\n"
+    )
+    assert d["report_year"] == 2023
+    d = doc_of("某县妇联2024年工作报告\n\n发布时间：2025-01-22\n\n2024年，全县培训妇女3200人次。\n")
+    assert d["report_year"] == 2024
+
+
 def test_a_page_dated_in_its_metadata_line_and_its_quarter() -> None:
     d = doc_of(
         "东营市东营区人民政府\n首页 | 政务公开 | 走进东营\n当前位置：首页 > 政务公开 > 部门动态\n"

@@ -432,7 +432,9 @@ def _stated_year(text: str, title: str, pub: str | None) -> int | None:
     own = _PLANNED_YEAR.sub("", _IN_BOOK_TITLE.sub("", title))
     m = _TITLE_YEAR.search(own) or _TITLE_YEAR.search(_issued_title(title))
     if m:
-        return int(m.group(1))
+        # a government's work report is named by the year of the session it is given to, early in that
+        # year (2024年某县政府工作报告, 2024年1月): it reports on the year before
+        return int(m.group(1)) - (1 if _SESSION_REPORT.search(own, m.end(1)) else 0)
     pub_year = int(pub[:4]) if pub else None
     for m in _YEAR.finditer(own):
         if pub_year is None or int(m.group(1)) <= pub_year:
@@ -447,6 +449,7 @@ def _stated_year(text: str, title: str, pub: str | None) -> int | None:
     return None
 
 
+_SESSION_REPORT = re.compile(r"政府工作报告")
 # the data's cut-off at a year's end, opening a report's account: 截至2023年底 / 年末 / 12月31日
 _DATA_CUT_OFF = re.compile(r"截至\s*((?:19|20)\d{2})\s*年\s*(?:底|末|12\s*月\s*(?:31\s*日|底))")
 
