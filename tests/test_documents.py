@@ -181,6 +181,17 @@ def test_a_government_work_report_named_by_its_session_s_year_reports_on_the_yea
     assert d["report_year"] == 2024
 
 
+def test_a_congress_report_is_given_for_the_body_its_opening_names() -> None:
+    # Written for the project: a town women's congress report, the body named only in the speaker's
+    # formula (受…委托), the county in the congress's name.
+    d = doc_of(
+        "某某自治县青石镇妇女第三次代表大会\n工作报告\n\n（2022年3月25日）\n\n各位代表、同志们：\n\n"
+        "受青石镇妇女联合会第二届执行委员会委托，我向大会报告工作，请予审议，并请列席同志提出意见。\n\n"
+        "五年来，镇妇联团结带领全镇妇女建功立业，累计培训妇女2300余人次。\n"
+    )
+    assert d["organisation"] == "青石镇妇女联合会"
+
+
 def test_a_page_dated_in_its_metadata_line_and_its_quarter() -> None:
     d = doc_of(
         "东营市东营区人民政府\n首页 | 政务公开 | 走进东营\n当前位置：首页 > 政务公开 > 部门动态\n"

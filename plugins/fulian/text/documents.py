@@ -669,7 +669,10 @@ def _body_at(text: str, m: re.Match[str]) -> str | None:
 # (a title, a byline, a signature).
 # a township's, street's, community's or village's federation opening a line or a label's value
 _TOWNSHIP_BODY_NAME = r"([\u4e00-\u9fff]{2,12}?(?:镇|乡|街道|社区|村))(?:妇联|妇女联合会)"
-_TOWNSHIP_BODY = re.compile(r"(?:^|(?<=原创)|(?<=[：:｜|]))\s*" + _TOWNSHIP_BODY_NAME, re.M)
+# (a congress report's line may open with whom it is given for: 受某某镇妇女联合会第二届执行委员会委托，…)
+_TOWNSHIP_BODY = re.compile(
+    r"(?:^|(?<=原创)|(?<=[：:｜|]))\s*(?:我?(?:受|代表))?" + _TOWNSHIP_BODY_NAME, re.M
+)
 _TOWNSHIP_BODY_HERE = re.compile(_TOWNSHIP_BODY_NAME)
 _NOT_A_TOWNSHIP = ("全", "各", "本", "该", "乡镇", "镇街")
 # a WeChat byline naming its author, then the account that publishes (原创 潍坊巾帼 潍坊新村街道妇联 2026年…)
@@ -930,6 +933,9 @@ _OPENING = re.compile(
 )
 
 
+_GIVEN_FOR = frozenset(("", "受", "我受", "代表", "我代表"))
+
+
 def _opening_body(text: str, lines: list[tuple[int, int]], title_end: int) -> str:
     """The body a news item's first sentence opens with (5月14日，某区人民法院联合区妇联召开新闻发布会):
     the one that acts, where no label, byline, title or signature names the reporter; else ''."""
@@ -938,7 +944,8 @@ def _opening_body(text: str, lines: list[tuple[int, int]], title_end: int) -> st
             continue  # the head: the title, metadata and other short lines
         start = _OPENING.match(text, s, e).end()
         found = _bodies(text, start, min(e, start + 30))
-        return found[0][1] if found and found[0][0] == start else ""
+        # (or whom a congress report is given for: 受某某镇妇女联合会第二届执行委员会委托，我向大会报告工作)
+        return found[0][1] if found and text[start : found[0][0]] in _GIVEN_FOR else ""
     return ""
 
 
