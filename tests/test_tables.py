@@ -694,3 +694,25 @@ def test_a_base_year_column_and_a_budget_by_year_read_their_years() -> None:
         ("80.12", 801200.0, 2024, "target"),
         ("5.63%", 5.63, 2025, "change"),
     ]
+
+
+def test_a_table_of_the_year_so_far_and_the_same_months_a_year_before_dates_each_column() -> None:
+    # Written for the project: a district civil affairs bureau's quarterly statistics, columns set apart
+    # by spaces, rows with one figure among empty cells.
+    _, facts = extract_report(
+        "某区民政局2024年前三季度民政事业统计数据\n\n发布时间：2024-10-20\n\n一、主要指标\n\n"
+        "指标名称                 单位      1—9月累计    上年同期    同比增减（%）\n"
+        "结婚登记                 对        1862         2282        -18.4\n"
+        "受理离婚登记申请         对        1026         —           —\n"
+        "补领婚姻登记证           件        536          498         7.6\n"
+    )
+    cells = [(f["text"], f["year_to"], f["kind"]) for f in facts]
+    assert cells == [
+        ("1862", 2024, "actual"),
+        ("2282", 2023, "actual"),
+        ("-18.4", 2024, "change"),
+        ("1026", 2024, "actual"),
+        ("536", 2024, "actual"),
+        ("498", 2023, "actual"),
+        ("7.6", 2024, "change"),
+    ]

@@ -1402,6 +1402,8 @@ def extract_facts(original: str, norm: Normalised, title: str = "") -> list[dict
             row["place_word"] = cell.place
         if cell is not None and cell.quota:  # a quota without its year: fulian.text.periods dates it
             row["quota"] = True
+        if cell is not None and cell.earlier:  # the same months years before (上年同期): periods dates it
+            row["earlier"] = cell.earlier
         if cell is not None and cell.kind is not None:  # the table's header says what kind the cell is
             row["kind"] = cell.kind
             if cell.year_to is not None:  # and its years; else the periods reader dates it

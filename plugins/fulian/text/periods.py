@@ -1307,6 +1307,7 @@ def place_in_time(norm: Normalised, document: dict, facts: list[dict], title: st
                 fact["kind"] = "target"  # a year not yet over when it was written (a plan's 2026年 column)
             continue
         quota = fact.pop("quota", False)  # a table's quota column without a year (任务数): the year's
+        earlier = fact.pop("earlier", 0)  # a table's column of the same months a year before (上年同期)
         if fact.get("kind") == "target" and not quota and (span := _plan_span(index)):
             # a table's target column that names no year (目标值): the goal of the plan the report
             # names, for its last year
@@ -1314,6 +1315,8 @@ def place_in_time(norm: Normalised, document: dict, facts: list[dict], title: st
             continue
         start, end = norm.normalised_index(fact["start"]), norm.normalised_index(fact["end"])
         period = period_of(text, start, end, fact["unit"], report_year, published_year, default, index)
+        if earlier:
+            period = _years_before(period, earlier)
         # a table cell's kind is its column's (任务 a quota), when the header says it
         kind = fact.get("kind") or period.kind
         if budget and kind == "actual" and fact["unit"] in ("元", "%") and not _outturn(index, start):
@@ -1322,6 +1325,15 @@ def place_in_time(norm: Normalised, document: dict, facts: list[dict], title: st
     _years_in_turn(norm, facts)
     _shares_of_counts(norm, facts)
     return facts
+
+
+def _years_before(period: Period, years: int) -> Period:
+    """A period moved back by some years: a table's 上年同期 column, dated as the text dates the year."""
+    return Period(
+        None if period.year_from is None else period.year_from - years,
+        None if period.year_to is None else period.year_to - years,
+        period.kind,
+    )
 
 
 def _outturn(ix: _Index, start: int) -> bool:

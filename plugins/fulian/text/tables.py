@@ -114,6 +114,12 @@ _TOTAL_COLUMN = re.compile(r"(?:[一二三四五六七八九十两]年)?(?:合�
 _DATED_COLUMN = re.compile(r"(\d{4})年度?[\u4e00-\u9fff“”]{1,10}")
 # a column of what stands at a year's end (2024年底已建, 2023年末实有): a stock, no start year
 _STANDING_COLUMN = re.compile(r"年[底末]|已建|已有|实有|累计")
+# a column of the months of the year so far (1—9月累计, 本年累计, 前三季度, 本期): actuals, dated by the
+# text; and of the same months the year before (上年同期, 去年同期)
+_MONTHS_COLUMN = re.compile(
+    r"(?:\d{1,2}\s*[—–\-－~～至到]+\s*\d{1,2}\s*月|前[一二三]季度|上半年|本年|本期|当期|本月)(?:累计)?(?:数|值)?"
+)
+_LAST_YEAR_COLUMN = re.compile(r"(?:上年|去年)同期(?:累计)?(?:数|值)?")
 # a column of what was done, no year named (目标任务  实际完成  完成率): actuals, dated by the text
 _DONE_COLUMN = re.compile(r"(?:实际|已)?完成(?:数|值)?|实际(?:数|值)?|实绩|决算数")
 _PART_COLUMN = re.compile(r"其中.{1,8}")
@@ -159,6 +165,9 @@ _SLASHED_CELLS = re.compile(r"[^/／:：\n]{1,40}(?:\s[/／]\s[^/／\n]{1,40}){2
 _SLASH_RULE = re.compile(r"\s*(?:\s[/／]\s|／)\s*")
 # a row's number in a list (1．孕产妇死亡率, 2、…): no part of what the row measures
 _ROW_NUMBER = re.compile(r"^[(（]?\d{1,2}[)）.．、]\s*")
+# a row under a header whose cells are set apart by wide gaps, one figure among empty cells
+# (受理离婚登记申请      对     1026     —     —)
+_GAPPED_ROW = re.compile(r"\d(?:\.\d+)?[%‰]?(?:[ \t\u3000]{2,}|\t)[ \t\u3000]*[—–\-－/…]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,6 +186,9 @@ class Cell:
     by_place: bool = False  # its row is a place (a task table by county): the table says what it counts
     place: str = ""  # the wider place its column is of (全省, 全国), which fulian.text.places resolves
     quota: bool = False  # a quota of a column that names no year (任务数): the year the text dates
+    earlier: int = (
+        0  # of the years before the one the text dates (上年同期: 1), which the periods reader dates
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,6 +199,7 @@ class _Column:
     unit: tuple[str, float] | None = None  # a unit its name carries: “两癌”检查任务（人）
     place: str = ""  # 全省 of 全省2023年
     since: int | None = None  # the first year of a total over the year columns before it (合计)
+    earlier: int = 0  # a column of the same months a year before (上年同期): 1
 
 
 def _named_unit(name: str) -> tuple[str, tuple[str, float]] | None:
@@ -238,8 +251,10 @@ def _columns(
             done = [c.year for c in columns if c.kind == "actual" and c.year]
             named_before = columns[-1].name if columns and columns[-1].kind is None else ""
             columns.append(_Column(named_before + name, done[-1] if done else None, "actual", unit))
-        elif _DONE_COLUMN.fullmatch(name):
+        elif _DONE_COLUMN.fullmatch(name) or _MONTHS_COLUMN.fullmatch(name):
             columns.append(_Column(name, None, "actual", unit))
+        elif _LAST_YEAR_COLUMN.fullmatch(name):
+            columns.append(_Column(name, None, "actual", unit, earlier=1))
         elif _TOTAL_COLUMN.fullmatch(name) and years:
             # 案由  2023年  2024年  2025年  合计: the sum over the years of the columns
             columns.append(_Column(name, max(years), "actual", unit, since=min(years)))
@@ -302,6 +317,8 @@ def _is_header_word(token: str) -> bool:
         or _YEAR_WORD_COLUMN.fullmatch(token)
         or _RATE_COLUMN.fullmatch(name)
         or _DONE_COLUMN.fullmatch(name)
+        or _MONTHS_COLUMN.fullmatch(name)
+        or _LAST_YEAR_COLUMN.fullmatch(name)
         or _PART_COLUMN.fullmatch(token)
         or _TARGET_COLUMN.search(token)
         or _CHANGE_COLUMN.fullmatch(name)
@@ -553,6 +570,7 @@ def _cells_of_line(text: str, start: int, end: int, state: dict) -> list[Cell]:
                     bool(state.get("by_place")),
                     column.place,
                     _is_quota(column),
+                    column.earlier,
                 )
             )
     return cells
@@ -659,7 +677,12 @@ def table_cells(text: str) -> list[Cell]:
             or _header_in(line)
             or (
                 state.get("columns")
-                and (_RULE.search(line) or _SLASHED_ROW.match(line) or _SLASHED_CELLS.fullmatch(line))
+                and (
+                    _RULE.search(line)
+                    or _SLASHED_ROW.match(line)
+                    or _SLASHED_CELLS.fullmatch(line)
+                    or _GAPPED_ROW.search(line)
+                )
             )
         ):
             cells += _cells_of_line(text, pos, end, state)
