@@ -757,3 +757,14 @@ def test_an_income_quoted_as_what_a_worker_earns_a_month_is_no_fund() -> None:
     category = {f["text"]: f["category"] for f in facts}
     assert category["2800多元"] == "other"
     assert category["12万元"] == "funds"
+
+
+def test_a_budget_s_own_spending_is_no_fund_its_aid_to_people_is() -> None:
+    # Written for the project: a city federation's budget disclosure listing its project spending.
+    _, facts = extract_report(
+        "某市妇女联合会2024年部门预算\n\n项目支出313.63万元，主要包括：妇女儿童维权服务经费45.00万元，"
+        "基层妇联组织建设经费10.01万元，困难妇女救助资金12.00万元。\n"
+    )
+    category = {f["text"]: f["category"] for f in facts}
+    assert category["45.00万元"] == category["10.01万元"] == "other"
+    assert category["12.00万元"] == "funds"

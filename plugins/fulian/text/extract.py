@@ -18,7 +18,7 @@ from fulian.settings import PROJECT_ROOT
 from fulian.text import lexicons
 from fulian.text.category_model import recategorise
 from fulian.text.documents import extract_document
-from fulian.text.facts import extract_facts
+from fulian.text.facts import budget_spending, extract_facts
 from fulian.text.indicators import assign_indicators
 from fulian.text.normalise import Normalised, normalise
 from fulian.text.observations import group_observations
@@ -63,6 +63,7 @@ def read_report(original_text: str, rules_only: bool = False) -> tuple[Normalise
     facts = extract_facts(original_text, norm, title)
     if not rules_only:
         facts = recategorise(facts)
+    facts = budget_spending(facts, title)
     facts = place_facts(norm, document, place_in_time(norm, document, facts, title))
     if not rules_only:
         facts = restock(facts)

@@ -1131,6 +1131,21 @@ def categorise(metric: str, unit: str, sentence: str = "", noun: str = "", claus
     return rules.default
 
 
+# money a budget or its final accounts lists that is given to people (救助, 资助), not the body's own
+_GIVEN = re.compile(r"救助|资助|补助|慰问|春蕾|帮扶|捐|奖补|助学")
+
+
+def budget_spending(facts: list[dict], title: str) -> list[dict]:
+    """In a budget or its final accounts (by the title), the body's own spending (运行维护费, 差旅费,
+    家庭教育项目经费) is no fund raised or given: `other`, unless the line gives money to people
+    (困难妇女救助资金). Applied after the category model, which reads the metric alone."""
+    if marks.BUDGET_TITLE.search(title):
+        for f in facts:
+            if f["category"] == "funds" and not _GIVEN.search(f["metric"]):
+                f["category"] = "other"
+    return facts
+
+
 # ------------------------------------------------------------------------------------------ entry
 
 

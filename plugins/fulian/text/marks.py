@@ -83,3 +83,7 @@ def positions(text: str, marks: str) -> list[int]:
         out += found.get(c, ())
     out.sort()  # a merge of sorted runs
     return out
+
+
+# a budget's or final accounts' disclosure by its title (2025年部门预算, 2023年度部门决算说明)
+BUDGET_TITLE = re.compile(r"预算|决算")

@@ -1283,7 +1283,6 @@ _PLAN_TITLE = re.compile(
     r"(?:的通知|(?:实施|工作|行动)方案|工作要点|工作计划)(?:[（(][^（()）]{0,16}[)）])?$"
 )  # the years after it: 三年行动方案（2024—2026年）
 # a budget (2024年部门预算, 预算公开), not its outturn (决算) or how it ran (预算执行情况)
-_BUDGET_TITLE = re.compile(r"预算(?!执行)")
 _OUTTURN = re.compile(r"决算|实际|执行")
 
 
@@ -1298,7 +1297,7 @@ def place_in_time(norm: Normalised, document: dict, facts: list[dict], title: st
     summary = bool(_SUMMARY_TITLE.search(title))
     said_early = bool(published) and published[5:7].isdigit() and int(published[5:7]) <= 6
     plan_document = bool(_PLAN_TITLE.search(title))
-    budget = bool(_BUDGET_TITLE.search(title)) and not _OUTTURN.search(title)
+    budget = bool(marks.BUDGET_TITLE.search(title)) and not _OUTTURN.search(title)
     index = _Index(text, report_year, published_year, summary, said_early, plan_document)
     for fact in facts:
         if "year_to" in fact:  # placed already (a table cell under a dated column)
