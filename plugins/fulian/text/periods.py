@@ -279,11 +279,11 @@ def _span(g: dict, written: str, now: int | None, ref: int | None, text: str) ->
     if g["span"] and "年半" in written:
         n += 1  # a half year more reaches into one calendar year more
     if written.startswith(("今后", "未来")) or g["span_within"]:
-        # counted from the year it is said in (a congress of 2021: 今后五年 2021—2025), to the goal
-        # year the text names for them when it does (今后五年…到2026年: 2021—2026)
+        # counted from the year it is said in (a congress of 2021: 今后五年 2021—2025), or as many
+        # years back from the goal year the text names for them (今后五年…到2026年: 2022—2026)
         first = now or ref + 1
         last = _goal_year_between(text, first + n - 1, first + n) or first + n - 1
-        return TimeCue(first, last, future=True)
+        return TimeCue(last - n + 1, last, future=True)
     return TimeCue(ref - n + 1, ref)
 
 
