@@ -1106,3 +1106,13 @@ def test_a_budget_s_amounts_and_their_shares_are_planned_its_staff_and_outturn_a
     kinds = {f["text"]: f["kind"] for f in facts}
     assert kinds["142.37万元"] == kinds["100%"] == "target"
     assert kinds["6名"] == kinds["5人"] == kinds["128.40万元"] == "actual"
+
+
+def test_how_early_a_thing_was_done_is_no_year_before() -> None:
+    # Written for the project: a congress report's five years, a village lifted out a year early.
+    got = placed(
+        "某市妇女第九次代表大会工作报告\n（2021年11月8日）\n\n一、过去五年工作回顾\n\n"
+        "五年来，全市各级妇联团结带领广大妇女建功新时代，各项工作取得新进展。\n\n"
+        "（二）巾帼建功成效明显。帮扶的两个村提前一年出列。联合金融部门发放贷款18.7亿元，扶持2140名妇女创业。\n"
+    )
+    assert got["18.7亿元"][:2] == (2017, 2021)
