@@ -192,6 +192,16 @@ def test_a_congress_report_is_given_for_the_body_its_opening_names() -> None:
     assert d["organisation"] == "青石镇妇女联合会"
 
 
+def test_a_speaker_s_formula_names_the_township_federation_the_report_is_given_for() -> None:
+    # Written for the project: a town women's congress report whose speaker names the federation.
+    d = doc_of(
+        "凝聚巾帼力量　建设美丽家园\n——在青石镇妇女第二次代表大会上的工作报告\n\n青石镇妇联主席　卓玛\n"
+        "（2021年7月16日）\n\n各位代表、同志们：\n\n现在，我代表青石镇妇女联合会第一届执行委员会向大会作工作报告，"
+        "请予审议。\n\n五年来，镇妇联累计培训妇女1200余人次。\n"
+    )
+    assert d["organisation"] == "青石镇妇女联合会"
+
+
 def test_a_page_dated_in_its_metadata_line_and_its_quarter() -> None:
     d = doc_of(
         "东营市东营区人民政府\n首页 | 政务公开 | 走进东营\n当前位置：首页 > 政务公开 > 部门动态\n"

@@ -909,7 +909,14 @@ _SPEAKER_FOR = re.compile(
 def _speaker_body(text: str) -> str:
     """The body a report's speaker speaks for, named in the opening (a level alone: 市妇联), else ''."""
     m = _SPEAKER_FOR.search(text, 0, 2000)
-    return "" if m is None else _body_named_in(text, m.start(1), m.end(1), _BARE_SPEAKER.fullmatch)
+    if m is None:
+        return ""
+    if body := _body_named_in(text, m.start(1), m.end(1), _BARE_SPEAKER.fullmatch):
+        return body
+    # a township's federation (我代表鲁朗镇妇女联合会第一届执行委员会): named mid-line here, where the
+    # formula itself says it is the body
+    town = _TOWNSHIP_BODY_HERE.match(text, m.start(1), m.end(1))
+    return town.group(0) if town and not town.group(1).startswith(_NOT_A_TOWNSHIP) else ""
 
 
 # a body a speaker speaks for by its level alone: a federation, or a government (我代表市政府)
