@@ -202,6 +202,18 @@ def test_a_speaker_s_formula_names_the_township_federation_the_report_is_given_f
     assert d["organisation"] == "青石镇妇女联合会"
 
 
+def test_a_report_about_one_county_named_more_than_its_city_is_the_county_s() -> None:
+    # Written for the project: a county statistics report on a government portal, no reporting body
+    # named in full.
+    d = doc_of(
+        "某县人民政府  网站首页 | 政务公开\n当前位置：首页 > 政务公开 > 统计信息\n\n"
+        "2023年《固始县儿童发展规划（2021—2030年）》统计监测报告\n\n发布时间：2024-11-20\n\n"
+        "截至2023年末，固始县0—17岁儿童24.36万人。信阳市统一部署监测工作，固始县各项指标稳步推进。"
+        "固始县婴儿死亡率为2.83‰。\n"
+    )
+    assert (d["city"], d["county"]) == ("信阳市", "固始县")
+
+
 def test_a_page_dated_in_its_metadata_line_and_its_quarter() -> None:
     d = doc_of(
         "东营市东营区人民政府\n首页 | 政务公开 | 走进东营\n当前位置：首页 > 政务公开 > 部门动态\n"

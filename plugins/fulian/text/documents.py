@@ -229,10 +229,11 @@ def _best_of_level(
 ) -> Region | None:
     counter = _weights_at(level, prov_w, city_w, county_w)
     if level == "city":
-        # 市妇联 in a report about a county-level city (定州市, under 保定市) is that city's federation
-        # when the text names it at least as often as any prefecture-level city, and names none of
-        # the counties beside it (a prefecture's report lists its counties: 岫岩县、海城市和台安县)
-        county_cities = [(n, w) for n, w in county_w.most_common() if n.endswith("市") and n in by_name]
+        # 市妇联 in a report about a county-level city (定州市, under 保定市) is that city's federation,
+        # and a report about one county (固始县) with no body named is that county's, when the text
+        # names it at least as often as any prefecture-level city, and names none of the counties beside
+        # it (a prefecture's report lists its counties: 岫岩县、海城市和台安县)
+        county_cities = [(n, w) for n, w in county_w.most_common() if n in by_name]
         top = city_w.most_common(1)
         if county_cities and (not top or county_cities[0][1] >= top[0][1]):
             chosen = by_name[county_cities[0][0]]
