@@ -186,9 +186,7 @@ class Cell:
     by_place: bool = False  # its row is a place (a task table by county): the table says what it counts
     place: str = ""  # the wider place its column is of (全省, 全国), which fulian.text.places resolves
     quota: bool = False  # a quota of a column that names no year (任务数): the year the text dates
-    earlier: int = (
-        0  # of the years before the one the text dates (上年同期: 1), which the periods reader dates
-    )
+    earlier: int = 0  # years before the text's year (上年同期: 1), which the periods reader dates
 
 
 @dataclass(frozen=True, slots=True)
@@ -339,11 +337,14 @@ def _header(tokens: list[str], i: int) -> tuple[list[str], int] | None:
     j = i + 1
     if by_place and j < len(tokens) and _LABEL_COLUMN.fullmatch(tokens[j]):
         j += 1
+    words = j
     while j < len(tokens) - 2 and _TEXT_COLUMN.fullmatch(tokens[j]):
         j += 1  # a column of words (承检机构), set aside like the unit column
+    words = j - words
     coded = _CODE_HEAD.fullmatch(tokens[i]) and j < len(tokens) and _CODED_LABEL.fullmatch(tokens[j])
     if coded:
         i, j = i + 1, j + 1
+    first = j  # the first column of figures
     while j < len(tokens) and (
         _is_header_word(tokens[j])
         or _named_column(tokens, j)
@@ -351,19 +352,19 @@ def _header(tokens: list[str], i: int) -> tuple[list[str], int] | None:
         or ((_SHARE_COLUMN.fullmatch(tokens[j]) or _place_column(tokens[j])) and _not_a_row_label(tokens, j))
     ):
         j += 1
-    if j == i + 1:  # columns named with their units (乡镇  技能培训（人次）  新建“妇女微家”（个）), a
+    if j == first:  # columns named with their units (乡镇  技能培训（人次）  新建“妇女微家”（个）), a
         # share among them (区县  全年任务(人)  已完成(人)  完成率)
         while j < len(tokens) and (_named_unit(tokens[j]) is not None or _is_header_word(tokens[j])):
             j += 1
     # a place's columns named by what they count (设区市  三八红旗手  三八红旗集体  最美家庭), a part among
     # them (市别  累计建成  其中：2023年新建); a label's statistics (类别  件数  占比  同比)
     named = _counted_or_dated if by_place else _STATISTIC_COLUMN.fullmatch
-    if j == i + 1 and len(tokens) - j >= 2 and all(named(t) or _is_header_word(t) for t in tokens[j:]):
+    if j == first and len(tokens) - j >= 2 and all(named(t) or _is_header_word(t) for t in tokens[j:]):
         j = len(tokens)
-    names = tokens[i + 1 : j]
+    # the columns of words marked "文"
+    names = tokens[i + 1 : first - words] + ["文"] * words + tokens[first:j]
     if names[:1] and _LABEL_COLUMN.fullmatch(names[0]):
         names = ["", *names[1:]]  # the label column after the place column: marked by an empty name
-    names = ["文" if _TEXT_COLUMN.fullmatch(n) else n for n in names]  # a column of words: marked "文"
     return (names, j) if len([n for n in names if n not in ("单位", "")]) >= 2 else None
 
 
