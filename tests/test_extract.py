@@ -327,6 +327,7 @@ def test_restated_number_gives_two_rows() -> None:
         ("占全县农户总数", "户", "other"),  # the households there are, the base of a rate, not reached
         ("广宗镇农户数", "户", "other"),
         ("广宗镇美丽庭院", "户", "households"),
+        ("全年完成HPV检测", "人", "people_served"),  # a screening test done for each woman
     ],
 )
 def test_categories(metric: str, unit: str, category: str) -> None:
