@@ -214,6 +214,16 @@ def test_a_report_about_one_county_named_more_than_its_city_is_the_county_s() ->
     assert (d["city"], d["county"]) == ("信阳市", "固始县")
 
 
+def test_a_slogan_title_s_subtitle_names_the_body_that_reports() -> None:
+    # Written for the project: a trade union women workers' committee's annual report under a slogan.
+    d = doc_of(
+        "凝心聚力展巾帼风采　维权服务显娘家温暖\n——芜湖市总工会女职工委员会2023年工作报告\n"
+        "（2024年1月25日在市总工会女职工委员会全体会议上）\n\n各位委员、同志们：\n\n"
+        "现在，我代表市总工会女职工委员会，向会议报告2023年工作，请予审议。全年新建母婴室126个。\n"
+    )
+    assert d["organisation"] == "芜湖市总工会女职工委员会"
+
+
 def test_a_page_dated_in_its_metadata_line_and_its_quarter() -> None:
     d = doc_of(
         "东营市东营区人民政府\n首页 | 政务公开 | 走进东营\n当前位置：首页 > 政务公开 > 部门动态\n"

@@ -856,9 +856,17 @@ def _reporting_body(text: str, lines: list[tuple[int, int]], title: tuple[int, i
 
 
 def _title_body(text: str, title: tuple[int, int]) -> str:
-    """The body a title opens with (海口市妇联凝聚巾帼力量…), or ''."""
+    """The body a title opens with (海口市妇联凝聚巾帼力量…), or the subtitle under a slogan title
+    (凝心聚力展巾帼风采 / ——芜湖市总工会女职工委员会2023年工作报告), or ''."""
     found = _bodies(text, title[0], min(title[1], title[0] + 60))
-    return found[0][1] if found and found[0][0] < title[0] + 20 else ""
+    if found and found[0][0] < title[0] + 20:
+        return found[0][1]
+    sub = _SUBTITLE.match(text, title[1] + 1)
+    found = _bodies(text, sub.end(), sub.end() + 40) if sub else []
+    return found[0][1] if found and found[0][0] == sub.end() else ""
+
+
+_SUBTITLE = re.compile(r"[ \t\u3000]*(?:——|—|－－)[ \t\u3000]*")
 
 
 def _lower_titled_federation(text: str, title: tuple[int, int]) -> str:
