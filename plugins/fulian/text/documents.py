@@ -670,10 +670,10 @@ def _body_at(text: str, m: re.Match[str]) -> str | None:
 # (a title, a byline, a signature).
 # a township's, street's, community's or village's federation opening a line or a label's value
 _TOWNSHIP_BODY_NAME = r"([\u4e00-\u9fff]{2,12}?(?:镇|乡|街道|社区|村))(?:妇联|妇女联合会)"
-# (a congress report's line may open with whom it is given for: 受某某镇妇女联合会第二届执行委员会委托，…)
-_TOWNSHIP_BODY = re.compile(
-    r"(?:^|(?<=原创)|(?<=[：:｜|]))\s*(?:我?(?:受|代表))?" + _TOWNSHIP_BODY_NAME, re.M
-)
+# whom a congress report is given for, before the body (受某某镇妇女联合会第二届执行委员会委托，…)
+_GIVEN_FOR = r"(?:我?(?:受|代表))?"
+# (a congress report's line may open with that formula)
+_TOWNSHIP_BODY = re.compile(r"(?:^|(?<=原创)|(?<=[：:｜|]))\s*" + _GIVEN_FOR + _TOWNSHIP_BODY_NAME, re.M)
 _TOWNSHIP_BODY_HERE = re.compile(_TOWNSHIP_BODY_NAME)
 _NOT_A_TOWNSHIP = ("全", "各", "本", "该", "乡镇", "镇街")
 # a WeChat byline naming its author, then the account that publishes (原创 潍坊巾帼 潍坊新村街道妇联 2026年…)
@@ -869,11 +869,17 @@ def _title_body(text: str, title: tuple[int, int]) -> str:
 _SUBTITLE = re.compile(r"[ \t\u3000]*(?:——|—|－－)[ \t\u3000]*")
 
 
+def _township_federation_at(text: str, lo: int, hi: int) -> re.Match[str] | None:
+    """A township's, street's, community's or village's federation named at text[lo] (not 全镇妇联)."""
+    m = _TOWNSHIP_BODY_HERE.match(text, lo, hi)
+    return m if m and not m.group(1).startswith(_NOT_A_TOWNSHIP) else None
+
+
 def _lower_titled_federation(text: str, title: tuple[int, int]) -> str:
     """The township's, street's, community's or village's federation a title opens with and a colon
     follows (桂峰村妇联：巾帼红马甲…): its own work, whoever's page labels it (来源：某县妇联); else ''."""
-    m = _TOWNSHIP_BODY_HERE.match(text, title[0], title[1])
-    if m and not m.group(1).startswith(_NOT_A_TOWNSHIP) and text.startswith(("：", ":"), m.end()):
+    m = _township_federation_at(text, title[0], title[1])
+    if m and text.startswith(("：", ":"), m.end()):
         return m.group(0)
     return ""
 
@@ -924,8 +930,8 @@ def _speaker_body(text: str) -> str:
         return body
     # a township's federation (我代表鲁朗镇妇女联合会第一届执行委员会): named mid-line here, where the
     # formula itself says it is the body
-    town = _TOWNSHIP_BODY_HERE.match(text, m.start(1), m.end(1))
-    return town.group(0) if town and not town.group(1).startswith(_NOT_A_TOWNSHIP) else ""
+    town = _township_federation_at(text, m.start(1), m.end(1))
+    return town.group(0) if town else ""
 
 
 # a body a speaker speaks for by its level alone: a federation, or a government (我代表市政府)
@@ -949,7 +955,7 @@ _OPENING = re.compile(
 )
 
 
-_GIVEN_FOR = frozenset(("", "受", "我受", "代表", "我代表"))
+_GIVEN_FOR_ONLY = re.compile(_GIVEN_FOR)
 
 
 def _opening_body(text: str, lines: list[tuple[int, int]], title_end: int) -> str:
@@ -961,7 +967,7 @@ def _opening_body(text: str, lines: list[tuple[int, int]], title_end: int) -> st
         start = _OPENING.match(text, s, e).end()
         found = _bodies(text, start, min(e, start + 30))
         # (or whom a congress report is given for: 受某某镇妇女联合会第二届执行委员会委托，我向大会报告工作)
-        return found[0][1] if found and text[start : found[0][0]] in _GIVEN_FOR else ""
+        return found[0][1] if found and _GIVEN_FOR_ONLY.fullmatch(text, start, found[0][0]) else ""
     return ""
 
 
