@@ -845,9 +845,12 @@ def test_a_share_right_after_a_count_of_several_years_covers_those_years() -> No
     got = placed(
         "某市人民法院通报2023年至2025年家事审判工作情况\n发布时间：2026-03-02\n"
         "2023年至2025年，本院共受理家事案件2146件。从案件类型看，离婚纠纷1327件，占61.8%。\n"
+        "2023年至2025年受理的家事案件中：\n抚养纠纷　746件　占12.7%\n"
         "2025年，全市女性就业人员32.6万人，占45.2%。\n"
     )
     assert got["1327件"] == got["61.8%"] == (2023, 2025, "actual")
+    # a flattened table's row: the share stands in the next cell, after spaces, not a comma
+    assert got["746件"] == got["12.7%"] == (2023, 2025, "actual")
     assert got["45.2%"] == (2025, 2025, "actual")
 
 

@@ -1341,8 +1341,9 @@ def _outturn(ix: _Index, start: int) -> bool:
     return bool(_OUTTURN.search(ix.text, ix.back(ix.sentences, start), start))
 
 
-# a share stated right after the count it is a share of (离婚纠纷1327件，占61.8%)
-_SHARE_OF_BEFORE = re.compile(r"[，,]\s*约?占[^，,。；;\d]{0,10}")
+# a share stated right after the count it is a share of (离婚纠纷1327件，占61.8%), in a sentence or
+# in the next cell of a flattened table's row (离婚纠纷　3617件　占61.7%)
+_SHARE_OF_BEFORE = re.compile(r"(?:[，,]|[ \t\u3000]+)\s*约?占[^，,。；;\d]{0,10}")
 
 
 def _shares_of_counts(norm: Normalised, facts: list[dict]) -> None:
